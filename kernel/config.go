@@ -1,0 +1,127 @@
+package kernel
+
+import (
+	"time"
+)
+
+// Config is the merged configuration.
+type Config struct {
+	// Provider names the default provider profile (a key of Providers, or a
+	// built-in type: guided, scripted, ollama, openai, gemini).
+	Provider  string                     `toml:"provider"`
+	Model     string                     `toml:"model"`
+	Providers map[string]ProviderProfile `toml:"providers"`
+	Agent     AgentConfig                `toml:"agent"`
+	Scaffold  ScaffoldConfig             `toml:"scaffold"`
+	Validate  ValidateConfig             `toml:"validate"`
+	Serve     ServeConfig                `toml:"serve"`
+	Draft     DraftConfig                `toml:"draft"`
+	// Prices maps a model name to its price per million tokens, for cost
+	// estimates.
+	Prices map[string]Price `toml:"prices"`
+}
+
+// ProviderProfile names a provider and how to reach it. Keys are never stored:
+// APIKeyEnv names the environment variable that holds the key.
+type ProviderProfile struct {
+	Type      string   `toml:"type"` // openai | gemini | ollama | scripted | guided
+	Model     string   `toml:"model"`
+	BaseURL   string   `toml:"base_url"`
+	APIKeyEnv string   `toml:"api_key_env"`
+	Timeout   Duration `toml:"timeout"`
+	NumCtx    int      `toml:"num_ctx"`
+	Script    string   `toml:"script"` // scripted provider: path of the script file
+}
+
+// AgentConfig bounds the Architect's validate-and-reask loop.
+type AgentConfig struct {
+	MaxAttempts int    `toml:"max_attempts"`
+	TokenBudget int    `toml:"token_budget"`
+	Language    string `toml:"language"` // "" = answer in the user's language
+}
+
+// ScaffoldConfig holds scaffold defaults.
+type ScaffoldConfig struct {
+	Dialect string `toml:"dialect"`
+	Out     string `toml:"out"`
+}
+
+// ValidateConfig holds validator limits.
+type ValidateConfig struct {
+	MaxBytes int64 `toml:"max_bytes"`
+}
+
+// ServeConfig holds cockpit defaults.
+type ServeConfig struct {
+	Addr string `toml:"addr"`
+}
+
+// DraftConfig holds batch-drafting defaults.
+type DraftConfig struct {
+	Jobs              int `toml:"jobs"`
+	RequestsPerMinute int `toml:"requests_per_minute"`
+}
+
+// Price is a model's price in USD per million tokens.
+type Price struct {
+	InputPerMTok  float64 `toml:"input_per_mtok"`
+	OutputPerMTok float64 `toml:"output_per_mtok"`
+}
+
+// Duration is a time.Duration written as "30s" in TOML.
+type Duration struct{ time.Duration }
+
+// UnmarshalText parses a Go duration string.
+func (d *Duration) UnmarshalText(b []byte) error {
+	v, err := time.ParseDuration(string(b))
+	d.Duration = v
+	return err
+}
+
+// MarshalText writes a Go duration string.
+func (d Duration) MarshalText() ([]byte, error) { return []byte(d.Duration.String()), nil }
+
+// Defaults returns the built-in configuration: guided mode (no model, no
+// key), and the usual profiles ready to be picked with --provider.
+func Defaults() Config {
+	return Config{
+		Provider: "guided",
+		Providers: map[string]ProviderProfile{
+			"openai": {Type: "openai", Model: "gpt-4o-mini", APIKeyEnv: "OPENAI_API_KEY", Timeout: Duration{120 * time.Second}},
+			"gemini": {Type: "gemini", Model: "gemini-2.5-flash", APIKeyEnv: "GEMINI_API_KEY", Timeout: Duration{120 * time.Second}},
+			"ollama": {Type: "ollama", Model: "qwen2.5:7b", Timeout: Duration{300 * time.Second}, NumCtx: 8192},
+			"guided": {Type: "guided"},
+		},
+		Agent:    AgentConfig{MaxAttempts: 3, TokenBudget: 200000},
+		Scaffold: ScaffoldConfig{Dialect: "duckdb", Out: "."},
+		Validate: ValidateConfig{MaxBytes: 10 << 20},
+		Serve:    ServeConfig{Addr: "127.0.0.1:8080"},
+		Draft:    DraftConfig{Jobs: 4},
+	}
+}
+
+// Profile resolves the named profile (or the default one). A name that is a
+// built-in type with no profile gets a bare profile of that type. The model
+// override, when set, wins.
+func (c Config) Profile(name, model string) (ProviderProfile, string, bool) {
+	if name == "" {
+		name = c.Provider
+	}
+	p, ok := c.Providers[name]
+	if !ok {
+		switch name {
+		case "openai", "gemini", "ollama", "scripted", "guided":
+			p, ok = ProviderProfile{Type: name}, true
+		}
+	}
+	if p.Type == "" {
+		p.Type = name
+	}
+	if model == "" {
+		model = c.Model
+	}
+	if model != "" {
+		p.Model = model
+	}
+	return p, name, ok
+}
