@@ -78,7 +78,8 @@ func jsonError(file string, data []byte, dec *json.Decoder, err error) error {
 		return fmt.Errorf("%s:%d: unexpected end of JSON", file, lineOf(data, len(data)))
 	case strings.HasPrefix(err.Error(), "json: unknown field "):
 		key := strings.TrimPrefix(err.Error(), "json: unknown field ")
-		return fmt.Errorf("%s:%d: unknown key %s", file, lineOf(data, int(dec.InputOffset())), key)
+		off := bytes.LastIndex(data[:min(int(dec.InputOffset()), len(data))], []byte(key))
+		return fmt.Errorf("%s:%d: unknown key %s", file, lineOf(data, off), key)
 	default:
 		return fmt.Errorf("%s:%d: %v", file, lineOf(data, int(dec.InputOffset())), err)
 	}

@@ -10,6 +10,7 @@ type Config struct {
 	// built-in type: guided, scripted, ollama, openai, gemini).
 	Provider  string                     `toml:"provider"`
 	Model     string                     `toml:"model"`
+	BaseURL   string                     `toml:"base_url"`
 	Providers map[string]ProviderProfile `toml:"providers"`
 	Agent     AgentConfig                `toml:"agent"`
 	Scaffold  ScaffoldConfig             `toml:"scaffold"`
@@ -122,6 +123,9 @@ func (c Config) Profile(name, model string) (ProviderProfile, string, bool) {
 	}
 	if model != "" {
 		p.Model = model
+	}
+	if c.BaseURL != "" {
+		p.BaseURL = c.BaseURL
 	}
 	return p, name, ok
 }

@@ -1,0 +1,144 @@
+package batch
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"sync"
+)
+
+// Files writes one note's outputs under the output root. It refuses any
+// path outside the root (also through symbolic links), writes atomically,
+// and never overwrites a file a person edited: when the file on disk differs
+// from what the tool last wrote there (per the manifest), the new version is
+// written beside it as <base>.proposed<ext> and the kept file is recorded in
+// Preserved. Force overwrites edited files too.
+type Files struct {
+	Out   string            // absolute output root
+	Known map[string]string // path -> hash the tool last wrote there
+	Force bool
+
+	mu        sync.Mutex
+	outputs   []Output
+	preserved []string
+}
+
+// ErrOutside is returned for a path that would leave the output root.
+var ErrOutside = errors.New("path is outside the output folder")
+
+// Write stores data at rel (a slash path relative to the root) and returns
+// the slash path actually written (rel, or the .proposed file beside it).
+func (w *Files) Write(rel, kind string, data []byte) (string, error) {
+	rel = path.Clean(strings.ReplaceAll(rel, "\\", "/"))
+	if !filepath.IsLocal(filepath.FromSlash(rel)) {
+		return "", fmt.Errorf("write %q: %w", rel, ErrOutside)
+	}
+	if err := w.checkInside(rel); err != nil {
+		return "", err
+	}
+	hash := HashBytes(data)
+	target, err := w.choose(rel, hash)
+	if err != nil {
+		return "", err
+	}
+	abs := filepath.Join(w.Out, filepath.FromSlash(target))
+	if cur, _ := hashFile(abs); cur != hash {
+		if err := WriteFileAtomic(abs, data, 0o644); err != nil {
+			return "", fmt.Errorf("write %s: %w", abs, unwrapPathErr(err))
+		}
+	}
+	w.mu.Lock()
+	w.outputs = append(w.outputs, Output{Kind: kind, Path: target, Hash: hash})
+	if target != rel {
+		w.preserved = append(w.preserved, rel)
+	}
+	w.mu.Unlock()
+	return target, nil
+}
+
+// choose returns rel when it may be (over)written, else a free .proposed
+// path beside it.
+func (w *Files) choose(rel, hash string) (string, error) {
+	cand := rel
+	for i := 1; i < 100; i++ {
+		cur, err := hashFile(filepath.Join(w.Out, filepath.FromSlash(cand)))
+		if err != nil {
+			return "", err
+		}
+		if cur == "" || cur == hash || w.Force || w.Known[cand] == cur {
+			return cand, nil
+		}
+		cand = proposedName(rel, i)
+	}
+	return "", fmt.Errorf("write %s: too many edited versions beside it", rel)
+}
+
+// proposedName puts ".proposed" (".proposed-N") before the file's suffix:
+// contracts/x.odcs.yaml -> contracts/x.proposed.odcs.yaml.
+func proposedName(rel string, n int) string {
+	dir, file := path.Split(rel)
+	stem, ext := file, ""
+	if i := strings.IndexByte(file, '.'); i > 0 {
+		stem, ext = file[:i], file[i:]
+	}
+	tag := ".proposed"
+	if n > 1 {
+		tag = fmt.Sprintf(".proposed-%d", n)
+	}
+	return dir + stem + tag + ext
+}
+
+// checkInside creates rel's folders and verifies that, with symbolic links
+// resolved, they are inside the root.
+func (w *Files) checkInside(rel string) error {
+	root, err := filepath.EvalSymlinks(w.Out)
+	if err != nil {
+		return fmt.Errorf("output folder %s: %w", w.Out, unwrapPathErr(err))
+	}
+	dir := filepath.Join(w.Out, filepath.FromSlash(path.Dir(rel)))
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("write %s: %w", rel, unwrapPathErr(err))
+	}
+	real, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		return fmt.Errorf("write %s: %w", rel, unwrapPathErr(err))
+	}
+	r, err := filepath.Rel(root, real)
+	if err != nil || !filepath.IsLocal(r) && r != "." {
+		return fmt.Errorf("write %s: %w", rel, ErrOutside)
+	}
+	if fi, err := os.Lstat(filepath.Join(real, path.Base(rel))); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+		return fmt.Errorf("write %s: refusing to write through a symbolic link: %w", rel, ErrOutside)
+	}
+	return nil
+}
+
+// Outputs is what Write wrote, in order.
+func (w *Files) Outputs() []Output {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return append([]Output(nil), w.outputs...)
+}
+
+// Preserved lists the edited files that were kept.
+func (w *Files) Preserved() []string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return append([]string(nil), w.preserved...)
+}
+
+// hashFile returns the file's hash, or "" when it does not exist.
+func hashFile(p string) (string, error) {
+	data, err := os.ReadFile(p)
+	if errors.Is(err, fs.ErrNotExist) {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("read %s: %w", p, unwrapPathErr(err))
+	}
+	return HashBytes(data), nil
+}

@@ -1,0 +1,107 @@
+package agent
+
+import (
+	"time"
+
+	"github.com/dataeng-os/dataeng-os/contract"
+	"github.com/dataeng-os/dataeng-os/providers"
+)
+
+// EventType tells what an Event carries. It is the "type" field of the
+// event's JSON form (session files, the cockpit's SSE stream).
+type EventType string
+
+// Event types.
+const (
+	// EventSession opens a session file: ID, Mode, Provider, Model, Lang.
+	EventSession EventType = "session"
+	// EventUser is a message from the person (Text).
+	EventUser EventType = "user"
+	// EventToken is a streamed text delta (Text). Never journaled: the
+	// complete message follows as EventAssistant.
+	EventToken EventType = "token"
+	// EventAssistant is a completed model message (Text, Phase).
+	EventAssistant EventType = "assistant"
+	// EventQuestion is a question to the person (Text; Question for guided
+	// mode's structured question).
+	EventQuestion EventType = "question"
+	// EventAttempt starts a drafting attempt (Attempt, MaxAttempts).
+	EventAttempt EventType = "attempt"
+	// EventDraft carries a complete draft (Doc = canvas|contract, Content).
+	EventDraft EventType = "draft"
+	// EventFindings carries the validator's findings for the current drafts
+	// (Findings; empty means the drafts pass).
+	EventFindings EventType = "findings"
+	// EventRepair reports a mechanical fix applied without a model call.
+	EventRepair EventType = "repair"
+	// EventUsage reports one model call's usage (Usage) and the running
+	// total (Total, Cost).
+	EventUsage EventType = "usage"
+	// EventStop ends a drafting loop (Reason, Text = what is left).
+	EventStop EventType = "stop"
+	// EventSaved reports written files (Paths).
+	EventSaved EventType = "saved"
+	// EventError reports a failure (Text); the session goes on.
+	EventError EventType = "error"
+	// EventCancelled marks a turn cancelled by the person (Text = the
+	// partial answer, which is discarded).
+	EventCancelled EventType = "cancelled"
+	// EventInfo is a notice to show the person (Text).
+	EventInfo EventType = "info"
+)
+
+// Event is one thing that happened in a session. It is JSON-serialisable;
+// renderers switch on Type and ignore fields they do not know.
+type Event struct {
+	Type     EventType          `json:"type"`
+	Time     time.Time          `json:"time,omitzero"`
+	Session  string             `json:"session,omitempty"`
+	Phase    string             `json:"phase,omitempty"`
+	Text     string             `json:"text,omitempty"`
+	Doc      string             `json:"doc,omitempty"`
+	Content  string             `json:"content,omitempty"`
+	Findings []contract.Finding `json:"findings,omitempty"`
+	Question *Question          `json:"question,omitempty"`
+
+	Attempt     int              `json:"attempt,omitempty"`
+	MaxAttempts int              `json:"maxAttempts,omitempty"`
+	Reason      string           `json:"reason,omitempty"`
+	Usage       *providers.Usage `json:"usage,omitempty"`
+	Total       *providers.Usage `json:"total,omitempty"`
+	Cost        float64          `json:"cost,omitempty"` // USD, when a price is configured
+
+	Paths *SavedPaths `json:"paths,omitempty"`
+	Name  string      `json:"name,omitempty"`
+
+	// Session metadata (EventSession).
+	Mode     string `json:"mode,omitempty"` // guided | model | notes
+	Provider string `json:"provider,omitempty"`
+	Model    string `json:"model,omitempty"`
+	Lang     string `json:"lang,omitempty"`
+}
+
+// Question is a guided-mode question: Kind says what the answer sets.
+type Question struct {
+	Kind    string `json:"kind"`              // name, section, table, fields, finding
+	Section string `json:"section,omitempty"` // canvas section title
+	Path    string `json:"path,omitempty"`    // contract path a finding answer sets
+	Field   string `json:"field,omitempty"`   // the property concerned
+	Key     string `json:"key,omitempty"`     // the key a finding answer sets (classification, masking...)
+	Text    string `json:"text"`
+}
+
+// Documents.
+const (
+	DocCanvas   = "canvas"
+	DocContract = "contract"
+)
+
+// Stop reasons.
+const (
+	StopValid     = "valid"
+	StopAttempts  = "max-attempts"
+	StopTokens    = "token-budget"
+	StopRepeated  = "repeated-findings"
+	StopCancelled = "cancelled"
+	StopError     = "error"
+)

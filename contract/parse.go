@@ -1,0 +1,213 @@
+package contract
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// DefaultMaxBytes is the input size refused when Rules.MaxBytes is 0.
+const DefaultMaxBytes = 10 << 20
+
+// ParseLimit is Parse with an explicit size limit (0 = DefaultMaxBytes).
+func ParseLimit(file string, data []byte, maxBytes int64) (doc *Document, fs []Finding) {
+	defer func() {
+		if r := recover(); r != nil {
+			doc = nil
+			fs = []Finding{internalFinding(file, r)}
+		}
+	}()
+	if f := checkInput(file, data, maxBytes); f != nil {
+		return nil, []Finding{*f}
+	}
+	root, f := decodeNode(file, data)
+	if f != nil {
+		return nil, []Finding{*f}
+	}
+	doc = &Document{File: file, Data: data, Root: root}
+	fs = doc.build()
+	SortFindings(fs)
+	return doc, fs
+}
+
+func internalFinding(file string, r any) Finding {
+	return Finding{File: file, Line: 1, Column: 1, Rule: RuleInternal, Severity: SeverityError,
+		Message: fmt.Sprintf("the validator failed on this input: %v", r),
+		Hint:    "please report this file to the DataEngOS maintainers"}
+}
+
+// checkInput refuses oversized, binary, non-UTF-8 and empty input.
+func checkInput(file string, data []byte, maxBytes int64) *Finding {
+	if maxBytes <= 0 {
+		maxBytes = DefaultMaxBytes
+	}
+	mk := func(rule string, line int, msg, hint string) *Finding {
+		return &Finding{File: file, Line: line, Column: 1, Rule: rule, Severity: SeverityError, Message: msg, Hint: hint}
+	}
+	switch {
+	case int64(len(data)) > maxBytes:
+		return mk(RuleInputTooLarge, 1, fmt.Sprintf("the file is %d bytes, above the %d-byte limit", len(data), maxBytes),
+			"split the contract, or raise the limit if this really is one contract")
+	case bytes.IndexByte(data, 0) >= 0:
+		return mk(RuleInputBinary, lineOf(data, bytes.IndexByte(data, 0)), "the file is binary (it contains NUL bytes), not YAML",
+			"point the validator at a .odcs.yaml text file")
+	case !utf8.Valid(data):
+		return mk(RuleInputEncoding, lineOf(data, invalidUTF8(data)), "the file is not valid UTF-8",
+			"re-save the file as UTF-8")
+	case isBlankYAML(data):
+		return mk(RuleYAMLEmpty, 1, "the file is empty: no contract in it", "start from `dataeng-os init` or templates/contract.yaml")
+	}
+	return nil
+}
+
+func invalidUTF8(data []byte) int {
+	for i := 0; i < len(data); {
+		r, n := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && n == 1 {
+			return i
+		}
+		i += n
+	}
+	return 0
+}
+
+// isBlankYAML reports input with nothing but whitespace, comments and
+// document markers.
+func isBlankYAML(data []byte) bool {
+	for _, line := range bytes.Split(data, []byte("\n")) {
+		t := bytes.TrimSpace(line)
+		if len(t) == 0 || t[0] == '#' || string(t) == "---" || string(t) == "..." {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+var yamlLineRE = regexp.MustCompile(`^yaml: (?:line (\d+): )?`)
+
+// decodeNode parses the first YAML document and returns its root mapping.
+func decodeNode(file string, data []byte) (*yaml.Node, *Finding) {
+	var doc yaml.Node
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, &Finding{File: file, Line: 1, Column: 1, Rule: RuleYAMLEmpty, Severity: SeverityError,
+				Message: "the file is empty: no contract in it"}
+		}
+		return nil, syntaxFinding(file, data, err)
+	}
+	root := deref(&doc)
+	if root == nil || (root.Kind == yaml.ScalarNode && root.ShortTag() == "!!null") {
+		return nil, &Finding{File: file, Line: 1, Column: 1, Rule: RuleYAMLEmpty, Severity: SeverityError,
+			Message: "the document is empty (null): no contract in it"}
+	}
+	if root.Kind != yaml.MappingNode {
+		return nil, &Finding{File: file, Line: root.Line, Column: root.Column, Rule: RuleYAMLRoot, Severity: SeverityError,
+			Message: fmt.Sprintf("the document is a %s; a contract must be a mapping of ODCS fields (apiVersion, kind, id, ...)", kindName(root)),
+			Hint:    "start the file with `apiVersion: v3.1.0`"}
+	}
+	return root, nil
+}
+
+func syntaxFinding(file string, data []byte, err error) *Finding {
+	msg := err.Error()
+	line := 1
+	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
+		if m[1] != "" {
+			line, _ = strconv.Atoi(m[1])
+		}
+		msg = msg[len(m[0]):]
+	}
+	rule := RuleYAMLSyntax
+	hint := "fix the YAML syntax (indentation, quotes, colons)"
+	if strings.Contains(msg, "exceeded max depth") {
+		rule, hint = RuleYAMLDepth, "flatten the structure"
+	}
+	if strings.Contains(msg, "found character that cannot start any token") && bytes.Contains(data, []byte("\t")) {
+		hint = "YAML indentation must use spaces, not tabs"
+	}
+	return &Finding{File: file, Line: line, Column: 1, Rule: rule, Severity: SeverityError, Message: "invalid YAML: " + msg, Hint: hint}
+}
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.SequenceNode:
+		return "list"
+	case yaml.ScalarNode:
+		return "plain value (" + strings.TrimPrefix(n.ShortTag(), "!!") + ")"
+	default:
+		return "non-mapping value"
+	}
+}
+
+// build measures, converts and decodes the root mapping into the document's
+// value and typed views.
+func (d *Document) build() []Finding {
+	m := &measure{}
+	if f := m.run(d.File, d.Root); f != nil {
+		d.Root = nil
+		return []Finding{*f}
+	}
+	c := &converter{file: d.File}
+	d.value, _ = c.value(d.Root).(map[string]any)
+	fs := c.findings
+	d.APIVersion, _ = d.value["apiVersion"].(string)
+	var ct Contract
+	if err := d.Root.Decode(&ct); err != nil {
+		d.typeErrs = typeFindings(d, err)
+	}
+	d.Contract = &ct
+	return fs
+}
+
+var typeErrRE = regexp.MustCompile(`^line (\d+): (.*)$`)
+
+// typeFindings turns the typed decoder's errors into yaml-type findings
+// (duplicate keys are already reported by the converter).
+func typeFindings(d *Document, err error) []Finding {
+	var te *yaml.TypeError
+	if !errors.As(err, &te) {
+		return []Finding{{File: d.File, Line: 1, Column: 1, Rule: RuleYAMLType, Severity: SeverityError, Message: err.Error()}}
+	}
+	var out []Finding
+	for _, e := range te.Errors {
+		if strings.Contains(e, "already defined at line") {
+			continue
+		}
+		f := Finding{File: d.File, Line: 1, Column: 1, Rule: RuleYAMLType, Severity: SeverityError, Message: e,
+			Hint: "give the field a value of the type ODCS expects"}
+		if m := typeErrRE.FindStringSubmatch(e); m != nil {
+			f.Line, _ = strconv.Atoi(m[1])
+			f.Message = m[2]
+			f.Column = firstColumn(d.Root, f.Line)
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// firstColumn returns the column of the first node on line, or 1.
+func firstColumn(n *yaml.Node, line int) int {
+	if n == nil {
+		return 1
+	}
+	if n.Line == line {
+		return n.Column
+	}
+	for _, c := range n.Content {
+		if c.Line <= line {
+			if col := firstColumn(c, line); col > 1 || c.Line == line {
+				return col
+			}
+		}
+	}
+	return 1
+}

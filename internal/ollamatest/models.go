@@ -1,0 +1,91 @@
+package ollamatest
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+)
+
+// ChatMLTemplate is SmolLM2's chat format (<|im_start|>role ... <|im_end|>)
+// as an Ollama Go template.
+const ChatMLTemplate = `{{- range .Messages }}<|im_start|>{{ .Role }}
+{{ .Content }}<|im_end|>
+{{ end }}<|im_start|>assistant
+`
+
+// PlainTemplate is a role-prefixed format for the tiny random model.
+const PlainTemplate = `{{- range .Messages }}{{ .Role }}: {{ .Content }}
+{{ end }}assistant: `
+
+// Model is a local GGUF to register under a name.
+type Model struct {
+	Name     string
+	GGUF     string   // path of the .gguf file
+	Template string   // Ollama Go template
+	Params   []string // "key value" PARAMETER lines, e.g. "stop <|im_end|>"
+}
+
+// SmolLM2 is SmolLM2-135M-Instruct registered as "smollm2".
+func SmolLM2(gguf string) Model {
+	return Model{Name: "smollm2", GGUF: gguf, Template: ChatMLTemplate,
+		Params: []string{"stop <|im_end|>", "stop <|im_start|>"}}
+}
+
+// Tiny is the random-weight fallback model registered as "tiny". Its
+// num_predict default bounds every request, since it rarely emits EOS.
+func Tiny(gguf string) Model {
+	return Model{Name: "tiny", GGUF: gguf, Template: PlainTemplate,
+		Params: []string{"num_predict 32", "temperature 0"}}
+}
+
+// Modelfile renders the model's Modelfile.
+func (m Model) Modelfile() (string, error) {
+	abs, err := filepath.Abs(m.GGUF)
+	if err != nil {
+		return "", err
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "FROM %s\n", abs)
+	if m.Template != "" {
+		fmt.Fprintf(&b, "TEMPLATE \"\"\"%s\"\"\"\n", m.Template)
+	}
+	for _, p := range m.Params {
+		fmt.Fprintf(&b, "PARAMETER %s\n", p)
+	}
+	return b.String(), nil
+}
+
+// Create registers m with `ollama create NAME -f Modelfile`, as a user would.
+func (s *Server) Create(ctx context.Context, m Model) error {
+	mf, err := m.Modelfile()
+	if err != nil {
+		return fmt.Errorf("ollamatest: create %s: %w", m.Name, err)
+	}
+	dir, err := os.MkdirTemp(s.Home, "modelfile-")
+	if err != nil {
+		return fmt.Errorf("ollamatest: create %s: %w", m.Name, err)
+	}
+	defer os.RemoveAll(dir)
+	path := filepath.Join(dir, "Modelfile")
+	if err := os.WriteFile(path, []byte(mf), 0o644); err != nil {
+		return fmt.Errorf("ollamatest: create %s: %w", m.Name, err)
+	}
+	cmd := exec.CommandContext(ctx, s.Bin, "create", m.Name, "-f", path)
+	cmd.Dir = dir
+	cmd.Env = append(baseEnv(s.Home), s.Env()...)
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		return fmt.Errorf("ollamatest: ollama create %s: %w\n%s\nserver log:\n%s", m.Name, err, out, tail(s.Log(), 4000))
+	}
+	return nil
+}
+
+func tail(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return "…" + s[len(s)-n:]
+}

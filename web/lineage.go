@@ -1,0 +1,211 @@
+package web
+
+import (
+	"cmp"
+	"net/http"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+)
+
+// Node kinds, left to right.
+var kindOrder = []string{"canvas", "contract", "object", "source", "staging", "intermediate", "mart"}
+
+// LNode is one lineage node, with its layout.
+type LNode struct {
+	ID    string  `json:"id"`
+	Kind  string  `json:"kind"` // canvas, contract, object, staging, intermediate, mart
+	Label string  `json:"label"`
+	File  string  `json:"file,omitempty"` // project-relative file, when there is one
+	Href  string  `json:"href,omitempty"` // where a click goes
+	Layer int     `json:"layer"`
+	X     float64 `json:"x"`
+	Y     float64 `json:"y"`
+}
+
+// LEdge is a directed lineage edge (From feeds To).
+type LEdge struct {
+	From string `json:"from"`
+	To   string `json:"to"`
+}
+
+// Lineage is the laid-out graph the page draws and /api/lineage returns.
+type Lineage struct {
+	Nodes  []LNode `json:"nodes"`
+	Edges  []LEdge `json:"edges"`
+	Width  float64 `json:"width"`
+	Height float64 `json:"height"`
+	Notes  []string `json:"notes,omitempty"` // e.g. lineage record unreadable
+}
+
+// Layout sizes.
+const (
+	nodeW, nodeH = 200.0, 44.0
+	colGap       = 90.0
+	rowGap       = 22.0
+	margin       = 20.0
+)
+
+// buildLineage collects the graph from the project: the scaffold's lineage
+// record, every contract in the catalog, and canvases linked to them.
+func (s *Server) buildLineage() (*Lineage, error) {
+	g := &Lineage{}
+	nodes := map[string]*LNode{}
+	add := func(n LNode) {
+		if old, ok := nodes[n.ID]; ok {
+			if old.File == "" {
+				old.File = n.File
+			}
+			return
+		}
+		nn := n
+		nodes[n.ID] = &nn
+	}
+	edges := map[LEdge]bool{}
+	link := func(from, to string) { edges[LEdge{from, to}] = true }
+	if err := s.addScaffoldLineage(add, link, &g.Notes); err != nil {
+		g.Notes = append(g.Notes, err.Error())
+	}
+	entries, err := s.Catalog()
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range entries {
+		add(LNode{ID: contractNodeID(e.File), Kind: "contract", Label: cmp.Or(e.Name, e.File), File: e.File})
+	}
+	s.addCanvases(nodes, add, link)
+	for _, n := range nodes {
+		n.Href = nodeHref(*n)
+		g.Nodes = append(g.Nodes, *n)
+	}
+	for e := range edges {
+		if nodes[e.From] != nil && nodes[e.To] != nil {
+			g.Edges = append(g.Edges, e)
+		}
+	}
+	sort.Slice(g.Edges, func(i, j int) bool {
+		return g.Edges[i].From+"\x00"+g.Edges[i].To < g.Edges[j].From+"\x00"+g.Edges[j].To
+	})
+	layout(g)
+	return g, nil
+}
+
+// contractNodeID is the node ID of a contract file.
+func contractNodeID(rel string) string { return "contract:" + rel }
+
+func nodeHref(n LNode) string {
+	if n.Kind == "contract" && n.File != "" {
+		return "/editor?file=" + urlQueryEscape(n.File)
+	}
+	return "/lineage?focus=" + urlQueryEscape(n.ID)
+}
+
+// addCanvases adds canvases/*.md and links each to the contract with the
+// same file stem (canvases/orders.md → contracts/orders.yaml).
+func (s *Server) addCanvases(nodes map[string]*LNode, add func(LNode), link func(string, string)) {
+	ents, err := os.ReadDir(filepath.Join(s.root, "canvases"))
+	if err != nil {
+		return
+	}
+	stems := map[string]string{}
+	for id, n := range nodes {
+		if n.Kind == "contract" && n.File != "" {
+			stems[strings.TrimSuffix(filepath.Base(n.File), filepath.Ext(n.File))] = id
+		}
+	}
+	for _, de := range ents {
+		if de.IsDir() || !strings.EqualFold(filepath.Ext(de.Name()), ".md") {
+			continue
+		}
+		rel := "canvases/" + de.Name()
+		id := "canvas:" + rel
+		stem := strings.TrimSuffix(de.Name(), filepath.Ext(de.Name()))
+		add(LNode{ID: id, Kind: "canvas", Label: stem, File: rel})
+		if c, ok := stems[stem]; ok {
+			link(id, c)
+		}
+	}
+}
+
+func kindRank(kind string) int {
+	if i := slices.Index(kindOrder, kind); i >= 0 {
+		return i
+	}
+	return len(kindOrder)
+}
+
+// layout places nodes in columns by kind (empty kinds take no column) and
+// orders each column by the mean row of its parents, to keep edges short.
+func layout(g *Lineage) {
+	used := map[int]bool{}
+	for _, n := range g.Nodes {
+		used[kindRank(n.Kind)] = true
+	}
+	ranks := make([]int, 0, len(used))
+	for r := range used {
+		ranks = append(ranks, r)
+	}
+	slices.Sort(ranks)
+	col := map[int]int{}
+	for i, r := range ranks {
+		col[r] = i
+	}
+	parents := map[string][]string{}
+	for _, e := range g.Edges {
+		parents[e.To] = append(parents[e.To], e.From)
+	}
+	row := map[string]float64{}
+	cols := make([][]*LNode, len(ranks))
+	for i := range g.Nodes {
+		n := &g.Nodes[i]
+		n.Layer = col[kindRank(n.Kind)]
+		cols[n.Layer] = append(cols[n.Layer], n)
+	}
+	maxRows := 0
+	for c, nodes := range cols {
+		placeColumn(c, nodes, parents, row)
+		maxRows = max(maxRows, len(nodes))
+	}
+	g.Width = 2*margin + float64(len(cols))*nodeW + float64(max(len(cols)-1, 0))*colGap
+	g.Height = 2*margin + float64(maxRows)*nodeH + float64(max(maxRows-1, 0))*rowGap
+	slices.SortFunc(g.Nodes, func(a, b LNode) int {
+		return cmp.Or(cmp.Compare(a.Layer, b.Layer), cmp.Compare(a.Y, b.Y))
+	})
+}
+
+func placeColumn(c int, nodes []*LNode, parents map[string][]string, row map[string]float64) {
+	key := func(n *LNode) float64 {
+		ps := parents[n.ID]
+		sum, k := 0.0, 0
+		for _, p := range ps {
+			if r, ok := row[p]; ok {
+				sum += r
+				k++
+			}
+		}
+		if k == 0 {
+			return 1e9
+		}
+		return sum / float64(k)
+	}
+	slices.SortStableFunc(nodes, func(a, b *LNode) int {
+		return cmp.Or(cmp.Compare(key(a), key(b)), strings.Compare(a.Label, b.Label), strings.Compare(a.ID, b.ID))
+	})
+	for i, n := range nodes {
+		row[n.ID] = float64(i)
+		n.X = margin + float64(c)*(nodeW+colGap)
+		n.Y = margin + float64(i)*(nodeH+rowGap)
+	}
+}
+
+// apiLineage returns the laid-out lineage graph as JSON.
+func (s *Server) apiLineage(w http.ResponseWriter, r *http.Request) {
+	g, err := s.buildLineage()
+	if err != nil {
+		writeError(w, http.StatusInternalServerError, "lineage: %v", err)
+		return
+	}
+	writeJSON(w, http.StatusOK, g)
+}

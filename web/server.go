@@ -1,0 +1,168 @@
+package web
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	"github.com/dataeng-os/dataeng-os/contract"
+)
+
+// contractsDir is where the cockpit reads and writes contracts.
+const contractsDir = "contracts"
+
+// DefaultMaxBody is the request body limit when Options.MaxBody is 0.
+const DefaultMaxBody = 2 << 20
+
+// Options configures a Server.
+type Options struct {
+	Root        string         // project root (absolute or relative); required
+	Rules       contract.Rules // governance the validator applies
+	Token       string         // access token; "" = none (loopback only)
+	AllowRemote bool           // accept any Host header (requires Token at the CLI)
+	MaxBody     int64          // request body limit in bytes; 0 = DefaultMaxBody
+	// Chat starts Architect sessions for the chat panel; nil shows the panel
+	// as unavailable.
+	Chat ChatStarter
+	// Secrets are values (API keys) redacted from anything the server sends.
+	Secrets []string
+	// Title names the project in the page header.
+	Title string
+}
+
+// Server is the cockpit. Build it with New and serve Handler().
+type Server struct {
+	opts    Options
+	root    string // absolute, symlinks resolved
+	csrf    string
+	mux     *http.ServeMux
+	saveMu  sync.Mutex // serialises the check-then-rename of saves
+	catalog *catalogCache
+	chats   *chatHub
+}
+
+// New checks the options and builds a Server.
+func New(opts Options) (*Server, error) {
+	if opts.Root == "" {
+		return nil, errors.New("web: project root is required")
+	}
+	abs, err := filepath.Abs(opts.Root)
+	if err != nil {
+		return nil, fmt.Errorf("project root %s: %w", opts.Root, err)
+	}
+	if real, err := filepath.EvalSymlinks(abs); err == nil {
+		abs = real
+	} else {
+		return nil, fmt.Errorf("project root %s: %w", opts.Root, err)
+	}
+	if opts.MaxBody <= 0 {
+		opts.MaxBody = DefaultMaxBody
+	}
+	if opts.Title == "" {
+		opts.Title = filepath.Base(abs)
+	}
+	b := make([]byte, 32)
+	if _, err := rand.Read(b); err != nil {
+		return nil, fmt.Errorf("csrf token: %w", err)
+	}
+	s := &Server{opts: opts, root: abs, csrf: hex.EncodeToString(b), mux: http.NewServeMux(),
+		catalog: newCatalogCache()}
+	s.chats = newChatHub(opts.Chat)
+	s.routes()
+	return s, nil
+}
+
+// Handler returns the cockpit's HTTP handler with every security check.
+func (s *Server) Handler() http.Handler { return s.guard(s.mux) }
+
+// Root is the absolute project root the server works in.
+func (s *Server) Root() string { return s.root }
+
+func (s *Server) routes() {
+	m := s.mux
+	m.HandleFunc("GET /{$}", s.pageCatalog)
+	m.HandleFunc("GET /catalog", s.pageCatalog)
+	m.HandleFunc("GET /editor", s.pageEditor)
+	m.HandleFunc("GET /lineage", s.pageLineage)
+	m.HandleFunc("GET /static/{name}", s.static)
+	m.HandleFunc("GET /api/session", s.apiSession)
+	m.HandleFunc("POST /api/validate", s.apiValidate)
+	m.HandleFunc("POST /api/preview", s.apiPreview)
+	m.HandleFunc("POST /api/parse", s.apiParse)
+	m.HandleFunc("GET /api/contracts", s.apiContracts)
+	m.HandleFunc("GET /api/contract", s.apiGetContract)
+	m.HandleFunc("PUT /api/contract", s.apiPutContract)
+	m.HandleFunc("GET /api/lineage", s.apiLineage)
+	m.HandleFunc("POST /api/scaffold", s.apiScaffold)
+	m.HandleFunc("POST /api/chat", s.apiChatSend)
+	m.HandleFunc("GET /api/chat/events", s.apiChatEvents)
+}
+
+// apiError is the JSON body of every error response.
+type apiError struct {
+	Error string `json:"error"`
+}
+
+func writeError(w http.ResponseWriter, code int, format string, args ...any) {
+	writeJSON(w, code, apiError{Error: fmt.Sprintf(format, args...)})
+}
+
+func writeJSON(w http.ResponseWriter, code int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(code)
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	_ = enc.Encode(v)
+}
+
+// readBody reads the whole body under the size limit. It writes the error
+// response (413 when too large) and returns false on failure.
+func (s *Server) readBody(w http.ResponseWriter, r *http.Request) ([]byte, bool) {
+	r.Body = http.MaxBytesReader(w, r.Body, s.opts.MaxBody)
+	data, err := io.ReadAll(r.Body)
+	if err != nil {
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			writeError(w, http.StatusRequestEntityTooLarge, "request body larger than %d bytes", s.opts.MaxBody)
+			return nil, false
+		}
+		writeError(w, http.StatusBadRequest, "read request body: %v", err)
+		return nil, false
+	}
+	return data, true
+}
+
+// readJSON decodes a JSON body (size-limited, unknown fields refused).
+func (s *Server) readJSON(w http.ResponseWriter, r *http.Request, v any) bool {
+	data, ok := s.readBody(w, r)
+	if !ok {
+		return false
+	}
+	dec := json.NewDecoder(strings.NewReader(string(data)))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		writeError(w, http.StatusBadRequest, "invalid JSON body: %v", err)
+		return false
+	}
+	return true
+}
+
+// redact removes every configured secret from s.
+func (s *Server) redact(text string) string {
+	for _, sec := range s.opts.Secrets {
+		if len(sec) >= 4 {
+			text = strings.ReplaceAll(text, sec, "[redacted]")
+		}
+	}
+	return text
+}
+
+func (s *Server) maskingProp() string { return s.opts.Rules.Policy.PII.MaskingProperty }
