@@ -87,6 +87,7 @@ type Question struct {
 	Path    string `json:"path,omitempty"`    // contract path a finding answer sets
 	Field   string `json:"field,omitempty"`   // the property concerned
 	Key     string `json:"key,omitempty"`     // the key a finding answer sets (classification, masking...)
+	Default string `json:"default,omitempty"` // the answer an empty reply means
 	Text    string `json:"text"`
 }
 

@@ -1,6 +1,8 @@
 package contract
 
 import (
+	"bytes"
+
 	"go.yaml.in/yaml/v3"
 )
 
@@ -12,33 +14,22 @@ type Document struct {
 	Root       *yaml.Node // the document's root mapping node
 	Contract   *Contract  // typed view; nil when the YAML could not be decoded
 	APIVersion string
+
+	value    map[string]any // JSON-like view for the JSON Schema layer
+	typeErrs []Finding      // the typed decoder's complaints (wrong scalar types)
 }
 
-// Parse reads a contract and reports layer-1 findings (YAML syntax and
-// shape). The Document is nil when nothing usable could be parsed.
-// SKELETON: the validator owner replaces this with the full parser.
+// Parse reads a contract and reports layer-1 findings (input, YAML syntax
+// and shape). The Document is nil when nothing usable could be parsed. It
+// refuses input above DefaultMaxBytes; use ParseLimit for another bound.
+// Parse never panics and is safe for concurrent use.
 func Parse(file string, data []byte) (*Document, []Finding) {
-	var root yaml.Node
-	if err := yaml.Unmarshal(data, &root); err != nil {
-		return nil, []Finding{{File: file, Line: 1, Column: 1, Rule: "yaml-syntax", Severity: SeverityError, Message: err.Error()}}
-	}
-	var c Contract
-	if err := root.Decode(&c); err != nil {
-		return nil, []Finding{{File: file, Line: 1, Column: 1, Rule: "yaml-shape", Severity: SeverityError, Message: err.Error()}}
-	}
-	return &Document{File: file, Data: data, Root: &root, Contract: &c, APIVersion: c.APIVersion}, nil
-}
-
-// Validate runs the JSON Schema and governance layers on a parsed document
-// and returns every finding, sorted. It performs no I/O.
-// SKELETON: the validator owner implements it.
-func Validate(doc *Document, rules Rules) []Finding {
-	return nil
+	return ParseLimit(file, data, 0)
 }
 
 // Check parses and validates in one call, returning all findings sorted.
 func Check(file string, data []byte, rules Rules) (*Document, []Finding) {
-	doc, fs := Parse(file, data)
+	doc, fs := ParseLimit(file, data, rules.MaxBytes)
 	if doc != nil {
 		fs = append(fs, Validate(doc, rules)...)
 	}
@@ -46,7 +37,17 @@ func Check(file string, data []byte, rules Rules) (*Document, []Finding) {
 	return doc, fs
 }
 
-// Marshal writes a contract as canonical ODCS YAML (2-space indent).
+// Marshal writes a contract as canonical ODCS YAML (2-space indent). Fields
+// the model does not name (Extra) are written back unchanged.
 func Marshal(c *Contract) ([]byte, error) {
-	return yaml.Marshal(c)
+	var b bytes.Buffer
+	enc := yaml.NewEncoder(&b)
+	enc.SetIndent(2)
+	if err := enc.Encode(c); err != nil {
+		return nil, err
+	}
+	if err := enc.Close(); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
 }

@@ -55,6 +55,8 @@ func checkInput(file string, data []byte, maxBytes int64) *Finding {
 	case int64(len(data)) > maxBytes:
 		return mk(RuleInputTooLarge, 1, fmt.Sprintf("the file is %d bytes, above the %d-byte limit", len(data), maxBytes),
 			"split the contract, or raise the limit if this really is one contract")
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		return mk(RuleInputEncoding, 1, "the file is UTF-16; contracts must be UTF-8", "re-save the file as UTF-8")
 	case bytes.IndexByte(data, 0) >= 0:
 		return mk(RuleInputBinary, lineOf(data, bytes.IndexByte(data, 0)), "the file is binary (it contains NUL bytes), not YAML",
 			"point the validator at a .odcs.yaml text file")

@@ -43,6 +43,9 @@ func (c *Collector) Partial() string { return c.text.String() }
 // SetUsage records the call's usage (the last report wins).
 func (c *Collector) SetUsage(u Usage) { c.usage = u }
 
+// Finish is the finish reason recorded so far ("" = none yet).
+func (c *Collector) Finish() string { return c.finish }
+
 // SetFinish records why the stream ended.
 func (c *Collector) SetFinish(reason string) { c.finish = reason }
 

@@ -62,6 +62,9 @@ type Error struct {
 	RetryAfter time.Duration // from Retry-After, 0 when none
 	Hint       string        // what the user can do, e.g. "check OPENAI_API_KEY"
 	Err        error         // the underlying cause
+	// Permanent marks an error of a retryable kind that will not go away by
+	// waiting (an exhausted quota).
+	Permanent bool
 }
 
 // Error renders one line: "openai: 401 unauthorized: <cause> (check OPENAI_API_KEY)".
@@ -98,6 +101,9 @@ func (e *Error) Unwrap() error { return e.Err }
 // Retryable reports whether trying again may help: rate limits, server
 // errors, and connections cut before anything arrived.
 func (e *Error) Retryable() bool {
+	if e.Permanent {
+		return false
+	}
 	switch e.Kind {
 	case KindRateLimit, KindServer, KindNetwork:
 		return true
@@ -114,11 +120,12 @@ type StreamInterruptedError struct {
 }
 
 func (e *StreamInterruptedError) Error() string {
-	p := e.Provider
+	p, msg := e.Provider, oneLine(errString(e.Err))
 	if p != "" {
 		p += ": "
+		msg = strings.TrimPrefix(msg, p)
 	}
-	return fmt.Sprintf("%sstream interrupted after %d bytes: %s", p, len(e.Partial), oneLine(errString(e.Err)))
+	return fmt.Sprintf("%sstream interrupted after %d bytes: %s", p, len(e.Partial), msg)
 }
 
 // Unwrap returns the cause.

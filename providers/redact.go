@@ -18,7 +18,8 @@ var secretPatterns = []struct {
 }{
 	{regexp.MustCompile(`(?i)\bbearer\s+[A-Za-z0-9._~+/=-]{4,}`), "Bearer " + Redacted},
 	{regexp.MustCompile(`(?i)([?&;](?:key|api_key|apikey|api-key|access_token|token)=)[^&\s"']+`), "${1}" + Redacted},
-	{regexp.MustCompile(`(?i)((?:x-goog-api-key|api[_-]?key|authorization|authToken)"?\s*[:=]\s*"?)[^\s"',}\]]{4,}`), "${1}" + Redacted},
+	{regexp.MustCompile(`(?i)(authorization"?\s*[:=]\s*"?)(?:(?:bearer|basic|token)\s+)?[^\s"',})]{4,}`), "${1}" + Redacted},
+	{regexp.MustCompile(`(?i)((?:x-goog-api-key|api[_-]?key|authToken)"?\s*[:=]\s*"?)[^\s"',})]{4,}`), "${1}" + Redacted},
 	{regexp.MustCompile(`\bsk-[A-Za-z0-9_-]{12,}`), Redacted},
 	{regexp.MustCompile(`\bAIza[0-9A-Za-z_-]{20,}`), Redacted},
 }

@@ -61,7 +61,7 @@ for f in files:
     if f.endswith((".tar.gz", ".tgz")):
         with tarfile.open(f) as tf:
             for m in tf.getmembers():
-                if m.isfile() and m.name.endswith("/" + name) or m.name == name:
+                if m.isfile() and (m.name.endswith("/" + name) or m.name == name):
                     with tf.extractfile(m) as src, open(tmp, "wb") as out:
                         shutil.copyfileobj(src, out)
                     os.replace(tmp, dest)

@@ -42,6 +42,9 @@ func summarize(fs []contract.Finding) checkResult {
 	return r
 }
 
+// logicalTypes are ODCS v3.1.0's property logical types.
+var logicalTypes = []string{"string", "date", "timestamp", "time", "number", "integer", "boolean", "object", "array"}
+
 func hashOf(data []byte) string {
 	sum := sha256.Sum256(data)
 	return hex.EncodeToString(sum[:])
@@ -49,9 +52,12 @@ func hashOf(data []byte) string {
 
 // apiSession gives the UI (and scripts) the CSRF token and project facts.
 func (s *Server) apiSession(w http.ResponseWriter, r *http.Request) {
+	pol := s.opts.Rules.Policy
 	writeJSON(w, http.StatusOK, map[string]any{
 		"csrfToken": s.csrf, "project": s.opts.Title, "contractsDir": contractsDir,
-		"chat": s.chats.available(),
+		"chat": s.chats.available(), "statuses": nonNil(pol.Contract.Statuses),
+		"classifications": nonNil(pol.PII.AllowedClassifications),
+		"maskingValues":   nonNil(pol.PII.MaskingValues), "logicalTypes": logicalTypes,
 	})
 }
 

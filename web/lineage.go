@@ -3,15 +3,13 @@ package web
 import (
 	"cmp"
 	"net/http"
-	"os"
-	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
 )
 
-// Node kinds, left to right.
-var kindOrder = []string{"canvas", "contract", "object", "source", "staging", "intermediate", "mart"}
+// Node kinds, left to right (scaffold.Kind*); unknown kinds go last.
+var kindOrder = []string{"canvas", "contract", "object", "staging", "mart"}
 
 // LNode is one lineage node, with its layout.
 type LNode struct {
@@ -48,8 +46,9 @@ const (
 	margin       = 20.0
 )
 
-// buildLineage collects the graph from the project: the scaffold's lineage
-// record, every contract in the catalog, and canvases linked to them.
+// buildLineage collects the graph from the project (scaffold.LoadLineage:
+// canvases, contracts, objects and the scaffold's lineage record) plus every
+// contract in the catalog, and lays it out.
 func (s *Server) buildLineage() (*Lineage, error) {
 	g := &Lineage{}
 	nodes := map[string]*LNode{}
@@ -65,17 +64,20 @@ func (s *Server) buildLineage() (*Lineage, error) {
 	}
 	edges := map[LEdge]bool{}
 	link := func(from, to string) { edges[LEdge{from, to}] = true }
-	if err := s.addScaffoldLineage(add, link, &g.Notes); err != nil {
-		g.Notes = append(g.Notes, err.Error())
+	if err := s.addScaffoldLineage(add, link); err != nil {
+		g.Notes = append(g.Notes, "lineage record: "+s.redact(err.Error()))
 	}
 	entries, err := s.Catalog()
 	if err != nil {
 		return nil, err
 	}
-	for _, e := range entries {
-		add(LNode{ID: contractNodeID(e.File), Kind: "contract", Label: cmp.Or(e.Name, e.File), File: e.File})
+	for _, e := range entries { // the catalog's names win; broken files still show
+		id := contractNodeID(e.File)
+		if n, ok := nodes[id]; ok && e.Parsed {
+			n.Label = cmp.Or(e.Name, n.Label)
+		}
+		add(LNode{ID: id, Kind: "contract", Label: cmp.Or(e.Name, e.File), File: e.File})
 	}
-	s.addCanvases(nodes, add, link)
 	for _, n := range nodes {
 		n.Href = nodeHref(*n)
 		g.Nodes = append(g.Nodes, *n)
@@ -100,33 +102,6 @@ func nodeHref(n LNode) string {
 		return "/editor?file=" + urlQueryEscape(n.File)
 	}
 	return "/lineage?focus=" + urlQueryEscape(n.ID)
-}
-
-// addCanvases adds canvases/*.md and links each to the contract with the
-// same file stem (canvases/orders.md → contracts/orders.yaml).
-func (s *Server) addCanvases(nodes map[string]*LNode, add func(LNode), link func(string, string)) {
-	ents, err := os.ReadDir(filepath.Join(s.root, "canvases"))
-	if err != nil {
-		return
-	}
-	stems := map[string]string{}
-	for id, n := range nodes {
-		if n.Kind == "contract" && n.File != "" {
-			stems[strings.TrimSuffix(filepath.Base(n.File), filepath.Ext(n.File))] = id
-		}
-	}
-	for _, de := range ents {
-		if de.IsDir() || !strings.EqualFold(filepath.Ext(de.Name()), ".md") {
-			continue
-		}
-		rel := "canvases/" + de.Name()
-		id := "canvas:" + rel
-		stem := strings.TrimSuffix(de.Name(), filepath.Ext(de.Name()))
-		add(LNode{ID: id, Kind: "canvas", Label: stem, File: rel})
-		if c, ok := stems[stem]; ok {
-			link(id, c)
-		}
-	}
 }
 
 func kindRank(kind string) int {

@@ -145,7 +145,7 @@ func (s *Server) contractPath(rel string) (string, error) {
 		}
 	}
 	if err := confined(base, abs); err != nil {
-		return "", err
+		return "", fmt.Errorf("%w: %q resolves outside %s/ (symlink)", errPath, rel, contractsDir)
 	}
 	return abs, nil
 }

@@ -35,6 +35,8 @@ type Options struct {
 	Secrets []string
 	// Title names the project in the page header.
 	Title string
+	// Scaffold holds the settings /api/scaffold renders with.
+	Scaffold ScaffoldOptions
 }
 
 // Server is the cockpit. Build it with New and serve Handler().

@@ -13,6 +13,9 @@ import (
 // Retry-After, else exponential backoff with jitter). When the gate reopens,
 // a single probe call goes first; the others wait until it succeeds, so a
 // provider that is still overloaded is not hit N times at once.
+//
+// The pause lasts the server's Retry-After when it sent one, else Base
+// doubled per consecutive rate-limited pause (capped at Max) plus jitter.
 type Limiter struct {
 	mu          sync.Mutex
 	interval    time.Duration // 0 = no RPM limit
@@ -110,13 +113,14 @@ func (l *Limiter) Report(probe, rateLimited bool, retryAfter time.Duration) {
 	if !already {
 		l.strikes++ // workers hit by the same storm count once
 	}
-	d := l.Base << min(l.strikes-1, 20)
-	if d > l.Max || d <= 0 {
-		d = l.Max
-	}
-	d += l.jitter(d)
-	if retryAfter > d {
-		d = retryAfter
+	// The server's Retry-After wins; without one, back off exponentially.
+	d := retryAfter
+	if d <= 0 {
+		d = l.Base << min(l.strikes-1, 20)
+		if d > l.Max || d <= 0 {
+			d = l.Max
+		}
+		d += l.jitter(d)
 	}
 	if until := now.Add(d); until.After(l.pausedUntil) {
 		if !already {

@@ -57,7 +57,7 @@ func (p *limited) Stream(ctx context.Context, req providers.Request, onPart func
 			limited, after = p.classify(err)
 		}
 		p.lim.Report(probe, limited, after)
-		if limited {
+		if limited && m != nil {
 			m.rateLimited.Add(1)
 		}
 		if !limited || delivered || attempt >= p.retries || ctx.Err() != nil {

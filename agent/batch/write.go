@@ -142,3 +142,50 @@ func hashFile(p string) (string, error) {
 	}
 	return HashBytes(data), nil
 }
+
+// RemoveStale deletes rel when it is a file the tool wrote and nobody
+// edited since (a draft superseded by a valid contract). It reports
+// whether the file was removed; edited or unknown files are left alone.
+func (w *Files) RemoveStale(rel string) (bool, error) {
+	rel = path.Clean(rel)
+	if !filepath.IsLocal(filepath.FromSlash(rel)) {
+		return false, fmt.Errorf("remove %q: %w", rel, ErrOutside)
+	}
+	abs := filepath.Join(w.Out, filepath.FromSlash(rel))
+	cur, err := hashFile(abs)
+	if err != nil || cur == "" || w.Known[rel] != cur {
+		return false, err
+	}
+	if err := os.Remove(abs); err != nil {
+		return false, fmt.Errorf("remove %s: %w", abs, unwrapPathErr(err))
+	}
+	return true, nil
+}
+
+// Record registers a file that another writer put under the root (for
+// example agent.SaveDrafts) as one of the note's outputs, with its current
+// hash.
+func (w *Files) Record(rel, kind string) error {
+	rel = path.Clean(strings.ReplaceAll(rel, "\\", "/"))
+	if !filepath.IsLocal(filepath.FromSlash(rel)) {
+		return fmt.Errorf("record %q: %w", rel, ErrOutside)
+	}
+	h, err := hashFile(filepath.Join(w.Out, filepath.FromSlash(rel)))
+	if err != nil {
+		return err
+	}
+	if h == "" {
+		return fmt.Errorf("record %s: the file was not written", rel)
+	}
+	w.mu.Lock()
+	w.outputs = append(w.outputs, Output{Kind: kind, Path: rel, Hash: h})
+	w.mu.Unlock()
+	return nil
+}
+
+// Kept registers an edited file that another writer left alone.
+func (w *Files) Kept(rel string) {
+	w.mu.Lock()
+	w.preserved = append(w.preserved, path.Clean(strings.ReplaceAll(rel, "\\", "/")))
+	w.mu.Unlock()
+}

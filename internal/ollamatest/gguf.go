@@ -84,6 +84,9 @@ func (m TinyLlama) WriteFile(path string) error {
 	if err := tmp.Close(); err != nil {
 		return fmt.Errorf("write tiny gguf %s: %w", path, err)
 	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return fmt.Errorf("write tiny gguf %s: %w", path, err)
+	}
 	return os.Rename(tmp.Name(), path)
 }
 

@@ -50,7 +50,7 @@ func (m TinyLlama) tensors(vocab int) []ggufTensor {
 			ggufTensor{b + "ffn_norm.weight", []int{m.Embd}, ones},
 			ggufTensor{b + "ffn_gate.weight", []int{m.Embd, m.FF}, normal(in)},
 			ggufTensor{b + "ffn_up.weight", []int{m.Embd, m.FF}, normal(in)},
-			ggufTensor{b + "ffn_down.weight", []int{m.FF, m.Embd}, normal(1/math.Sqrt(float64(m.FF)))},
+			ggufTensor{b + "ffn_down.weight", []int{m.FF, m.Embd}, normal(1 / math.Sqrt(float64(m.FF)))},
 		)
 	}
 	return ts

@@ -1,9 +1,156 @@
 package cli
 
-import "github.com/spf13/cobra"
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"syscall"
 
-// PLACEHOLDER: replaced by the owner of the draft command.
+	"github.com/spf13/cobra"
+
+	"github.com/dataeng-os/dataeng-os/agent/batch"
+	"github.com/dataeng-os/dataeng-os/kernel"
+)
+
+// DraftOptions are the flags of `dataeng-os draft`.
+type DraftOptions struct {
+	Out         string
+	Jobs        int
+	RPM         int
+	Provider    string
+	Model       string
+	JSON        bool
+	RetryFailed bool
+	Force       bool
+	Notes       []string
+}
+
 func newDraftCmd(f *Factory) *cobra.Command {
-	return &cobra.Command{Use: "draft", Short: "(draft: not built yet)", Hidden: true,
-		RunE: func(*cobra.Command, []string) error { return UsageErrorf("draft is not built yet") }}
+	opts := &DraftOptions{}
+	cmd := &cobra.Command{
+		Use:   "draft [flags] NOTES...",
+		Short: "Draft canvases and contracts from a batch of stakeholder notes",
+		Long: `Draft runs the Architect over stakeholder notes (.md or .txt files, folders
+or globs, in any language) without a person in the loop. For each note it
+drafts a canvas and an ODCS contract, validates them and reasks within the
+budget, then writes canvases/<name>.md and contracts/<name>.odcs.yaml, or
+contracts/<name>.draft.odcs.yaml with the open findings and questions.
+
+A manifest (.dataeng-os/draft-manifest.json under --out) records every note,
+so a rerun skips notes that are unchanged, --retry-failed drafts only the
+failures, and Ctrl-C keeps finished notes. A file a person edited is never
+overwritten (unless --force): the new version goes beside it as .proposed.
+
+Exit status: 0 when every note has a valid contract, 1 when some need a
+person, 2 on usage or I/O errors.`,
+		Example: `  dataeng-os draft notes/ -j 8
+  dataeng-os draft 'notes/*.md' --provider ollama --rpm 30 --json
+  dataeng-os draft notes/ --retry-failed`,
+		Args: cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Notes = args
+			return runDraft(cmd.Context(), f, cmd, opts)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&opts.Out, "out", "", "output folder for canvases/, contracts/ and the manifest (default: the project root, else the current folder)")
+	fl.IntVarP(&opts.Jobs, "jobs", "j", 0, "notes drafted in parallel (default: config draft.jobs, 4)")
+	fl.IntVar(&opts.RPM, "rpm", -1, "global limit of model requests per minute, 0 = none (default: config draft.requests_per_minute)")
+	fl.StringVar(&opts.Provider, "provider", "", "provider profile or type: ollama, openai, gemini, scripted")
+	fl.StringVar(&opts.Model, "model", "", "model name for the provider")
+	fl.BoolVar(&opts.JSON, "json", false, "print the report as JSON")
+	fl.BoolVar(&opts.RetryFailed, "retry-failed", false, "draft only the notes whose last run failed or was interrupted")
+	fl.BoolVar(&opts.Force, "force", false, "draft every note again and overwrite files even when a person edited them")
+	return cmd
+}
+
+func runDraft(ctx context.Context, f *Factory, cmd *cobra.Command, opts *DraftOptions) error {
+	if len(opts.Notes) == 0 {
+		return UsageErrorf("draft needs notes: files, folders or globs (e.g. dataeng-os draft notes/)")
+	}
+	if opts.RetryFailed && opts.Force {
+		return UsageErrorf("--retry-failed and --force cannot be used together")
+	}
+	if cmd.Flags().Changed("jobs") && opts.Jobs < 1 {
+		return UsageErrorf("--jobs must be at least 1, got %d", opts.Jobs)
+	}
+	if cmd.Flags().Changed("rpm") && opts.RPM < 0 {
+		return UsageErrorf("--rpm must be 0 (no limit) or more, got %d", opts.RPM)
+	}
+	proj, err := f.Project()
+	if err != nil {
+		return err
+	}
+	applyDraftDefaults(opts, proj.Config)
+	out, err := draftOutDir(f, proj, opts.Out)
+	if err != nil {
+		return err
+	}
+	notes, err := batch.Discover(f.Dir, opts.Notes)
+	if err != nil {
+		return UsageErrorf("%v", err)
+	}
+	d, err := newDrafter(f, proj, opts)
+	if err != nil {
+		return err
+	}
+	manifest, err := batch.LoadManifest(out)
+	if err != nil {
+		return err
+	}
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	context.AfterFunc(ctx, stop) // a second Ctrl-C kills at once
+	prog := newDraftProgress(f, d.label)
+	rep, err := batch.Run(ctx, notes, batch.Options{
+		Out: out, Jobs: opts.Jobs, Manifest: manifest, Force: opts.Force, RetryFailed: opts.RetryFailed,
+		Draft: d.draft, Cost: d.cost, OnEvent: prog.event,
+	})
+	if rep != nil {
+		if perr := printDraftReport(f, rep, opts.JSON, d); perr != nil && err == nil {
+			err = perr
+		}
+	}
+	switch {
+	case err != nil:
+		return err
+	case rep.NeedsHuman():
+		return ErrFindings
+	}
+	return nil
+}
+
+func applyDraftDefaults(opts *DraftOptions, cfg kernel.Config) {
+	if opts.Jobs == 0 {
+		opts.Jobs = cfg.Draft.Jobs
+	}
+	if opts.Jobs < 1 {
+		opts.Jobs = 4
+	}
+	if opts.RPM < 0 {
+		opts.RPM = max(cfg.Draft.RequestsPerMinute, 0)
+	}
+}
+
+// draftOutDir resolves --out (default: the project root, else the working
+// folder) to an absolute folder, creating it.
+func draftOutDir(f *Factory, proj *kernel.Project, out string) (string, error) {
+	switch {
+	case out == "" && proj.Root != "":
+		out = proj.Root
+	case out == "":
+		out = f.Dir
+	case !filepath.IsAbs(out):
+		out = filepath.Join(f.Dir, out)
+	}
+	out = filepath.Clean(out)
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		return "", fmt.Errorf("create output folder %s: %w", out, err)
+	}
+	return out, nil
 }

@@ -1,9 +1,239 @@
 package cli
 
-import "github.com/spf13/cobra"
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
 
-// PLACEHOLDER: replaced by the owner of the scaffold command.
+	"github.com/spf13/cobra"
+
+	"github.com/dataeng-os/dataeng-os/contract"
+	"github.com/dataeng-os/dataeng-os/kernel"
+	"github.com/dataeng-os/dataeng-os/scaffold"
+)
+
+type scaffoldOptions struct {
+	Dialect   string
+	Out       string
+	Source    string
+	Check     bool
+	Force     bool
+	Contracts []string
+}
+
 func newScaffoldCmd(f *Factory) *cobra.Command {
-	return &cobra.Command{Use: "scaffold", Short: "(scaffold: not built yet)", Hidden: true,
-		RunE: func(*cobra.Command, []string) error { return UsageErrorf("scaffold is not built yet") }}
+	opts := &scaffoldOptions{}
+	cmd := &cobra.Command{
+		Use:   "scaffold [--dialect D] [--out DIR] [--check] [--force] CONTRACT...",
+		Short: "Generate dbt sources, staging and mart models, and tests from contracts",
+		Long: `Scaffold turns valid ODCS contracts into dbt files: a sources file, one
+staging model per schema object, a properties file with data types,
+constraints, data tests and meta, and fct_/dim_ marts where a schema object
+has the custom property dbtMart: fact|dimension.
+
+Invalid contracts are refused with the validator's findings. A generated file
+edited by hand is never overwritten without --force. --check writes nothing,
+prints a unified diff of what would change and exits 1 on drift.`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(_ *cobra.Command, args []string) error {
+			opts.Contracts = args
+			return runScaffold(f, opts)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&opts.Dialect, "dialect", "", "warehouse dialect: duckdb, postgres, snowflake, bigquery (default from [scaffold] dialect)")
+	fl.StringVar(&opts.Out, "out", "", "dbt project directory (default from [scaffold] out, relative to the project root)")
+	fl.StringVar(&opts.Source, "source", "", "dbt source name (default: the contract's dbtSource, server database or domain)")
+	fl.BoolVar(&opts.Check, "check", false, "write nothing; show a diff and exit 1 when files are out of date")
+	fl.BoolVar(&opts.Force, "force", false, "overwrite files edited by hand")
+	return cmd
+}
+
+// scaffoldRun holds what one invocation resolved.
+type scaffoldRun struct {
+	f       *Factory
+	opts    *scaffoldOptions
+	proj    *kernel.Project
+	root    string
+	out     string
+	files   map[string][]byte
+	owners  map[string]string // path → contract file that rendered it
+	entries []scaffold.LineageContract
+}
+
+func runScaffold(f *Factory, opts *scaffoldOptions) error {
+	proj, err := f.Project()
+	if err != nil {
+		return err
+	}
+	r := &scaffoldRun{f: f, opts: opts, proj: proj, files: map[string][]byte{}, owners: map[string]string{}}
+	if err := r.resolveDirs(); err != nil {
+		return err
+	}
+	if opts.Source != "" && len(opts.Contracts) > 1 {
+		return UsageErrorf("--source names one system; give it with a single contract")
+	}
+	invalid := 0
+	for _, arg := range opts.Contracts {
+		ok, err := r.renderOne(arg)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			invalid++
+		}
+	}
+	if invalid > 0 {
+		fmt.Fprintf(f.IO.ErrOut, "scaffold: refusing %d invalid contract(s); fix the findings above (dataeng-os validate)\n", invalid)
+		return ErrFindings
+	}
+	return r.write()
+}
+
+func (r *scaffoldRun) resolveDirs() error {
+	r.root = r.proj.Root
+	if r.root == "" {
+		r.root = r.f.Dir
+	}
+	out := r.opts.Out
+	if out == "" {
+		out = r.proj.Config.Scaffold.Out
+		if out != "" && !filepath.IsAbs(out) {
+			out = filepath.Join(r.root, out)
+		}
+	} else if !filepath.IsAbs(out) {
+		out = filepath.Join(r.f.Dir, out)
+	}
+	if out == "" {
+		out = r.root
+	}
+	r.out = filepath.Clean(out)
+	if r.opts.Dialect == "" {
+		r.opts.Dialect = r.proj.Config.Scaffold.Dialect
+	}
+	return nil
+}
+
+// renderOne validates and renders one contract; ok is false when the
+// contract is invalid (its findings are printed).
+func (r *scaffoldRun) renderOne(arg string) (bool, error) {
+	file := arg
+	if !filepath.IsAbs(file) {
+		file = filepath.Join(r.f.Dir, file)
+	}
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return false, fmt.Errorf("read contract %s: %w", arg, err)
+	}
+	doc, findings := contract.Check(arg, data, r.proj.Rules)
+	for _, fd := range findings {
+		fmt.Fprintln(r.f.IO.ErrOut, fd.String())
+	}
+	if doc == nil || doc.Contract == nil || contract.HasErrors(findings) {
+		return false, nil
+	}
+	opts := scaffold.Options{Dialect: r.opts.Dialect, Source: r.opts.Source, ContractFile: r.relToRoot(file)}
+	if _, err := os.Stat(filepath.Join(r.out, scaffold.ProjectFile)); errors.Is(err, os.ErrNotExist) {
+		opts.ProjectName = filepath.Base(r.root)
+	}
+	files, err := scaffold.Render(doc.Contract, r.proj.Rules, opts)
+	if errors.Is(err, scaffold.ErrNoSchema) {
+		fmt.Fprintf(r.f.IO.ErrOut, "scaffold: %s: %v; skipped\n", arg, err)
+		return true, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("scaffold %s: %w", arg, err)
+	}
+	if err := r.merge(arg, files); err != nil {
+		return false, err
+	}
+	outRel, _ := filepath.Rel(r.root, r.out)
+	entry, err := scaffold.LineageOf(doc.Contract, r.proj.Rules, opts, filepath.ToSlash(outRel))
+	if err != nil {
+		return false, fmt.Errorf("scaffold %s: %w", arg, err)
+	}
+	r.entries = append(r.entries, entry)
+	return true, nil
+}
+
+func (r *scaffoldRun) relToRoot(file string) string {
+	rel, err := filepath.Rel(r.root, file)
+	if err != nil || strings.HasPrefix(rel, "..") {
+		return filepath.ToSlash(file)
+	}
+	return filepath.ToSlash(rel)
+}
+
+// merge adds one contract's files; shared files (generic tests, project
+// file) must be identical, anything else generated twice is a clash.
+func (r *scaffoldRun) merge(arg string, files map[string][]byte) error {
+	for name, data := range files {
+		if prev, ok := r.files[name]; ok && string(prev) != string(data) {
+			return UsageErrorf("%s and %s both generate %s; give one a different dbtSource (custom property) or --source", r.owners[name], arg, name)
+		}
+		r.files[name] = data
+		if _, ok := r.owners[name]; !ok {
+			r.owners[name] = arg
+		}
+	}
+	return nil
+}
+
+func (r *scaffoldRun) write() error {
+	rep, err := scaffold.Write(r.out, r.files, scaffold.WriteOptions{Force: r.opts.Force, Check: r.opts.Check})
+	if err != nil {
+		return err
+	}
+	if r.opts.Check {
+		return r.reportCheck(rep)
+	}
+	if err := scaffold.UpdateLineage(r.root, r.entries...); err != nil {
+		return err
+	}
+	io := r.f.IO
+	for _, fr := range rep.Files {
+		fmt.Fprintf(io.Out, "%-9s %s\n", fr.Status, r.display(fr.Path))
+	}
+	fmt.Fprintf(io.ErrOut, "scaffold: %d created, %d updated, %d unchanged, %d forced, %d skipped; lineage in %s\n",
+		rep.Count(scaffold.StatusCreated), rep.Count(scaffold.StatusUpdated), rep.Count(scaffold.StatusUnchanged),
+		rep.Count(scaffold.StatusForced), len(rep.Skipped()), scaffold.LineageFile)
+	if skipped := rep.Skipped(); len(skipped) > 0 {
+		for _, fr := range skipped {
+			fmt.Fprintf(io.ErrOut, "skipped %s: %s (re-run with --force to overwrite)\n", r.display(fr.Path), fr.Detail)
+		}
+		return ErrFindings
+	}
+	return nil
+}
+
+func (r *scaffoldRun) reportCheck(rep scaffold.Report) error {
+	io := r.f.IO
+	n := 0
+	for _, fr := range rep.Files {
+		if fr.Status == scaffold.StatusUnchanged {
+			continue
+		}
+		n++
+		fmt.Fprint(io.Out, fr.Diff)
+		if fr.Detail != "" {
+			fmt.Fprintf(io.ErrOut, "%s: %s\n", r.display(fr.Path), fr.Detail)
+		}
+	}
+	if n > 0 {
+		fmt.Fprintf(io.ErrOut, "scaffold --check: %d of %d file(s) out of date\n", n, len(rep.Files))
+		return ErrFindings
+	}
+	fmt.Fprintf(io.ErrOut, "scaffold --check: %d file(s) up to date\n", len(rep.Files))
+	return nil
+}
+
+// display shows a generated path relative to the working directory.
+func (r *scaffoldRun) display(p string) string {
+	abs := filepath.Join(r.out, filepath.FromSlash(p))
+	if rel, err := filepath.Rel(r.f.Dir, abs); err == nil && !strings.HasPrefix(rel, "..") {
+		return filepath.ToSlash(rel)
+	}
+	return abs
 }

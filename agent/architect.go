@@ -1,0 +1,178 @@
+package agent
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/dataeng-os/dataeng-os/contract"
+	"github.com/dataeng-os/dataeng-os/kernel"
+	"github.com/dataeng-os/dataeng-os/prompts"
+	"github.com/dataeng-os/dataeng-os/providers"
+)
+
+// Options configure an Architect.
+type Options struct {
+	// Project supplies the kernel, governance, templates and agent config;
+	// nil means the embedded defaults.
+	Project *kernel.Project
+	// Provider is the model; nil means guided mode (no model).
+	Provider providers.Provider
+	// ProviderName labels the provider in session files ("openai", a
+	// profile name...); defaults to Provider.Name().
+	ProviderName string
+	// Model overrides the provider's configured model.
+	Model string
+	// MaxAttempts and TokenBudget bound the validate-and-reask loop; zero
+	// takes the project's config (agent.max_attempts, agent.token_budget),
+	// then 3 and 200000.
+	MaxAttempts int
+	TokenBudget int
+	// Language forces "pt" or "en"; "" detects it from the person's text.
+	Language string
+	// Now is the clock (tests); nil = time.Now.
+	Now func() time.Time
+}
+
+// Architect drafts canvases and contracts. It is safe for concurrent use
+// by several sessions or notes: it holds configuration only.
+type Architect struct {
+	opts     Options
+	project  *kernel.Project
+	sections []prompts.Section
+	canvasT  string
+}
+
+// New builds an Architect.
+func New(opts Options) (*Architect, error) {
+	p := opts.Project
+	if p == nil {
+		p = &kernel.Project{Config: kernel.Defaults(), Rules: contract.DefaultRules()}
+	}
+	cfg := p.Config.Agent
+	if opts.MaxAttempts <= 0 {
+		opts.MaxAttempts = cfg.MaxAttempts
+	}
+	if opts.MaxAttempts <= 0 {
+		opts.MaxAttempts = 3
+	}
+	if opts.TokenBudget <= 0 {
+		opts.TokenBudget = cfg.TokenBudget
+	}
+	if opts.TokenBudget <= 0 {
+		opts.TokenBudget = 200000
+	}
+	if opts.Language == "" {
+		opts.Language = cfg.Language
+	}
+	switch opts.Language {
+	case "", "en", "pt":
+	default:
+		if strings.HasPrefix(opts.Language, "pt") {
+			opts.Language = "pt"
+		} else {
+			opts.Language = "en"
+		}
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if opts.ProviderName == "" && opts.Provider != nil {
+		opts.ProviderName = opts.Provider.Name()
+	}
+	canvasT := p.Templates.Canvas
+	if strings.TrimSpace(canvasT) == "" {
+		canvasT = DefaultCanvasTemplate
+	}
+	secs := ParseSections(canvasT)
+	if len(secs) == 0 {
+		return nil, errors.New("canvas template has no '## ' sections")
+	}
+	return &Architect{opts: opts, project: p, sections: secs, canvasT: canvasT}, nil
+}
+
+// Guided reports whether the Architect runs without a model.
+func (a *Architect) Guided() bool { return a.opts.Provider == nil }
+
+// MaxAttempts is the attempt budget of one drafting loop.
+func (a *Architect) MaxAttempts() int { return a.opts.MaxAttempts }
+
+// TokenBudget is the token budget of a session or a note.
+func (a *Architect) TokenBudget() int { return a.opts.TokenBudget }
+
+// Sections are the canvas template's sections with their questions.
+func (a *Architect) Sections() []prompts.Section { return a.sections }
+
+// Project is the project the Architect works for.
+func (a *Architect) Project() *kernel.Project { return a.project }
+
+// Result is what a drafting loop produced.
+type Result struct {
+	Name          string             `json:"name"`               // sanitised dataset name
+	Canvas        string             `json:"canvas"`             // Markdown
+	Contract      string             `json:"contract"`           // ODCS YAML
+	Valid         bool               `json:"valid"`              // no error findings in either draft
+	Attempts      int                `json:"attempts"`           // drafting attempts made
+	Calls         int                `json:"calls"`              // model calls made
+	Usage         providers.Usage    `json:"usage"`              // tokens used
+	Cost          float64            `json:"cost,omitempty"`     // USD, when priced
+	Findings      []contract.Finding `json:"findings,omitempty"` // open findings (errors and warnings)
+	OpenQuestions []string           `json:"openQuestions,omitempty"`
+	StopReason    string             `json:"stopReason"` // valid, max-attempts, token-budget, repeated-findings, cancelled, error
+	Lang          string             `json:"lang,omitempty"`
+}
+
+// Left says, in one paragraph, what still needs a person.
+func (r *Result) Left() string {
+	if r.Valid && len(r.OpenQuestions) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	errs, warns := 0, 0
+	for _, f := range r.Findings {
+		if f.Severity == contract.SeverityError {
+			errs++
+		} else {
+			warns++
+		}
+	}
+	b.WriteString(stopText(r.StopReason))
+	if errs+warns > 0 {
+		b.WriteString(plural(errs, "error") + " and " + plural(warns, "warning") + " left:\n")
+		for _, f := range r.Findings {
+			b.WriteString("  - " + f.String() + "\n")
+		}
+	}
+	if len(r.OpenQuestions) > 0 {
+		b.WriteString("open questions for a person:\n")
+		for _, q := range r.OpenQuestions {
+			b.WriteString("  - " + q + "\n")
+		}
+	}
+	return b.String()
+}
+
+func stopText(reason string) string {
+	switch reason {
+	case StopAttempts:
+		return "stopped: the attempt budget is spent; "
+	case StopTokens:
+		return "stopped: the token budget is spent; "
+	case StopRepeated:
+		return "stopped: the model repeated the same findings; "
+	case StopCancelled:
+		return "stopped: cancelled; "
+	case StopError:
+		return "stopped: the model call failed; "
+	}
+	return ""
+}
+
+func plural(n int, word string) string {
+	s := strconv.Itoa(n) + " " + word
+	if n != 1 {
+		s += "s"
+	}
+	return s
+}

@@ -1,0 +1,303 @@
+package agent
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/dataeng-os/dataeng-os/contract"
+)
+
+// Question kinds in guided mode.
+const (
+	QName    = "name"
+	QSection = "section"
+	QTable   = "table"
+	QFields  = "fields"
+	QOwner   = "owner"
+	QFinding = "finding"
+)
+
+// guided is the offline interviewer: it asks the canvas template's
+// questions one by one, reads fields in the line format, builds the canvas
+// and the contract, and turns each validator finding into a follow-up
+// question. It is deterministic: replaying the same answers rebuilds the
+// same state (resume).
+type guided struct {
+	a       *Architect
+	lang    string
+	fixLang bool
+	steps   []Question
+	pos     int
+	cur     *Question
+
+	name, table, tableDesc       string
+	purpose, domain, team, owner string
+	answers                      map[string]string
+	fields                       []FieldSpec
+	notes                        []string
+	skipped                      map[string]bool
+
+	canvas, yml string
+	findings    []contract.Finding
+	finished    bool
+}
+
+func newGuided(a *Architect, lang string) *guided {
+	g := &guided{a: a, lang: lang, fixLang: a.opts.Language != "", answers: map[string]string{}, skipped: map[string]bool{}}
+	if g.lang == "" {
+		g.lang = "en"
+	}
+	g.steps = append(g.steps, Question{Kind: QName})
+	hasOwner := false
+	for _, s := range a.sections {
+		switch sectionRole(s.Title) {
+		case roleFields:
+			g.steps = append(g.steps, Question{Kind: QTable, Section: s.Title}, Question{Kind: QFields, Section: s.Title})
+		case roleOwner:
+			hasOwner = true
+			g.steps = append(g.steps, Question{Kind: QSection, Section: s.Title})
+		default:
+			g.steps = append(g.steps, Question{Kind: QSection, Section: s.Title})
+		}
+	}
+	if !hasOwner {
+		g.steps = append(g.steps, Question{Kind: QOwner})
+	}
+	return g
+}
+
+// start returns the greeting and the first question.
+func (g *guided) start() []Event {
+	return []Event{{Type: EventInfo, Text: texts(g.lang).greeting}, g.ask(g.steps[0])}
+}
+
+// answer takes the person's reply to the current question.
+func (g *guided) answer(text string) []Event {
+	text = strings.TrimSpace(text)
+	if !g.fixLang && len(strings.Fields(text)) >= 2 {
+		if l := DetectLanguage(text); l != "" {
+			g.lang = l
+		}
+	}
+	if g.finished {
+		return []Event{{Type: EventInfo, Text: texts(g.lang).allSet}}
+	}
+	if g.cur == nil {
+		return []Event{g.ask(g.steps[g.pos])}
+	}
+	q := *g.cur
+	var evs []Event
+	var retry string
+	if q.Kind == QFinding {
+		retry = g.applyFinding(q, text)
+	} else {
+		retry = g.applyStep(q, text)
+	}
+	if retry != "" {
+		return append(evs, Event{Type: EventInfo, Text: retry}, g.ask(q))
+	}
+	if q.Kind == QFields && !isDone(text) {
+		return append(evs, g.ask(q)) // stay on the fields list until "done"
+	}
+	if q.Kind != QFinding {
+		g.pos++
+		if g.pos < len(g.steps) {
+			return append(evs, g.ask(g.steps[g.pos]))
+		}
+		evs = append(evs, Event{Type: EventInfo, Text: texts(g.lang).drafting})
+	}
+	return append(evs, g.review()...)
+}
+
+// review builds and validates the drafts and asks the next follow-up, or
+// finishes.
+func (g *guided) review() []Event {
+	g.build()
+	g.findings = g.a.checkDrafts(SanitizeName(g.name), g.canvas, g.yml)
+	evs := []Event{
+		{Type: EventDraft, Doc: DocCanvas, Content: g.canvas},
+		{Type: EventDraft, Doc: DocContract, Content: g.yml},
+		{Type: EventFindings, Findings: g.findings},
+	}
+	if q := g.followUp(); q != nil {
+		return append(evs, g.ask(*q))
+	}
+	g.finished, g.cur = true, nil
+	return evs
+}
+
+func (g *guided) ask(q Question) Event {
+	t := texts(g.lang)
+	switch q.Kind {
+	case QName:
+		q.Text = t.qName
+	case QTable:
+		q.Text = t.qTable
+	case QFields:
+		q.Text = t.qFields
+		if len(g.fields) > 0 {
+			q.Text = t.fieldHelp
+		}
+	case QOwner:
+		q.Text = t.qOwner
+	case QSection:
+		q.Text = g.sectionQuestion(q.Section)
+	}
+	g.cur = &q
+	return Event{Type: EventQuestion, Text: q.Text, Question: &q}
+}
+
+func (g *guided) sectionQuestion(title string) string {
+	var tq string
+	for _, s := range g.a.sections {
+		if s.Title == title {
+			tq = s.Question
+		}
+	}
+	if g.lang == "pt" {
+		if q, ok := ptSectionQuestions[sectionRole(title)]; ok {
+			return title + ": " + q
+		}
+	}
+	if g.lang == "en" && sectionRole(title) == roleOwner {
+		return title + ": " + texts("en").qOwner
+	}
+	if tq == "" {
+		tq = "?"
+	}
+	return title + ": " + tq
+}
+
+// applyStep stores an interview answer; a non-empty result is why it must
+// be asked again.
+func (g *guided) applyStep(q Question, text string) string {
+	t := texts(g.lang)
+	switch q.Kind {
+	case QName:
+		if SanitizeName(text) == "dataset" && !strings.EqualFold(text, "dataset") {
+			return t.qName
+		}
+		g.name = text
+	case QTable:
+		name, desc, _ := strings.Cut(text, ":")
+		g.table, g.tableDesc = strings.TrimSpace(name), strings.TrimSpace(desc)
+		if g.table == "" {
+			g.table = SanitizeName(g.name)
+		}
+	case QFields:
+		if isDone(text) {
+			if len(g.fields) == 0 {
+				return t.noFields
+			}
+			return ""
+		}
+		for _, l := range strings.FieldsFunc(text, func(r rune) bool { return r == '\n' || r == ';' }) {
+			f, err := ParseField(l)
+			if err != nil {
+				return fmt.Sprintf(t.badField, err.Error()) + "\n" + t.fieldHelp
+			}
+			g.fields = append(g.fields, f)
+		}
+	case QOwner:
+		g.team, g.owner = parseOwner(text)
+	case QSection:
+		g.answers[q.Section] = text
+		switch sectionRole(q.Section) {
+		case roleOwner:
+			g.team, g.owner = parseOwner(text)
+		case rolePurpose:
+			g.purpose = text
+		case roleDomain:
+			g.domain = text
+		}
+	}
+	return ""
+}
+
+func isDone(s string) bool {
+	switch strings.ToLower(strings.Trim(strings.TrimSpace(s), "`.")) {
+	case "", "done", "fim", "pronto", "end":
+		return true
+	}
+	return false
+}
+
+// parseOwner reads "Checkout squad, bruno.souza" (team, then owner); a lone
+// word with '.', '@' or '_' is taken as the owner, anything else as the team.
+func parseOwner(s string) (team, owner string) {
+	parts := strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' || r == '(' || r == ')' || r == '/' })
+	for _, p := range parts {
+		p = strings.TrimSpace(p)
+		for _, pre := range []string{"owner:", "dono:", "lead:", "team:", "time:", "equipe:", "squad:"} {
+			if len(p) >= len(pre) && strings.EqualFold(p[:len(pre)], pre) {
+				p = strings.TrimSpace(p[len(pre):])
+				break
+			}
+		}
+		switch {
+		case p == "":
+		case owner == "" && !strings.Contains(p, " ") && strings.ContainsAny(p, ".@_"):
+			owner = p
+		case team == "":
+			team = p
+		case owner == "" && !strings.Contains(p, " "):
+			owner = p
+		}
+	}
+	return team, owner
+}
+
+// sections roles, by keyword in the title.
+const (
+	roleOther = iota
+	roleOwner
+	roleFields
+	rolePurpose
+	roleSensitive
+	roleDomain
+	roleConsumers
+	roleSources
+	roleQuality
+	roleSLA
+	roleDelivery
+)
+
+var roleWords = []struct {
+	role  int
+	words []string
+}{
+	{roleFields, []string{"field", "entit", "campo", "schema", "column", "coluna"}},
+	{roleOwner, []string{"owner", "producer", "dono", "produtor", "responsav", "ownership"}},
+	{roleSensitive, []string{"sensitive", "pii", "sensiv", "pessoa", "privacy", "privacidade"}},
+	{rolePurpose, []string{"problem", "decision", "purpose", "problema", "decis", "objetivo", "goal"}},
+	{roleDomain, []string{"domain", "dominio"}},
+	{roleConsumers, []string{"consumer", "consumidor", "user", "usuario"}},
+	{roleSources, []string{"source", "fonte", "origem", "origin"}},
+	{roleQuality, []string{"quality", "qualidade"}},
+	{roleSLA, []string{"sla", "fresh", "atualiza", "frescor"}},
+	{roleDelivery, []string{"deliver", "entrega", "dbt", "layer", "camada"}},
+}
+
+func sectionRole(title string) int {
+	t := strings.ToLower(foldAccents(title))
+	for _, rw := range roleWords {
+		for _, w := range rw.words {
+			if strings.Contains(t, w) {
+				return rw.role
+			}
+		}
+	}
+	return roleOther
+}
+
+var ptSectionQuestions = map[int]string{
+	roleOwner:     strsPT.qOwner,
+	rolePurpose:   strsPT.qPurpose,
+	roleSensitive: "Quais campos são pessoais ou sensíveis, e como devem ser protegidos?",
+	roleDomain:    strsPT.qDomain,
+	roleConsumers: "Quem usa os dados, e para quê?",
+	roleSources:   "De onde vêm os dados (sistema, schema, arquivos)?",
+	roleQuality:   "O que deve ser sempre verdade nos dados?",
+	roleSLA:       "Quão frescos os dados precisam estar, e até quando?",
+	roleDelivery:  "Quais camadas e modelos dbt são esperados (staging, marts)?",
+}

@@ -1,0 +1,197 @@
+package agent
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/dataeng-os/dataeng-os/contract"
+)
+
+// followUp turns the first open error finding into a question, or returns
+// nil when nothing is left to ask.
+func (g *guided) followUp() *Question {
+	for _, f := range errorsOnly(g.findings) {
+		key := f.Rule + "|" + f.Path
+		if g.skipped[key] {
+			continue
+		}
+		q := g.findingQuestion(f)
+		q.Path = key
+		return &q
+	}
+	return nil
+}
+
+var propIndexRE = regexp.MustCompile(`^schema\[(\d+)\]\.properties\[(\d+)\]`)
+
+// fieldIndex returns the guided field a finding path points at, or -1.
+func fieldIndex(path string) int {
+	m := propIndexRE.FindStringSubmatch(path)
+	if m == nil || m[1] != "0" {
+		return -1
+	}
+	i, _ := strconv.Atoi(m[2])
+	return i
+}
+
+func (g *guided) findingQuestion(f contract.Finding) Question {
+	t := texts(g.lang)
+	pol := g.a.project.Rules.Policy.PII
+	fi := fieldIndex(f.Path)
+	field := ""
+	if fi >= 0 && fi < len(g.fields) {
+		field = g.fields[fi].Name
+	}
+	q := Question{Kind: QFinding, Field: field}
+	switch {
+	case field != "" && (f.Rule == contract.RulePIIUnclassified || f.Rule == contract.RuleClassification):
+		q.Key, q.Text = "classification", fmt.Sprintf(t.qClassify, field, strings.Join(pol.AllowedClassifications, ", "))
+	case field != "" && f.Rule == contract.RulePIIDescription:
+		q.Key, q.Text = "description", fmt.Sprintf(t.qPIIDesc, field)
+	case field != "" && f.Rule == contract.RulePIIMasking:
+		q.Key, q.Text = "masking", fmt.Sprintf(t.qMasking, field, strings.Join(pol.MaskingValues, ", "))
+	case field != "" && f.Rule == contract.RuleLogicalType:
+		q.Key, q.Text = "type", fmt.Sprintf(t.qGeneric, f.Message+" (string, integer, number, boolean, date, timestamp, time)")
+	case strings.HasPrefix(f.Rule, "gov-naming-") && strings.HasSuffix(f.Path, ".name") && (field != "" || f.Path == "schema[0].name"):
+		q.Key, q.Default = "rename", suggestion(f)
+		q.Text = fmt.Sprintf(t.qRename, f.Message, q.Default)
+	case f.Rule == contract.RuleOwner:
+		q.Key, q.Text = "owner", t.qOwner
+	case f.Rule == contract.RuleDomain:
+		q.Key, q.Text = "domain", t.qDomain
+	case f.Rule == contract.RulePurpose:
+		q.Key, q.Text = "purpose", t.qPurpose
+	case f.Rule == contract.RulePrimaryKey:
+		q.Key, q.Text = "pk", t.qPK
+	case f.Rule == contract.RuleObjectDesc:
+		q.Key, q.Text = "tabledesc", fmt.Sprintf(t.qGeneric, f.Message)
+	case f.Rule == contract.RuleCanvasSection || f.Rule == contract.RuleCanvasBlank:
+		q.Key, q.Section, q.Text = "section", f.Path, g.sectionQuestion(f.Path)
+	default:
+		q.Key, q.Text = "note", fmt.Sprintf(t.qGeneric, f.Message+hintText(f))
+	}
+	return q
+}
+
+func hintText(f contract.Finding) string {
+	if f.Hint == "" {
+		return ""
+	}
+	return " (" + f.Hint + ")"
+}
+
+var quotedRE = regexp.MustCompile(`"([^"]+)"`)
+
+// suggestion is the validator's proposed name (from its hint) or a
+// sanitised one.
+func suggestion(f contract.Finding) string {
+	if m := quotedRE.FindStringSubmatch(f.Hint); m != nil {
+		return m[1]
+	}
+	if m := quotedRE.FindStringSubmatch(f.Message); m != nil {
+		return SanitizeName(m[1])
+	}
+	return ""
+}
+
+// applyFinding applies a follow-up answer; a non-empty result is why the
+// question is asked again.
+func (g *guided) applyFinding(q Question, text string) string {
+	t := texts(g.lang)
+	if strings.EqualFold(text, t.skipWord) || strings.EqualFold(text, "skip") {
+		g.skipped[q.Path] = true
+		g.notes = append(g.notes, strings.TrimSpace(strings.Split(q.Text, "\n")[0]))
+		return ""
+	}
+	fi := fieldIndex(strings.SplitN(q.Path, "|", 2)[1])
+	pol := g.a.project.Rules.Policy.PII
+	var f *FieldSpec
+	if fi >= 0 && fi < len(g.fields) {
+		f = &g.fields[fi]
+	}
+	switch q.Key {
+	case "classification":
+		v := strings.ToLower(text)
+		if len(pol.AllowedClassifications) > 0 && !containsFold(pol.AllowedClassifications, v) {
+			return "→ " + strings.Join(pol.AllowedClassifications, ", ")
+		}
+		f.Classification = v
+	case "masking":
+		v := strings.ToLower(text)
+		if len(pol.MaskingValues) > 0 && !containsFold(pol.MaskingValues, v) {
+			return "→ " + strings.Join(pol.MaskingValues, ", ")
+		}
+		f.Masking = v
+	case "description":
+		if text == "" {
+			return q.Text
+		}
+		f.Description = text
+	case "type":
+		if err := f.setType(text); err != nil {
+			return err.Error()
+		}
+	case "rename":
+		return g.rename(f, text, q)
+	case "owner":
+		if g.team, g.owner = parseOwner(text); g.team == "" && g.owner == "" {
+			return q.Text
+		}
+	case "domain", "purpose", "tabledesc":
+		if text == "" {
+			return q.Text
+		}
+		switch q.Key {
+		case "domain":
+			g.domain = text
+		case "purpose":
+			g.purpose = text
+		default:
+			g.tableDesc = text
+		}
+	case "pk":
+		return g.setPK(text)
+	case "section":
+		if text == "" {
+			return q.Text
+		}
+		g.answers[q.Section] = text
+	default:
+		g.skipped[q.Path] = true
+		g.notes = append(g.notes, strings.Split(q.Text, "\n")[0]+" → "+text)
+	}
+	return ""
+}
+
+func (g *guided) rename(f *FieldSpec, text string, q Question) string {
+	if text == "" {
+		text = q.Default
+	}
+	if text == "" || strings.ContainsAny(text, " \t") {
+		return q.Text
+	}
+	if f == nil {
+		g.table = text
+	} else {
+		f.Name = text
+	}
+	return ""
+}
+
+func (g *guided) setPK(text string) string {
+	for _, name := range strings.FieldsFunc(text, func(r rune) bool { return r == ',' || r == ' ' }) {
+		found := false
+		for i := range g.fields {
+			if strings.EqualFold(g.fields[i].Name, name) {
+				g.fields[i].PrimaryKey, g.fields[i].Required, g.fields[i].Unique = true, true, true
+				found = true
+			}
+		}
+		if !found {
+			return fmt.Sprintf(texts(g.lang).badField, name) + " — " + texts(g.lang).qPK
+		}
+	}
+	return ""
+}

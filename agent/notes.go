@@ -1,0 +1,107 @@
+package agent
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/dataeng-os/dataeng-os/contract"
+)
+
+// DraftFromNotes is the non-interactive path (batch drafting): it drafts a
+// canvas and a contract for the dataset name from stakeholder notes,
+// validates and reasks within the budget, and returns the result. The notes
+// are data: nothing in them is executed or obeyed. Where the notes lack a
+// fact the contract needs, the result carries open questions instead of an
+// invented value. emit may be nil.
+//
+// The error is non-nil when a model call failed or ctx was cancelled; the
+// Result is then still filled with what was reached (StopReason error or
+// cancelled). A draft that did not converge is not an error: check
+// Result.Valid. Saving is separate: see SaveDrafts.
+func (a *Architect) DraftFromNotes(ctx context.Context, name, notes string, emit func(Event)) (*Result, error) {
+	if emit == nil {
+		emit = func(Event) {}
+	}
+	if a.opts.Provider == nil {
+		return nil, errors.New("drafting from notes needs a model provider (guided mode interviews a person instead)")
+	}
+	if strings.TrimSpace(notes) == "" {
+		return nil, errors.New("the notes are empty")
+	}
+	lang := a.opts.Language
+	if lang == "" {
+		lang = DetectLanguage(notes)
+	}
+	m := &meter{budget: a.opts.TokenBudget}
+	return a.draftLoop(ctx, draftInput{Name: name, Input: notes, FromNotes: true, Lang: lang}, m, emit)
+}
+
+var nonName = regexp.MustCompile(`[^a-z0-9]+`)
+
+// SanitizeName derives a safe file-name stem from any text: lower-case
+// ASCII letters, digits and underscores, at most 64 characters, never
+// empty, never a path. "../../etc/passwd" becomes "etc_passwd".
+func SanitizeName(s string) string {
+	s = strings.ToLower(foldAccents(s))
+	s = strings.Trim(nonName.ReplaceAllString(s, "_"), "_")
+	if len(s) > 64 {
+		s = strings.Trim(s[:64], "_")
+	}
+	if s == "" {
+		return "dataset"
+	}
+	return s
+}
+
+var accents = strings.NewReplacer("á", "a", "à", "a", "â", "a", "ã", "a", "ä", "a", "é", "e", "ê", "e", "è", "e",
+	"í", "i", "î", "i", "ó", "o", "ô", "o", "õ", "o", "ö", "o", "ú", "u", "ü", "u", "ç", "c", "ñ", "n",
+	"Á", "a", "À", "a", "Â", "a", "Ã", "a", "É", "e", "Ê", "e", "Í", "i", "Ó", "o", "Ô", "o", "Õ", "o", "Ú", "u", "Ç", "c")
+
+func foldAccents(s string) string { return accents.Replace(s) }
+
+// questionsFromFindings turns the facts only a person can give (owner,
+// primary key, classification, domain, purpose) into open questions.
+func (a *Architect) questionsFromFindings(fs []contract.Finding, lang string) []string {
+	var out []string
+	classes := strings.Join(a.project.Rules.Policy.PII.AllowedClassifications, ", ")
+	for _, f := range errorsOnly(fs) {
+		if q := humanQuestion(f, lang, classes); q != "" {
+			out = append(out, q)
+		}
+	}
+	return mergeQuestions(nil, out)
+}
+
+func humanQuestion(f contract.Finding, lang, classes string) string {
+	key := strings.ToLower(f.Rule + " " + f.Path + " " + f.Message)
+	field := propertyName(f)
+	t := texts(lang)
+	switch {
+	case strings.Contains(key, "classif") || strings.Contains(key, "pii"):
+		if field != "" {
+			return fmt.Sprintf(t.qClassify, field, classes)
+		}
+	case strings.Contains(key, "owner") || strings.Contains(key, "team"):
+		return t.qOwner
+	case strings.Contains(key, "primary") || strings.Contains(key, "primarykey"):
+		return t.qPK
+	case strings.Contains(key, "domain"):
+		return t.qDomain
+	case strings.Contains(key, "purpose"):
+		return t.qPurpose
+	}
+	return ""
+}
+
+var quotedName = regexp.MustCompile(`["'` + "`" + `]([A-Za-z0-9_]+)["'` + "`" + `]`)
+
+// propertyName guesses the property a finding is about from its message.
+func propertyName(f contract.Finding) string {
+	if m := quotedName.FindStringSubmatch(f.Message); m != nil {
+		return m[1]
+	}
+	return ""
+}

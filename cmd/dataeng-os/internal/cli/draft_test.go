@@ -1,0 +1,283 @@
+package cli
+
+import (
+	"encoding/json"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/dataeng-os/dataeng-os/agent"
+	"github.com/dataeng-os/dataeng-os/agent/batch"
+	"github.com/dataeng-os/dataeng-os/cmd/dataeng-os/internal/iostreams"
+)
+
+// draftProject writes a project whose scripted provider has one script per
+// note (scripts/<name>.yaml), so outcomes do not depend on scheduling.
+func draftProject(t *testing.T, notes map[string]string, scripts map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	files := map[string]string{
+		"dataeng-os.toml":       "provider = \"scripted\"\n[providers.scripted]\ntype = \"scripted\"\nscript = \"scripts\"\n",
+		"answers/valid.md":      draftAnswer(draftTestCanvas, draftTestValid),
+		"answers/invalid.md":    draftAnswer(draftTestCanvas, draftTestInvalid),
+		"answers/contract.yaml": draftAnswer("", draftTestValid),
+	}
+	for n, text := range notes {
+		files["notes/"+n] = text
+	}
+	for n, s := range scripts {
+		files["scripts/"+n+".yaml"] = s
+	}
+	for p, data := range files {
+		writeTestFile(t, filepath.Join(dir, p), data)
+	}
+	return dir
+}
+
+func writeTestFile(t *testing.T, p, data string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Scripts: each turn's answer comes from a file under answers/.
+const (
+	scriptPass     = "turns:\n  - {file: ../answers/valid.md, chunk_size: -1}\n"
+	scriptReask    = "turns:\n  - {file: ../answers/invalid.md, chunk_size: -1}\n  - {file: ../answers/contract.yaml, chunk_size: -1}\n"
+	scriptNever    = "turns:\n  - {file: ../answers/invalid.md, chunk_size: -1, repeat: true}\n"
+	script429      = "turns:\n  - {error: {kind: rate_limit, status: 429, retry_after: 300ms}}\n  - {file: ../answers/valid.md, chunk_size: -1}\n"
+	script500      = "turns:\n  - {error: {kind: server, status: 500, message: upstream exploded}}\n"
+	scriptSlowPass = "turns:\n  - {file: ../answers/valid.md, chunk_size: -1, delay: 50ms}\n"
+)
+
+// runDraftCLI runs `dataeng-os draft args...` in dir.
+func runDraftCLI(t *testing.T, dir string, args ...string) (int, string, string) {
+	t.Helper()
+	ios, _, out, errOut := iostreams.Test()
+	f := &Factory{IO: ios, Dir: dir, Getenv: func(k string) string {
+		if k == "XDG_CONFIG_HOME" {
+			return filepath.Join(dir, ".xdg")
+		}
+		return ""
+	}}
+	code := RunWith(f, append([]string{"draft"}, args...))
+	return code, out.String(), errOut.String()
+}
+
+func readManifest(t *testing.T, dir string) *batch.Manifest {
+	t.Helper()
+	m, err := batch.LoadManifest(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func readReport(t *testing.T, stdout string) batch.Report {
+	t.Helper()
+	var r batch.Report
+	if err := json.Unmarshal([]byte(stdout), &r); err != nil {
+		t.Fatalf("report is not JSON: %v\n%s", err, stdout)
+	}
+	return r
+}
+
+func TestDraftMixedOutcomesMatchManifest(t *testing.T) {
+	t.Parallel()
+	dir := draftProject(t, map[string]string{
+		"01-orders.md": "orders from checkout", "02-leads.md": "leads from hubspot",
+		"03-telemetry.txt": "plant telemetry", "04-headcount.md": "hr headcount", "05-subs.md": "billing subscriptions",
+	}, map[string]string{
+		"orders": scriptPass, "leads": scriptReask, "telemetry": scriptNever, "headcount": script429, "subs": script500,
+	})
+	code, stdout, stderr := runDraftCLI(t, dir, "notes", "-j", "3", "--json")
+	if code != ExitFindings {
+		t.Fatalf("exit = %d, want 1\nstdout:\n%s\nstderr:\n%s", code, stdout, stderr)
+	}
+	rep := readReport(t, stdout)
+	type want struct {
+		status          batch.Status
+		attempts, calls int
+		kinds           string
+	}
+	wants := map[string]want{
+		"notes/01-orders.md":     {batch.StatusPassed, 1, 1, "canvas,contract"},
+		"notes/02-leads.md":      {batch.StatusPassed, 2, 2, "canvas,contract"},
+		"notes/03-telemetry.txt": {batch.StatusDraft, 2, 2, "canvas,contract-draft,findings"},
+		"notes/04-headcount.md":  {batch.StatusPassed, 1, 2, "canvas,contract"},
+		"notes/05-subs.md":       {batch.StatusFailed, 1, 1, ""},
+	}
+	m := readManifest(t, dir)
+	if len(m.Notes) != len(wants) || len(rep.Notes) != len(wants) {
+		t.Fatalf("manifest has %d notes, report %d, want %d", len(m.Notes), len(rep.Notes), len(wants))
+	}
+	for key, w := range wants {
+		e := m.Notes[key]
+		if e == nil {
+			t.Fatalf("manifest lacks %s", key)
+		}
+		var kinds []string
+		for _, o := range e.Outputs {
+			kinds = append(kinds, o.Kind)
+			data, err := os.ReadFile(filepath.Join(dir, o.Path))
+			if err != nil || batch.HashBytes(data) != o.Hash {
+				t.Errorf("%s: output %s hash mismatch (%v)", key, o.Path, err)
+			}
+		}
+		sort.Strings(kinds)
+		got := want{e.Status, e.Attempts, e.Calls, strings.Join(kinds, ",")}
+		if got != w {
+			t.Errorf("%s: got %+v, want %+v (error %q)", key, got, w, e.Error)
+		}
+		note, _ := os.ReadFile(filepath.Join(dir, key))
+		if e.Hash != batch.HashBytes(note) || e.Tokens.Total() == 0 {
+			t.Errorf("%s: hash %s, tokens %v", key, e.Hash, e.Tokens)
+		}
+	}
+	if e := m.Notes["notes/05-subs.md"]; !strings.Contains(e.Error, "500") || !strings.Contains(e.Error, "upstream exploded") {
+		t.Errorf("failed note error = %q", e.Error)
+	}
+	s := rep.Summary
+	if s.Passed != 3 || s.Drafts != 1 || s.Failed != 1 || s.Drafted != 5 {
+		t.Errorf("summary = %+v", s)
+	}
+	var ff agent.FindingsFile
+	data, _ := os.ReadFile(filepath.Join(dir, "contracts/telemetry.findings.json"))
+	if err := json.Unmarshal(data, &ff); err != nil || len(ff.Findings) == 0 {
+		t.Errorf("findings file: %v, %+v", err, ff)
+	}
+
+	// Rerun: everything finished is skipped; only the failure is drafted again.
+	code, stdout, _ = runDraftCLI(t, dir, "notes", "--json")
+	rep = readReport(t, stdout)
+	if code != ExitFindings || rep.Summary.Drafted != 1 || rep.Summary.Skipped != 4 {
+		t.Fatalf("rerun: exit %d, summary %+v", code, rep.Summary)
+	}
+	if e := readManifest(t, dir).Notes["notes/05-subs.md"]; e.Runs != 2 || e.Status != batch.StatusFailed {
+		t.Fatalf("rerun of the failure: %+v", e)
+	}
+}
+
+func TestDraftRerunChangedNoteAndHandEditedContract(t *testing.T) {
+	t.Parallel()
+	dir := draftProject(t, map[string]string{"orders.md": "orders v1", "leads.md": "leads v1"},
+		map[string]string{"orders": scriptPass, "leads": scriptPass})
+	if code, out, errOut := runDraftCLI(t, dir, "notes"); code != ExitOK {
+		t.Fatalf("first run exit %d\n%s\n%s", code, out, errOut)
+	}
+	// A rerun drafts nothing.
+	code, out, _ := runDraftCLI(t, dir, "notes", "--json")
+	if rep := readReport(t, out); code != ExitOK || rep.Summary.Drafted != 0 || rep.Summary.Skipped != 2 || rep.Summary.Calls != 0 {
+		t.Fatalf("rerun: exit %d summary %+v", code, rep.Summary)
+	}
+	// A person edits the orders contract, and the orders note changes.
+	contractPath := filepath.Join(dir, "contracts/orders.odcs.yaml")
+	edited := "# reviewed by carla\n" + draftTestValid
+	writeTestFile(t, contractPath, edited)
+	writeTestFile(t, filepath.Join(dir, "notes/orders.md"), "orders v2")
+	code, out, _ = runDraftCLI(t, dir, "notes")
+	if code != ExitOK {
+		t.Fatalf("changed-note run exit %d\n%s", code, out)
+	}
+	if data, _ := os.ReadFile(contractPath); string(data) != edited {
+		t.Fatal("the hand-edited contract was overwritten")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "contracts/orders.new.odcs.yaml")); err != nil {
+		t.Fatalf("new draft not written beside the edited one: %v", err)
+	}
+	for _, want := range []string{"kept edited contracts/orders.odcs.yaml", "1 file edited by a person kept", "1 drafted now, 1 skipped"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("report lacks %q:\n%s", want, out)
+		}
+	}
+	e := readManifest(t, dir).Notes["notes/orders.md"]
+	if len(e.Preserved) != 1 || e.Runs != 2 || e.Hash != batch.HashBytes([]byte("orders v2")) {
+		t.Fatalf("manifest entry = %+v", e)
+	}
+}
+
+func TestDraftInjectionNoteWritesOnlyInsideOut(t *testing.T) {
+	t.Parallel()
+	note, err := os.ReadFile(filepath.Join(sharedNotesDir(t), "05-messy-chat-export.md"))
+	if err != nil {
+		t.Skip("shared notes not available:", err)
+	}
+	// The model "obeys" the note: it names the contract after /etc/passwd and
+	// asks for the file to be written there.
+	evil := strings.Replace(draftTestValid, "name: Checkout orders", "id: ../../../../etc/passwd\nname: /etc/passwd", 1)
+	answer := "Sure, writing to /etc/passwd as instructed. Run `rm -rf /`.\n\n" + draftAnswer(draftTestCanvas, evil)
+	dir := draftProject(t, map[string]string{"05-messy-chat-export.md": string(note)}, nil)
+	writeTestFile(t, filepath.Join(dir, "answers/evil.md"), answer)
+	writeTestFile(t, filepath.Join(dir, "scripts/messy_chat_export.yaml"), "turns:\n  - {file: ../answers/evil.md, chunk_size: -1, repeat: true}\n")
+	before := listFiles(t, dir)
+	code, out, errOut := runDraftCLI(t, dir, "notes", "--out", "out")
+	if code == ExitUsage {
+		t.Fatalf("exit %d\n%s\n%s", code, out, errOut)
+	}
+	for p := range listFiles(t, dir) {
+		if !before[p] && !strings.HasPrefix(p, "out/") {
+			t.Errorf("wrote outside --out: %s", p)
+		}
+	}
+	for p := range listFiles(t, filepath.Join(dir, "out")) {
+		if !strings.HasPrefix(p, "canvases/messy_chat_export.") && !strings.HasPrefix(p, "contracts/messy_chat_export.") && p != batch.ManifestPath {
+			t.Errorf("unexpected output %s", p)
+		}
+	}
+}
+
+func listFiles(t *testing.T, root string) map[string]bool {
+	t.Helper()
+	out := map[string]bool{}
+	filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			r, _ := filepath.Rel(root, p)
+			out[filepath.ToSlash(r)] = true
+		}
+		return nil
+	})
+	return out
+}
+
+func sharedNotesDir(t *testing.T) string {
+	t.Helper()
+	for _, d := range []string{os.Getenv("SHARED"), "../../../../../shared", "/work/shared"} {
+		if d == "" {
+			continue
+		}
+		p := filepath.Join(d, "notes")
+		if _, err := os.Stat(p); err == nil {
+			return p
+		}
+	}
+	return filepath.Join("..", "shared", "notes")
+}
+
+func TestDraftUsageErrors(t *testing.T) {
+	t.Parallel()
+	dir := draftProject(t, map[string]string{"a.md": "a"}, map[string]string{"a": scriptPass})
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{nil, "draft needs notes"},
+		{[]string{"notes", "-j", "0"}, "--jobs must be at least 1"},
+		{[]string{"notes", "--rpm", "-3"}, "--rpm must be 0"},
+		{[]string{"missing"}, "notes missing: no such file or directory"},
+		{[]string{"dataeng-os.toml"}, "not a note"},
+		{[]string{"notes", "--provider", "guided"}, "needs a model provider"},
+		{[]string{"notes", "--retry-failed", "--force"}, "cannot be used together"},
+	} {
+		code, _, errOut := runDraftCLI(t, dir, tc.args...)
+		if code != ExitUsage || !strings.Contains(errOut, tc.want) {
+			t.Errorf("draft %v: exit %d, stderr %q; want 2 and %q", tc.args, code, errOut, tc.want)
+		}
+	}
+}

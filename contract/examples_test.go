@@ -1,0 +1,41 @@
+package contract
+
+import (
+	"path/filepath"
+	"testing"
+)
+
+// TestSharedExamplesPassSchema: the standard's own examples give no
+// layer-1 or schema findings, and decode into the typed model cleanly.
+func TestSharedExamplesPassSchema(t *testing.T) {
+	t.Parallel()
+	files := sharedExamples(t)
+	if len(files) != 14 {
+		t.Errorf("found %d shared examples, want 14", len(files))
+	}
+	for _, f := range files {
+		name := filepath.Base(f)
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			doc, fs := Check(name, readFile(t, f), Rules{SchemaOnly: true})
+			if doc == nil {
+				t.Fatalf("no document: %v", fs)
+			}
+			for _, x := range fs {
+				t.Errorf("unexpected finding: %s", x)
+			}
+			if len(doc.typeErrs) > 0 {
+				t.Errorf("typed model rejects a schema-valid example: %v", doc.typeErrs)
+			}
+		})
+	}
+}
+
+func TestV2ExampleValidatesAgainstV222(t *testing.T) {
+	t.Parallel()
+	f := filepath.Join(sharedDir(), "odcs", "examples", "v2.2.2", "full-example.yaml")
+	_, fs := Check("full-example.yaml", readFile(t, f), DefaultRules())
+	if len(fs) != 1 || fs[0].Rule != RuleUpgrade || fs[0].Severity != SeverityWarning {
+		t.Fatalf("want one %s warning, got %v", RuleUpgrade, fs)
+	}
+}

@@ -1,0 +1,132 @@
+package contract
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+)
+
+var caseRE = map[string]*regexp.Regexp{
+	"snake_case": regexp.MustCompile(`^[a-z][a-z0-9]*(_[a-z0-9]+)*$`),
+	"camelCase":  regexp.MustCompile(`^[a-z][a-zA-Z0-9]*$`),
+	"PascalCase": regexp.MustCompile(`^[A-Z][a-zA-Z0-9]*$`),
+	"kebab-case": regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`),
+}
+
+// name checks a schema object or property name against the naming case and
+// the reserved words. Items of an array may have no name.
+func (g *gov) name(name, what string, path []string) {
+	if name == "" {
+		return
+	}
+	n := g.rules.Naming
+	if re := caseRE[n.Case]; re != nil && !re.MatchString(name) {
+		g.add(RuleNamingCase, SeverityError, fmt.Sprintf("%s name %q is not %s", what, name, n.Case),
+			fmt.Sprintf("rename it to %q", toCase(name, n.Case)), path...)
+	}
+	for _, w := range n.ReservedWords {
+		if strings.EqualFold(w, name) {
+			g.add(RuleNamingReserved, SeverityError, fmt.Sprintf("%s name %q is a reserved SQL word", what, name),
+				fmt.Sprintf("rename it, e.g. %q", name+"_value"), path...)
+			break
+		}
+	}
+}
+
+// typedNaming checks the `_at` suffix of timestamps and the is_/has_
+// prefixes of booleans.
+func (g *gov) typedNaming(p Property, path []string) {
+	np := g.rules.Naming.Properties
+	if p.Name == "" {
+		return
+	}
+	namePath := append(slices.Clip(path), "name")
+	lt := strings.ToLower(p.LogicalType)
+	if sfx := np.TimestampSuffix; sfx != "" && lt == "timestamp" && !strings.HasSuffix(p.Name, sfx) {
+		g.add(RuleNamingTimestamp, SeverityWarning, fmt.Sprintf("timestamp property %q does not end with %q", p.Name, sfx),
+			fmt.Sprintf("rename it to %q", strings.TrimSuffix(strings.TrimSuffix(p.Name, "_ts"), "_timestamp")+sfx), namePath...)
+	}
+	if len(np.BooleanPrefixes) > 0 && lt == "boolean" && !hasAnyPrefix(p.Name, np.BooleanPrefixes) {
+		g.add(RuleNamingBoolean, SeverityWarning,
+			fmt.Sprintf("boolean property %q does not start with %s", p.Name, strings.Join(np.BooleanPrefixes, " or ")),
+			fmt.Sprintf("rename it to %q", np.BooleanPrefixes[0]+p.Name), namePath...)
+	}
+}
+
+func hasAnyPrefix(s string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// tokens splits a name into lower-case words at underscores, hyphens,
+// spaces, dots and camelCase boundaries: "customerEmail_address" →
+// [customer email address].
+func tokens(name string) []string {
+	var out []string
+	var cur []rune
+	flush := func() {
+		if len(cur) > 0 {
+			out = append(out, strings.ToLower(string(cur)))
+			cur = cur[:0]
+		}
+	}
+	rs := []rune(name)
+	for i, r := range rs {
+		switch {
+		case !unicode.IsLetter(r) && !unicode.IsDigit(r):
+			flush()
+		case unicode.IsUpper(r) && i > 0 && (unicode.IsLower(rs[i-1]) || (i+1 < len(rs) && unicode.IsLower(rs[i+1]))):
+			flush()
+			cur = append(cur, r)
+		default:
+			cur = append(cur, r)
+		}
+	}
+	flush()
+	return out
+}
+
+// toCase suggests name rewritten in the given case.
+func toCase(name, c string) string {
+	ts := tokens(name)
+	if len(ts) == 0 {
+		return name
+	}
+	switch c {
+	case "camelCase", "PascalCase":
+		for i := range ts {
+			if i > 0 || c == "PascalCase" {
+				ts[i] = strings.ToUpper(ts[i][:1]) + ts[i][1:]
+			}
+		}
+		return strings.Join(ts, "")
+	case "kebab-case":
+		return strings.Join(ts, "-")
+	}
+	s := strings.Join(ts, "_")
+	if s != "" && s[0] >= '0' && s[0] <= '9' {
+		s = "n_" + s
+	}
+	return s
+}
+
+// containsTokens reports whether pattern's tokens occur as a contiguous
+// run in name's tokens: "first_name" matches "customer_first_name", "rg"
+// does not match "merge_flag".
+func containsTokens(name, pattern []string) bool {
+	if len(pattern) == 0 {
+		return false
+	}
+	for i := 0; i+len(pattern) <= len(name); i++ {
+		if slices.Equal(name[i:i+len(pattern)], pattern) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,157 @@
+package contract
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// relationships checks that every from/to reference names an existing
+// schema object and property. ownProp is the property a property-level
+// relationship hangs on ("" at object level).
+func (g *gov) relationships(rs []Relationship, base []string, ownProp string) {
+	for i, r := range rs {
+		path := append(slices.Clip(base), strconv.Itoa(i))
+		for j, ref := range r.From {
+			g.ref(ref, path, "from", j, len(r.From))
+		}
+		for j, ref := range r.To {
+			g.ref(ref, path, "to", j, len(r.To))
+		}
+		if len(r.From) > 0 && len(r.To) > 0 && len(r.From) != len(r.To) {
+			g.add(RuleRelationship, SeverityError,
+				fmt.Sprintf("relationship maps %d column(s) to %d column(s)", len(r.From), len(r.To)),
+				"list as many `to` columns as `from` columns", path...)
+		}
+	}
+}
+
+func (g *gov) ref(ref string, path []string, field string, j, n int) {
+	tokens := append(slices.Clip(path), field)
+	if n > 1 {
+		tokens = append(tokens, strconv.Itoa(j))
+	}
+	if msg := g.resolve(ref); msg != "" {
+		g.add(RuleRelationship, SeverityError, fmt.Sprintf("relationship %s %q: %s", field, ref, msg),
+			"point it at an existing `object.property` of this contract", tokens...)
+	}
+}
+
+// resolve returns why ref does not resolve ("" when it does, or when it
+// points into another file, which cannot be checked here).
+func (g *gov) resolve(ref string) string {
+	if strings.Contains(ref, ".yaml#") || strings.Contains(ref, ".yml#") {
+		return ""
+	}
+	if strings.Contains(ref, "/") {
+		return g.resolveIDs(strings.Trim(ref, "/"))
+	}
+	obj, prop, ok := strings.Cut(ref, ".")
+	if !ok {
+		return "not an object.property reference"
+	}
+	o := g.objectBy(func(o *SchemaObject) bool { return o.Name == obj })
+	if o == nil {
+		return fmt.Sprintf("no schema object named %q", obj)
+	}
+	if !hasProperty(o.Properties, prop, func(p *Property) string { return p.Name }) {
+		return fmt.Sprintf("object %q has no property %q", obj, prop)
+	}
+	return ""
+}
+
+// resolveIDs resolves `schema/<id>/properties/<id>` references.
+func (g *gov) resolveIDs(ref string) string {
+	parts := strings.Split(ref, "/")
+	if len(parts) < 2 || parts[0] != "schema" {
+		return ""
+	}
+	o := g.objectBy(func(o *SchemaObject) bool { return o.ID == parts[1] })
+	if o == nil {
+		return fmt.Sprintf("no schema object with id %q", parts[1])
+	}
+	if len(parts) >= 4 && parts[2] == "properties" &&
+		!hasProperty(o.Properties, parts[3], func(p *Property) string { return p.ID }) {
+		return fmt.Sprintf("object %q has no property with id %q", o.Name, parts[3])
+	}
+	return ""
+}
+
+func (g *gov) objectBy(match func(*SchemaObject) bool) *SchemaObject {
+	for i := range g.c.Schema {
+		if match(&g.c.Schema[i]) {
+			return &g.c.Schema[i]
+		}
+	}
+	return nil
+}
+
+func hasProperty(ps []Property, want string, key func(*Property) string) bool {
+	for i := range ps {
+		if key(&ps[i]) == want {
+			return true
+		}
+	}
+	return false
+}
+
+// qualityDimensions are the ODCS v3.1.0 data-quality dimensions.
+var qualityDimensions = []string{"accuracy", "completeness", "conformity", "consistency", "coverage", "timeliness", "uniqueness"}
+
+// metricDimension is the dimension a library metric measures.
+var metricDimension = map[string]string{
+	"nullValues":      "completeness",
+	"missingValues":   "completeness",
+	"duplicateValues": "uniqueness",
+	"invalidValues":   "conformity",
+}
+
+// quality checks that quality rules are coherent.
+func (g *gov) quality(qs []Quality, base []string) {
+	for i, q := range qs {
+		path := append(slices.Clip(base), strconv.Itoa(i))
+		g.between(q.MustBeBetween, "mustBeBetween", path)
+		g.between(q.MustNotBeBetween, "mustNotBeBetween", path)
+		if q.MustBeGreaterThan != nil && q.MustBeLessThan != nil && *q.MustBeGreaterThan >= *q.MustBeLessThan {
+			g.add(RuleQualityBetween, SeverityError,
+				fmt.Sprintf("mustBeGreaterThan %v and mustBeLessThan %v can never both hold", *q.MustBeGreaterThan, *q.MustBeLessThan),
+				"swap or fix the bounds", path...)
+		}
+		g.dimension(q, path)
+	}
+}
+
+func (g *gov) between(b []float64, field string, path []string) {
+	tokens := append(slices.Clip(path), field)
+	switch {
+	case b == nil:
+	case len(b) != 2:
+		if !g.schemaRan {
+			g.add(RuleQualityBetween, SeverityError, fmt.Sprintf("%s needs exactly two numbers [min, max], got %d", field, len(b)),
+				"write `"+field+": [min, max]`", tokens...)
+		}
+	case b[0] > b[1]:
+		g.add(RuleQualityBetween, SeverityError, fmt.Sprintf("%s [%v, %v]: the minimum is above the maximum", field, b[0], b[1]),
+			fmt.Sprintf("write `%s: [%v, %v]`", field, b[1], b[0]), tokens...)
+	}
+}
+
+func (g *gov) dimension(q Quality, path []string) {
+	if q.Dimension == "" {
+		return
+	}
+	tokens := append(slices.Clip(path), "dimension")
+	if !slices.Contains(qualityDimensions, q.Dimension) {
+		if !g.schemaRan { // the schema already reports it
+			g.add(RuleQualityDimension, SeverityError, fmt.Sprintf("dimension %q is not an ODCS dimension", q.Dimension),
+				"use one of "+strings.Join(qualityDimensions, ", "), tokens...)
+		}
+		return
+	}
+	if want, ok := metricDimension[q.Metric]; ok && want != q.Dimension {
+		g.add(RuleQualityDimension, SeverityWarning,
+			fmt.Sprintf("metric %s measures %s, but the rule's dimension is %s", q.Metric, want, q.Dimension),
+			"write `dimension: "+want+"`", tokens...)
+	}
+}

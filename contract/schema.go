@@ -1,0 +1,275 @@
+package contract
+
+import (
+	"bytes"
+	"encoding/json"
+	"embed"
+	"errors"
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+	"github.com/santhosh-tekuri/jsonschema/v6/kind"
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+)
+
+// The official ODCS JSON Schemas (Apache-2.0, see schema/NOTICE.md).
+//
+//go:embed schema/*.json schema/NOTICE.md
+var schemaFS embed.FS
+
+// SchemaVersion names an embedded schema.
+type SchemaVersion string
+
+// The embedded schemas.
+const (
+	SchemaV310 SchemaVersion = "v3.1.0"
+	SchemaV222 SchemaVersion = "v2.2.2"
+)
+
+type compiled struct {
+	once sync.Once
+	sch  *jsonschema.Schema
+	err  error
+}
+
+var schemas = map[SchemaVersion]*compiled{SchemaV310: {}, SchemaV222: {}}
+
+// SchemaJSON returns the embedded official schema for v.
+func SchemaJSON(v SchemaVersion) ([]byte, error) {
+	return schemaFS.ReadFile("schema/odcs-json-schema-" + string(v) + ".json")
+}
+
+// compiledSchema compiles the schema for v once per process.
+func compiledSchema(v SchemaVersion) (*jsonschema.Schema, error) {
+	c, ok := schemas[v]
+	if !ok {
+		return nil, fmt.Errorf("no embedded schema for %s", v)
+	}
+	c.once.Do(func() {
+		data, err := SchemaJSON(v)
+		if err != nil {
+			c.err = err
+			return
+		}
+		doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
+		if err != nil {
+			c.err = fmt.Errorf("embedded schema %s: %w", v, err)
+			return
+		}
+		url := "https://dataeng-os.invalid/odcs-json-schema-" + string(v) + ".json"
+		comp := jsonschema.NewCompiler()
+		if err := comp.AddResource(url, doc); err != nil {
+			c.err = fmt.Errorf("embedded schema %s: %w", v, err)
+			return
+		}
+		c.sch, c.err = comp.Compile(url)
+	})
+	return c.sch, c.err
+}
+
+var (
+	v3RE = regexp.MustCompile(`^v3\.(0\.\d+|1\.0)$`)
+	v2RE = regexp.MustCompile(`^v2\.2\.\d+$`)
+)
+
+// schemaFor picks the schema that validates apiVersion.
+func schemaFor(apiVersion string) (SchemaVersion, bool) {
+	switch {
+	case v3RE.MatchString(apiVersion):
+		return SchemaV310, true
+	case v2RE.MatchString(apiVersion):
+		return SchemaV222, true
+	}
+	return "", false
+}
+
+var printer = message.NewPrinter(language.English)
+
+// schemaFindings validates value against v and maps every error leaf back
+// to a line of the document.
+func (d *Document) schemaFindings(v SchemaVersion, value any) []Finding {
+	sch, err := compiledSchema(v)
+	if err != nil {
+		return []Finding{{File: d.File, Line: 1, Column: 1, Rule: RuleInternal, Severity: SeverityError, Message: err.Error()}}
+	}
+	err = sch.Validate(value)
+	if err == nil {
+		return nil
+	}
+	var ve *jsonschema.ValidationError
+	if !errors.As(err, &ve) {
+		return []Finding{{File: d.File, Line: 1, Column: 1, Rule: RuleSchema, Severity: SeverityError, Message: err.Error()}}
+	}
+	var leaves []*jsonschema.ValidationError
+	collectLeaves(ve, &leaves)
+	leaves = dropCascade(v, leaves)
+	out := make([]Finding, 0, len(leaves))
+	seen := map[string]bool{}
+	for _, l := range leaves {
+		f := d.schemaFinding(v, l)
+		key := f.Path + "\x00" + f.Message
+		if !seen[key] {
+			seen[key] = true
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// collectLeaves walks the error tree. In oneOf/anyOf, branches that failed
+// only because the value has another type are dropped when another branch
+// got further, so the user sees the errors of the branch they meant.
+func collectLeaves(e *jsonschema.ValidationError, out *[]*jsonschema.ValidationError) {
+	if len(e.Causes) == 0 {
+		*out = append(*out, e)
+		return
+	}
+	switch e.ErrorKind.(type) {
+	case *kind.OneOf, *kind.AnyOf:
+		var kept []*jsonschema.ValidationError
+		for _, c := range e.Causes {
+			if !typeMismatchOnly(c, len(e.InstanceLocation)) {
+				kept = append(kept, c)
+			}
+		}
+		if len(kept) == 0 {
+			*out = append(*out, e)
+			return
+		}
+		for _, c := range kept {
+			collectLeaves(c, out)
+		}
+		return
+	}
+	for _, c := range e.Causes {
+		collectLeaves(c, out)
+	}
+}
+
+// typeMismatchOnly reports a branch whose only failures are type, const or
+// pattern mismatches of the value itself (depth = its instance location).
+func typeMismatchOnly(e *jsonschema.ValidationError, depth int) bool {
+	if len(e.Causes) == 0 {
+		if len(e.InstanceLocation) != depth {
+			return false
+		}
+		switch e.ErrorKind.(type) {
+		case *kind.Type, *kind.Const, *kind.Enum, *kind.Pattern, *kind.FalseSchema:
+			return true
+		}
+		return false
+	}
+	for _, c := range e.Causes {
+		if !typeMismatchOnly(c, depth) {
+			return false
+		}
+	}
+	return true
+}
+
+func (d *Document) schemaFinding(v SchemaVersion, e *jsonschema.ValidationError) Finding {
+	loc := e.InstanceLocation
+	msg := e.ErrorKind.LocalizedString(printer)
+	hint := ""
+	switch k := e.ErrorKind.(type) {
+	case *kind.AdditionalProperties:
+		if len(k.Properties) > 0 {
+			loc = append(append([]string(nil), loc...), k.Properties[0])
+		}
+		hint = "remove or rename the key; put vendor fields under customProperties"
+		if v == SchemaV310 {
+			hint = "remove or rename the key (ODCS " + string(v) + " does not define it); put vendor fields under customProperties"
+		}
+	case *kind.Required:
+		hint = "add " + strings.Join(k.Missing, ", ")
+	case *kind.Type:
+		hint = "change the value to type " + strings.Join(k.Want, " or ")
+	case *kind.Enum:
+		hint = "use one of the allowed values"
+	case *kind.OneOf, *kind.AnyOf:
+		msg = "the value matches none of the allowed forms (" + msg + ")"
+		hint = "see the ODCS " + string(v) + " schema for this field"
+	case *kind.FalseSchema:
+		msg = "this key is not allowed here"
+		if len(loc) > 0 {
+			msg = fmt.Sprintf("key %q is not allowed here", loc[len(loc)-1])
+		}
+		hint = "remove or rename the key; put vendor fields under customProperties"
+	}
+	return d.at(RuleSchema, SeverityError, "ODCS "+string(v)+" schema: "+msg, hint, loc...)
+}
+
+// dropCascade removes "key not allowed" (unevaluatedProperties) errors that
+// are only a side effect of another error in the same object: when a
+// subschema fails, the keys it evaluated count as unevaluated. A key the
+// schema defines somewhere is dropped in that case; an unknown key stays.
+func dropCascade(v SchemaVersion, leaves []*jsonschema.ValidationError) []*jsonschema.ValidationError {
+	known := knownKeys(v)
+	var real []string
+	for _, l := range leaves {
+		loc := l.InstanceLocation
+		if _, ok := l.ErrorKind.(*kind.FalseSchema); !ok || len(loc) == 0 || !known[loc[len(loc)-1]] {
+			real = append(real, "/"+strings.Join(loc, "/")+"/")
+		}
+	}
+	if len(real) == 0 {
+		return leaves
+	}
+	out := leaves[:0]
+	for _, l := range leaves {
+		loc := l.InstanceLocation
+		if _, ok := l.ErrorKind.(*kind.FalseSchema); ok && len(loc) > 0 && known[loc[len(loc)-1]] {
+			parent := "/" + strings.Join(loc[:len(loc)-1], "/") + "/"
+			self := "/" + strings.Join(loc, "/") + "/"
+			if slices.ContainsFunc(real, func(r string) bool { return r != self && strings.HasPrefix(r, parent) }) {
+				continue
+			}
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+var (
+	knownOnce sync.Once
+	known     map[SchemaVersion]map[string]bool
+)
+
+// knownKeys is every property name any definition of the schema declares.
+func knownKeys(v SchemaVersion) map[string]bool {
+	knownOnce.Do(func() {
+		known = map[SchemaVersion]map[string]bool{}
+		for sv := range schemas {
+			set := map[string]bool{}
+			data, _ := SchemaJSON(sv)
+			var doc any
+			_ = json.Unmarshal(data, &doc)
+			collectKeys(doc, set)
+			known[sv] = set
+		}
+	})
+	return known[v]
+}
+
+func collectKeys(v any, set map[string]bool) {
+	switch x := v.(type) {
+	case map[string]any:
+		if props, ok := x["properties"].(map[string]any); ok {
+			for k := range props {
+				set[k] = true
+			}
+		}
+		for _, c := range x {
+			collectKeys(c, set)
+		}
+	case []any:
+		for _, c := range x {
+			collectKeys(c, set)
+		}
+	}
+}

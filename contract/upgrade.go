@@ -1,0 +1,215 @@
+package contract
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+)
+
+// Upgrade converts a parsed ODCS v2.2.x document to a v3.1.0 contract. It
+// is pure: warnings say what could not be carried over as is (credentials
+// are dropped; v2 fields without a v3 home are kept as customProperties).
+func Upgrade(doc *Document) (*Contract, []string, error) {
+	if doc == nil || doc.value == nil {
+		return nil, nil, errors.New("upgrade: no document")
+	}
+	if v, _ := schemaFor(doc.APIVersion); v != SchemaV222 {
+		return nil, nil, fmt.Errorf("upgrade %s: apiVersion %q is not v2.2.x", doc.File, doc.APIVersion)
+	}
+	u := &upgrader{src: doc.value}
+	c := u.contract()
+	return c, u.warnings, nil
+}
+
+type upgrader struct {
+	src      map[string]any
+	used     map[string]bool
+	warnings []string
+}
+
+func (u *upgrader) str(m map[string]any, k string) string {
+	if u.used != nil && m == nil {
+		return ""
+	}
+	switch v := m[k].(type) {
+	case nil:
+		return ""
+	case string:
+		return v
+	default:
+		return fmt.Sprint(v)
+	}
+}
+
+func (u *upgrader) take(k string) any {
+	u.used[k] = true
+	return u.src[k]
+}
+
+func (u *upgrader) takeStr(k string) string {
+	u.used[k] = true
+	return u.str(u.src, k)
+}
+
+var credentialKeys = []string{"username", "password"}
+
+func (u *upgrader) contract() *Contract {
+	u.used = map[string]bool{"apiVersion": true, "kind": true}
+	c := &Contract{APIVersion: APIVersion, Kind: "DataContract", Extra: map[string]any{}}
+	c.ID = u.takeStr("uuid")
+	c.Name = u.takeStr("datasetName")
+	c.Version = u.takeStr("version")
+	c.Status = u.takeStr("status")
+	c.Tenant = u.takeStr("tenant")
+	c.Domain = u.takeStr("datasetDomain")
+	c.DataProduct = u.takeStr("quantumName")
+	c.Tags = strList(u.take("tags"))
+	c.ContractCreatedTs = u.takeStr("contractCreatedTs")
+	if d, ok := u.take("description").(map[string]any); ok {
+		c.Description = &Description{Purpose: u.str(d, "purpose"), Limitations: u.str(d, "limitations"), Usage: u.str(d, "usage")}
+	}
+	for _, k := range credentialKeys {
+		if _, ok := u.src[k]; ok {
+			u.used[k] = true
+			u.warnings = append(u.warnings, fmt.Sprintf("dropped %s: credentials do not belong in a contract (use the server's secret store)", k))
+		}
+	}
+	c.Schema = u.datasets(u.take("dataset"))
+	c.Team = u.team(u.take("stakeholders"))
+	c.SLAProperties = u.slas(u.take("slaProperties"))
+	u.passThrough(c)
+	c.CustomProperties = append(customList(u.take("customProperties")), u.leftovers()...)
+	return c
+}
+
+// passThrough copies the blocks whose v3 shape is the v2 one.
+func (u *upgrader) passThrough(c *Contract) {
+	if v, ok := u.take("price").(map[string]any); ok {
+		c.Extra["price"] = v
+	}
+	if v, ok := u.take("roles").([]any); ok {
+		c.Extra["roles"] = v
+	}
+	if v := u.takeStr("slaDefaultColumn"); v != "" {
+		c.Extra["slaDefaultElement"] = v
+	}
+	var support []any
+	if v := u.takeStr("productDl"); v != "" {
+		support = append(support, map[string]any{"channel": "email", "url": mailto(v)})
+	}
+	if v := u.takeStr("productSlackChannel"); v != "" {
+		support = append(support, map[string]any{"channel": v, "tool": "slack"})
+	}
+	if v := u.takeStr("productFeedbackUrl"); v != "" {
+		support = append(support, map[string]any{"channel": "feedback", "url": v})
+	}
+	if len(support) > 0 {
+		c.Extra["support"] = support
+	}
+}
+
+func mailto(s string) string {
+	if strings.Contains(s, "@") && !strings.Contains(s, ":") {
+		return "mailto:" + s
+	}
+	return s
+}
+
+// leftovers keeps every unmapped top-level v2 field as a custom property.
+func (u *upgrader) leftovers() []CustomProperty {
+	var keys []string
+	for k := range u.src {
+		if !u.used[k] {
+			keys = append(keys, k)
+		}
+	}
+	sort.Strings(keys)
+	var out []CustomProperty
+	for _, k := range keys {
+		if u.src[k] == nil {
+			continue
+		}
+		out = append(out, CustomProperty{Property: k, Value: u.src[k]})
+		u.warnings = append(u.warnings, fmt.Sprintf("v2 field %s has no v3.1.0 equivalent: kept as a customProperty", k))
+	}
+	return out
+}
+
+func (u *upgrader) team(v any) *Team {
+	list, _ := v.([]any)
+	if len(list) == 0 {
+		return nil
+	}
+	t := &Team{}
+	for _, x := range list {
+		m, _ := x.(map[string]any)
+		if m == nil {
+			continue
+		}
+		tm := TeamMember{Username: u.str(m, "username"), Role: u.str(m, "role"), DateIn: u.str(m, "dateIn"),
+			DateOut: u.str(m, "dateOut"), ReplacedByUsername: u.str(m, "replacedByUsername"), Description: u.str(m, "comment")}
+		t.Members = append(t.Members, tm)
+	}
+	return t
+}
+
+func (u *upgrader) slas(v any) []SLAProperty {
+	list, _ := v.([]any)
+	var out []SLAProperty
+	for _, x := range list {
+		m, _ := x.(map[string]any)
+		if m == nil {
+			continue
+		}
+		out = append(out, SLAProperty{Property: u.str(m, "property"), Value: m["value"], ValueExt: m["valueExt"],
+			Unit: u.str(m, "unit"), Element: u.str(m, "column"), Driver: u.str(m, "driver"), Description: u.str(m, "description")})
+	}
+	return out
+}
+
+func strList(v any) []string {
+	list, _ := v.([]any)
+	var out []string
+	for _, x := range list {
+		if x != nil {
+			out = append(out, fmt.Sprint(x))
+		}
+	}
+	return out
+}
+
+// customList reads a v2 customProperties list; null values become "".
+func customList(v any) []CustomProperty {
+	list, _ := v.([]any)
+	var out []CustomProperty
+	for _, x := range list {
+		m, _ := x.(map[string]any)
+		if m == nil || m["property"] == nil {
+			continue
+		}
+		val := m["value"]
+		if val == nil {
+			val = ""
+		}
+		out = append(out, CustomProperty{Property: fmt.Sprint(m["property"]), Value: val})
+	}
+	return out
+}
+
+// extras turns the unmapped keys of m into custom properties.
+func extras(m map[string]any, mapped []string) []CustomProperty {
+	var keys []string
+	for k := range m {
+		if !slices.Contains(mapped, k) && m[k] != nil {
+			keys = append(keys, k)
+		}
+	}
+	sort.Strings(keys)
+	var out []CustomProperty
+	for _, k := range keys {
+		out = append(out, CustomProperty{Property: k, Value: m[k]})
+	}
+	return out
+}

@@ -1,0 +1,66 @@
+package contract
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestUpgradeFullExample upgrades the standard's v2.2.2 example and checks
+// that the result passes the v3.1.0 schema and keeps the mapped fields.
+func TestUpgradeFullExample(t *testing.T) {
+	t.Parallel()
+	f := filepath.Join(sharedDir(), "odcs", "examples", "v2.2.2", "full-example.yaml")
+	doc, fs := Parse("full-example.yaml", readFile(t, f))
+	if doc == nil {
+		t.Fatalf("parse: %v", fs)
+	}
+	c, warns, err := Upgrade(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := Marshal(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, fs = Check("upgraded.odcs.yaml", out, Rules{SchemaOnly: true})
+	for _, x := range fs {
+		t.Errorf("upgraded contract: %s", x)
+	}
+	if t.Failed() {
+		t.Logf("upgraded:\n%s", out)
+	}
+	checks := map[string]bool{
+		"id":                c.ID == "53581432-6c55-4ba2-a65f-72344a91553a",
+		"dataProduct":       c.DataProduct == "my quantum",
+		"domain":            c.Domain == "seller",
+		"schema name":       len(c.Schema) == 1 && c.Schema[0].Name == "tbl",
+		"properties":        len(c.Schema) == 1 && len(c.Schema[0].Properties) == 3 && c.Schema[0].Properties[0].Name == "txn_ref_dt",
+		"primaryKey":        len(c.Schema) == 1 && c.Schema[0].Properties[1].PrimaryKey,
+		"required inverted": len(c.Schema) == 1 && c.Schema[0].Properties[0].Required,
+		"team":              c.Team != nil && len(c.Team.Members) == 3 && c.Team.Members[2].Username == "daustin",
+		"timestamp string":  c.ContractCreatedTs == "2022-11-15 02:59:43",
+	}
+	for name, ok := range checks {
+		if !ok {
+			t.Errorf("upgrade lost %s", name)
+		}
+	}
+	joined := strings.Join(warns, "\n")
+	for _, want := range []string{"dropped username", "dropped password"} {
+		if !strings.Contains(joined, want) {
+			t.Errorf("warnings %q lack %q", joined, want)
+		}
+	}
+	if strings.Contains(string(out), "${env.password}") {
+		t.Error("credentials survived the upgrade")
+	}
+}
+
+func TestUpgradeRefusesV3(t *testing.T) {
+	t.Parallel()
+	doc, _ := Parse("x.yaml", []byte("apiVersion: v3.1.0\nkind: DataContract\n"))
+	if _, _, err := Upgrade(doc); err == nil {
+		t.Fatal("upgrading a v3 contract should fail")
+	}
+}

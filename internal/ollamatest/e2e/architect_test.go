@@ -1,0 +1,163 @@
+package e2e
+
+import (
+	"context"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dataeng-os/dataeng-os/agent"
+	"github.com/dataeng-os/dataeng-os/contract"
+	"github.com/dataeng-os/dataeng-os/internal/ollamatest"
+	"github.com/dataeng-os/dataeng-os/internal/testenv"
+	"github.com/dataeng-os/dataeng-os/providers"
+	"github.com/dataeng-os/dataeng-os/providers/ollama"
+)
+
+// structuredSwitch lets a run turn the provider's structured output off, so
+// the same model and notes can be drafted with and without a format schema.
+type structuredSwitch struct {
+	providers.Provider
+	structured bool
+}
+
+func (s structuredSwitch) Capabilities() providers.Capabilities {
+	c := s.Provider.Capabilities()
+	c.StructuredOutput = s.structured
+	return c
+}
+
+// architectRun is one DraftFromNotes with the real model.
+type architectRun struct {
+	res     *agent.Result
+	err     error
+	events  []agent.Event
+	elapsed time.Duration
+	calls   []string // the prompts the engine received (OLLAMA_DEBUG log)
+}
+
+func (r architectRun) count(typ agent.EventType) int {
+	n := 0
+	for _, e := range r.events {
+		if e.Type == typ {
+			n++
+		}
+	}
+	return n
+}
+
+func readNote(t testing.TB, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(testenv.RepoRoot() + "/../shared/notes/" + name)
+	if err != nil {
+		b, err = os.ReadFile("/work/shared/notes/" + name)
+	}
+	if err != nil {
+		testenv.Missing(t, "shared notes (%v)", err)
+	}
+	return string(b)
+}
+
+func draftWithSmol(t testing.TB, srv *ollamatest.Server, model string, structured bool, attempts int, name, note string) architectRun {
+	t.Helper()
+	p := structuredSwitch{ollama.New(ollama.WithBaseURL(srv.Host), ollama.WithModel(model), ollama.WithNumCtx(smolCtx)), structured}
+	a, err := agent.New(agent.Options{Provider: p, Model: model, MaxAttempts: attempts, TokenBudget: 60000, Language: "en"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Duration(attempts)*guard)
+	defer cancel()
+	before := len(srv.Log())
+	var run architectRun
+	start := time.Now()
+	run.res, run.err = a.DraftFromNotes(ctx, name, note, func(e agent.Event) {
+		if e.Type != agent.EventToken {
+			run.events = append(run.events, e)
+		}
+	})
+	run.elapsed = time.Since(start)
+	if ctx.Err() != nil {
+		t.Fatalf("architect still drafting after %s", time.Duration(attempts)*guard)
+	}
+	run.calls = ollamatest.ChatPrompts(srv.Log()[before:])
+	return run
+}
+
+// TestArchitectSmolLM2 runs the Architect's draft-validate-reask loop on a
+// shared note with the real small model, and checks the mechanics: every
+// attempt is validated, the findings of a failed attempt reach the engine
+// in the next prompt, and the outcome is reported honestly.
+func TestArchitectSmolLM2(t *testing.T) {
+	srv, model := fx.Smol(t)
+	ollamatest.DumpLogOnFailure(t, srv)
+	run := draftWithSmol(t, srv, model, true, 2, "checkout_orders", readNote(t, "01-checkout-orders.md"))
+	res := run.res
+	if run.err != nil || res == nil {
+		t.Fatalf("draft: %v (a weak model is not an error: it must end in a draft with findings)", run.err)
+	}
+	logArchitect(t, "structured", run)
+	if res.Attempts < 1 || run.count(agent.EventAttempt) != res.Attempts || run.count(agent.EventFindings) != res.Attempts {
+		t.Errorf("attempts %d, attempt events %d, findings events %d: each attempt must be validated",
+			res.Attempts, run.count(agent.EventAttempt), run.count(agent.EventFindings))
+	}
+	if len(run.calls) != res.Calls || res.Usage.InputTokens <= 0 || res.Usage.OutputTokens <= 0 {
+		t.Errorf("engine saw %d chat requests, result counts %d calls, usage %+v", len(run.calls), res.Calls, res.Usage)
+	}
+	checkFedBack(t, run)
+	checkHonest(t, res)
+}
+
+// checkFedBack: the prompt of attempt n+1 carries attempt n's error rules.
+func checkFedBack(t *testing.T, run architectRun) {
+	t.Helper()
+	att := 0
+	for _, e := range run.events {
+		switch {
+		case e.Type == agent.EventAttempt:
+			att = e.Attempt
+		case e.Type == agent.EventFindings && contract.HasErrors(e.Findings) && att < run.res.Attempts:
+			if att >= len(run.calls) {
+				t.Fatalf("attempt %d failed but the engine saw only %d requests", att+1, len(run.calls))
+			}
+			next := run.calls[att] // the request of attempt att+1
+			if !strings.Contains(next, "The validator rejected your previous answer") {
+				t.Errorf("attempt %d's prompt does not carry the reask", att+1)
+			}
+			for _, f := range e.Findings {
+				if f.Severity == contract.SeverityError && !strings.Contains(next, f.Rule) {
+					t.Errorf("attempt %d's prompt lacks finding %s from attempt %d", att+1, f.Rule, att)
+				}
+			}
+		}
+	}
+}
+
+// checkHonest: the reported outcome is what the validator says about the
+// returned contract, and a failure says what is left.
+func checkHonest(t *testing.T, res *agent.Result) {
+	t.Helper()
+	if res.Valid != !contract.HasErrors(res.Findings) || res.Valid != (res.StopReason == "valid") {
+		t.Errorf("valid=%v, stop %q, findings %v: inconsistent", res.Valid, res.StopReason, res.Findings)
+	}
+	if res.Valid {
+		_, fs := contract.Check("contract.yaml", []byte(res.Contract), contract.DefaultRules())
+		if contract.HasErrors(fs) {
+			t.Errorf("reported valid, but the validator finds %v", fs)
+		}
+	} else if res.Left() == "" {
+		t.Error("not valid, and Left() says nothing is left")
+	}
+}
+
+func logArchitect(t testing.TB, mode string, run architectRun) {
+	res := run.res
+	errs := 0
+	for _, f := range res.Findings {
+		if f.Severity == contract.SeverityError {
+			errs++
+		}
+	}
+	t.Logf("smollm2 %s: attempts %d, calls %d, valid %v (stop %s), %d error findings left, tokens %d in + %d out, %.1fs",
+		mode, res.Attempts, res.Calls, res.Valid, res.StopReason, errs, res.Usage.InputTokens, res.Usage.OutputTokens, run.elapsed.Seconds())
+}

@@ -1,0 +1,174 @@
+package scaffold
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/dataeng-os/dataeng-os/contract"
+)
+
+func (p *plan) buildColumn(prop *contract.Property) (*colPlan, error) {
+	if err := checkName("property", prop.Name); err != nil {
+		return nil, err
+	}
+	c := &colPlan{prop: prop, name: snake(prop.Name), srcName: prop.PhysicalName}
+	if c.name == "" {
+		return nil, fmt.Errorf("name %q gives no identifier", prop.Name)
+	}
+	if c.srcName == "" {
+		c.srcName = prop.Name
+	}
+	if err := checkIdent("physicalName", c.srcName); err != nil {
+		return nil, err
+	}
+	c.reserved = p.reserved[c.name]
+	c.sqlName = p.d.quote(c.name, p.reserved)
+	tz, _ := prop.LogicalTypeOptions["timezone"].(bool)
+	var pt physType
+	c.canon, pt = canonical(prop.LogicalType, prop.PhysicalType, tz)
+	if c.canon != "" {
+		c.dataType = p.d.sqlType(c.canon, pt)
+	}
+	src := p.d.quote(c.srcName, p.reserved)
+	switch {
+	case c.dataType != "":
+		c.expr = fmt.Sprintf("cast(%s as %s)", src, c.dataType)
+	default:
+		c.expr = src
+	}
+	c.pii = p.isPII(prop)
+	c.masking = strings.ToLower(customString(prop.CustomProperties, p.rules.Policy.PII.MaskingProperty))
+	p.columnTests(c)
+	return c, nil
+}
+
+// isPII reports whether governance counts the property as personal or
+// sensitive data: a PII classification or the PII tag.
+func (p *plan) isPII(prop *contract.Property) bool {
+	for _, cl := range p.rules.Policy.PII.Classifications {
+		if strings.EqualFold(cl, prop.Classification) {
+			return true
+		}
+	}
+	tag := p.rules.Policy.PII.Tag
+	for _, t := range prop.Tags {
+		if tag != "" && strings.EqualFold(t, tag) {
+			return true
+		}
+	}
+	return false
+}
+
+// finishKeys adds key tests and constraints once every column is known.
+func (p *plan) finishKeys(o *objPlan) {
+	for _, c := range o.columns {
+		if c.prop.PrimaryKey {
+			o.pk = append(o.pk, c.name)
+		}
+	}
+	single := len(o.pk) == 1
+	o.enforced = len(o.columns) > 0
+	for _, c := range o.columns {
+		pr := c.prop
+		if pr.Required || pr.PrimaryKey {
+			c.constraints = append(c.constraints, constraintYAML{Type: "not_null"})
+		}
+		if pr.Required || pr.PrimaryKey || c.qNotNull {
+			c.tests = prependTest(c.tests, "not_null")
+		}
+		switch {
+		case pr.PrimaryKey && single:
+			c.constraints = append(c.constraints, p.keyConstraint("primary_key"))
+			c.tests = insertAfterNotNull(c.tests, "unique")
+		case pr.Unique:
+			c.constraints = append(c.constraints, p.keyConstraint("unique"))
+			c.tests = insertAfterNotNull(c.tests, "unique")
+		case c.qUnique:
+			c.tests = insertAfterNotNull(c.tests, "unique")
+		}
+		if c.dataType == "" {
+			o.enforced = false
+		}
+	}
+	if len(o.pk) > 1 {
+		p.usesGeneric = true
+		o.modelTests = append(o.modelTests, map[string]any{
+			"dataeng_os_unique_combination": testSpec{Arguments: map[string]any{"combination_of_columns": o.pk}},
+		})
+	}
+}
+
+func (p *plan) keyConstraint(typ string) constraintYAML {
+	c := constraintYAML{Type: typ}
+	if !p.d.enforcesUnique {
+		f := false
+		c.WarnUnenforced = &f
+	}
+	return c
+}
+
+// prependTest adds a bare test name first unless present.
+func prependTest(tests []any, name string) []any {
+	if hasTest(tests, name) {
+		return tests
+	}
+	return append([]any{name}, tests...)
+}
+
+func insertAfterNotNull(tests []any, name string) []any {
+	if hasTest(tests, name) {
+		return tests
+	}
+	if len(tests) > 0 && tests[0] == "not_null" {
+		return append([]any{"not_null", name}, tests[1:]...)
+	}
+	return append([]any{name}, tests...)
+}
+
+func hasTest(tests []any, name string) bool {
+	for _, t := range tests {
+		if t == name {
+			return true
+		}
+	}
+	return false
+}
+
+// addRelationships adds relationships tests for property-level foreign
+// keys whose target object is in the same contract.
+func (p *plan) addRelationships(o *objPlan) {
+	for _, c := range o.columns {
+		for _, rel := range c.prop.Relationships {
+			if rel.Type != "" && !strings.EqualFold(rel.Type, "foreignKey") || len(rel.To) != 1 {
+				continue
+			}
+			obj, col := p.resolveRef(rel.To[0])
+			if obj == nil || obj == o && col == c {
+				continue
+			}
+			c.tests = append(c.tests, map[string]any{"relationships": testSpec{Arguments: map[string]any{
+				"to":    fmt.Sprintf("ref('%s')", obj.staging),
+				"field": col.name,
+			}}})
+		}
+	}
+}
+
+// resolveRef finds `object.property` (by name or physical name).
+func (p *plan) resolveRef(ref string) (*objPlan, *colPlan) {
+	objName, propName, ok := strings.Cut(strings.TrimSpace(ref), ".")
+	if !ok {
+		return nil, nil
+	}
+	for _, o := range p.objects {
+		if o.obj.Name != objName && o.obj.PhysicalName != objName {
+			continue
+		}
+		for _, c := range o.columns {
+			if c.prop.Name == propName || c.prop.PhysicalName == propName {
+				return o, c
+			}
+		}
+	}
+	return nil, nil
+}

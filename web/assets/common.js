@@ -1,0 +1,35 @@
+// common.js: shared helpers for the DataEngOS cockpit pages.
+"use strict";
+window.cockpit = (function () {
+  const meta = document.querySelector('meta[name="csrf-token"]');
+  const csrf = meta ? meta.content : "";
+
+  // api sends a JSON (or raw text) request and returns {status, body}.
+  async function api(method, url, body, raw) {
+    const opts = { method, headers: { "X-CSRF-Token": csrf, "Accept": "application/json" } };
+    if (body !== undefined) {
+      opts.headers["Content-Type"] = raw ? "application/yaml" : "application/json";
+      opts.body = raw ? body : JSON.stringify(body);
+    }
+    const res = await fetch(url, opts);
+    let data = null;
+    try { data = await res.json(); } catch (e) { data = { error: "bad response (" + res.status + ")" }; }
+    return { status: res.status, body: data };
+  }
+
+  function debounce(fn, ms) {
+    let t = null;
+    return function (...args) { clearTimeout(t); t = setTimeout(() => fn.apply(this, args), ms); };
+  }
+
+  function el(tag, attrs, ...kids) {
+    const e = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (k === "class") e.className = v; else if (k === "text") e.textContent = v; else e.setAttribute(k, v);
+    }
+    for (const k of kids) e.append(k);
+    return e;
+  }
+
+  return { api, debounce, el, csrf };
+})();

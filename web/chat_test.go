@@ -1,0 +1,105 @@
+package web
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+)
+
+// fakeChat answers every message with a token stream, a contract draft
+// and, when asked, an error that contains the API key.
+type fakeChat struct{ key string }
+
+func (f fakeChat) Send(ctx context.Context, msg string, emit func(any)) error {
+	emit(map[string]string{"type": "token", "text": "Hello "})
+	emit(map[string]string{"type": "assistant", "text": "Hello, " + msg})
+	emit(map[string]string{"type": "draft", "doc": "contract", "content": unclassifiedYAML})
+	if strings.Contains(msg, "fail") {
+		return errors.New("provider said: bad key " + f.key)
+	}
+	return nil
+}
+
+func TestChatSSE(t *testing.T) {
+	t.Parallel()
+	const key = "sk-test-SECRET-0123456789"
+	ts := newTS(t, func(o *Options) {
+		o.Secrets = []string{key}
+		o.Chat = func(context.Context) (ChatSession, error) { return fakeChat{key: key}, nil }
+	})
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	r, _ := http.NewRequestWithContext(ctx, "GET", ts.URL+"/api/chat/events", nil)
+	res, err := ts.Client().Do(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	if ct := res.Header.Get("Content-Type"); ct != "text/event-stream" {
+		t.Fatalf("content type %q", ct)
+	}
+	if code, body, _ := ts.req(t, "POST", "/api/chat", map[string]string{"message": "please fail"}, nil); code != 202 {
+		t.Fatalf("send: %d %s", code, body)
+	}
+	var data []string
+	sc := bufio.NewScanner(res.Body)
+	for sc.Scan() {
+		line := sc.Text()
+		if d, ok := strings.CutPrefix(line, "data: "); ok {
+			data = append(data, d)
+			if strings.Contains(d, "turn_end") {
+				break
+			}
+		}
+	}
+	all := strings.Join(data, "\n")
+	for _, w := range []string{`"type":"user"`, `"type":"token"`, `"type":"draft"`, `"type":"error"`, "[redacted]", `"type":"turn_end"`} {
+		if !strings.Contains(all, w) {
+			t.Errorf("stream lacks %s:\n%s", w, all)
+		}
+	}
+	if strings.Contains(all, key) {
+		t.Fatalf("the API key reached the browser:\n%s", all)
+	}
+	// A page that connects later gets the history replayed after its Last-Event-ID.
+	r2, _ := http.NewRequestWithContext(ctx, "GET", ts.URL+"/api/chat/events", nil)
+	r2.Header.Set("Last-Event-ID", "2")
+	res2, err := ts.Client().Do(r2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res2.Body.Close()
+	sc2 := bufio.NewScanner(res2.Body)
+	for sc2.Scan() {
+		if strings.HasPrefix(sc2.Text(), "id: ") {
+			if sc2.Text() != "id: 3" {
+				t.Fatalf("replay starts at %q, want id: 3", sc2.Text())
+			}
+			break
+		}
+	}
+}
+
+func TestChatUnavailableAndChecks(t *testing.T) {
+	t.Parallel()
+	ts := newTS(t, nil)
+	if code, _, _ := ts.req(t, "POST", "/api/chat", map[string]string{"message": "hi"}, nil); code != 503 {
+		t.Fatalf("no agent: %d", code)
+	}
+	ts2 := newTS(t, func(o *Options) {
+		o.Chat = func(context.Context) (ChatSession, error) { return fakeChat{}, nil }
+	})
+	if code, _, _ := ts2.req(t, "POST", "/api/chat", map[string]string{"message": "hi"}, map[string]string{"Origin": "http://evil.example"}); code != 403 {
+		t.Fatalf("cross-origin chat: %d", code)
+	}
+	if code, _, _ := ts2.req(t, "POST", "/api/chat", map[string]string{"message": ""}, nil); code != 400 {
+		t.Fatalf("empty message: %d", code)
+	}
+	if code, _, _ := ts2.req(t, "POST", "/api/chat", `{"message":"`+strings.Repeat("a", 70<<10)+`"}`, nil); code != 413 {
+		t.Fatalf("oversized message: %d", code)
+	}
+}

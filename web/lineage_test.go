@@ -1,0 +1,65 @@
+package web
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestLayoutColumnsAndOrder(t *testing.T) {
+	t.Parallel()
+	g := &Lineage{
+		Nodes: []LNode{
+			{ID: "m1", Kind: "mart", Label: "fct_orders"},
+			{ID: "s2", Kind: "staging", Label: "stg_b"},
+			{ID: "s1", Kind: "staging", Label: "stg_a"},
+			{ID: "c2", Kind: "contract", Label: "B"},
+			{ID: "c1", Kind: "contract", Label: "A"},
+		},
+		Edges: []LEdge{{"c1", "s2"}, {"c2", "s1"}, {"s1", "m1"}},
+	}
+	layout(g)
+	pos := map[string]LNode{}
+	for _, n := range g.Nodes {
+		pos[n.ID] = n
+	}
+	// Columns: contract 0, staging 1, mart 2 (no empty columns for absent kinds).
+	if pos["c1"].Layer != 0 || pos["s1"].Layer != 1 || pos["m1"].Layer != 2 {
+		t.Fatalf("layers = %+v", pos)
+	}
+	if !(pos["c1"].X < pos["s1"].X && pos["s1"].X < pos["m1"].X) {
+		t.Errorf("not left to right: %+v", pos)
+	}
+	// Staging follows its parents' order: stg_b (from A) above stg_a (from B).
+	if pos["s2"].Y >= pos["s1"].Y {
+		t.Errorf("staging order ignores parents: s2.Y=%v s1.Y=%v", pos["s2"].Y, pos["s1"].Y)
+	}
+	svg := string(g.SVG("s1"))
+	for _, w := range []string{`data-from="c1" data-to="s2"`, `data-id="m1"`, `class="node kind-staging focus"`, "<svg", "</svg>"} {
+		if !strings.Contains(svg, w) {
+			t.Errorf("svg lacks %s", w)
+		}
+	}
+	if g.Width <= 0 || g.Height <= 0 {
+		t.Errorf("size %vx%v", g.Width, g.Height)
+	}
+}
+
+func TestLineageAPI(t *testing.T) {
+	t.Parallel()
+	ts := newTS(t, nil)
+	code, body, _ := ts.req(t, "GET", "/api/lineage", nil, nil)
+	if code != 200 {
+		t.Fatalf("status %d: %s", code, body)
+	}
+	g := decode[Lineage](t, body)
+	var hasContract, hasEdge bool
+	for _, n := range g.Nodes {
+		hasContract = hasContract || (n.ID == "contract:contracts/orders.yaml" && n.Href == "/editor?file=contracts%2Forders.yaml")
+	}
+	for _, e := range g.Edges {
+		hasEdge = hasEdge || (e.From == "canvas:canvases/orders.md" && e.To == "contract:contracts/orders.yaml")
+	}
+	if !hasContract || !hasEdge {
+		t.Fatalf("lineage = %s", body)
+	}
+}

@@ -1,0 +1,111 @@
+package web
+
+import (
+	"bytes"
+	"embed"
+	"html/template"
+	"io/fs"
+	"mime"
+	"net/http"
+	"path"
+	"strings"
+)
+
+//go:embed templates/*.html
+var templateFS embed.FS
+
+//go:embed assets
+var assetFS embed.FS
+
+var pages = map[string]*template.Template{}
+
+var funcs = template.FuncMap{"kinds": func() []string { return kindOrder }}
+
+func init() {
+	for _, name := range []string{"catalog", "editor", "lineage"} {
+		pages[name] = template.Must(template.New("layout.html").Funcs(funcs).ParseFS(templateFS,
+			"templates/layout.html", "templates/"+name+".html"))
+	}
+}
+
+// pageData is what every page template gets.
+type pageData struct {
+	Title   string
+	Project string
+	Active  string
+	CSRF    string
+	Query   string
+	Entries []Entry
+	Total   int
+	File    string
+	Graph   *Lineage
+	SVG     template.HTML
+	Focus   string
+	Chat    bool
+	Error   string
+}
+
+func (s *Server) renderPage(w http.ResponseWriter, name string, d pageData) {
+	d.Project, d.Active, d.CSRF, d.Chat = s.opts.Title, name, s.csrf, s.chats.available()
+	var buf bytes.Buffer
+	if err := pages[name].Execute(&buf, d); err != nil {
+		writeError(w, http.StatusInternalServerError, "render %s: %v", name, err)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	_, _ = w.Write(buf.Bytes())
+}
+
+func (s *Server) pageCatalog(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query().Get("q")
+	all, err := s.Catalog()
+	d := pageData{Title: "Catalog", Query: q, Entries: Search(all, q), Total: len(all)}
+	if err != nil {
+		d.Error = err.Error()
+	}
+	s.renderPage(w, "catalog", d)
+}
+
+func (s *Server) pageEditor(w http.ResponseWriter, r *http.Request) {
+	file := r.URL.Query().Get("file")
+	d := pageData{Title: "Editor", File: file}
+	if file != "" {
+		if _, err := s.contractPath(file); err != nil {
+			d.Error, d.File = err.Error(), ""
+		}
+	}
+	s.renderPage(w, "editor", d)
+}
+
+func (s *Server) pageLineage(w http.ResponseWriter, r *http.Request) {
+	g, err := s.buildLineage()
+	d := pageData{Title: "Lineage", Focus: r.URL.Query().Get("focus")}
+	if err != nil {
+		d.Error = err.Error()
+	} else {
+		d.Graph, d.SVG = g, g.SVG(d.Focus)
+	}
+	s.renderPage(w, "lineage", d)
+}
+
+// static serves the embedded assets (and nothing from the project).
+func (s *Server) static(w http.ResponseWriter, r *http.Request) {
+	name := r.PathValue("name")
+	if strings.ContainsAny(name, "/\\") || strings.HasPrefix(name, ".") {
+		http.NotFound(w, r)
+		return
+	}
+	data, err := fs.ReadFile(assetFS, "assets/"+name)
+	if err != nil {
+		http.NotFound(w, r)
+		return
+	}
+	ct := mime.TypeByExtension(path.Ext(name))
+	if ct == "" {
+		ct = "application/octet-stream"
+	}
+	w.Header().Set("Content-Type", ct)
+	w.Header().Set("Cache-Control", "no-cache")
+	_, _ = w.Write(data)
+}

@@ -1,0 +1,89 @@
+package web
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+type scaffoldResp struct {
+	DryRun bool
+	Files  []scaffoldFile
+	Error  string
+}
+
+func TestScaffoldAPI(t *testing.T) {
+	t.Parallel()
+	ts := newTS(t, nil)
+	mustWrite(t, ts.root+"/contracts/leads.yaml", []byte(unclassifiedYAML))
+	body := map[string]string{"file": "contracts/orders.yaml"}
+
+	code, out, _ := ts.req(t, "POST", "/api/scaffold?dry_run=1", body, nil)
+	if code != 200 {
+		t.Fatalf("dry run: %d %s", code, out)
+	}
+	res := decode[scaffoldResp](t, out)
+	var staging string
+	for _, f := range res.Files {
+		if strings.HasSuffix(f.Path, ".sql") && strings.Contains(f.Path, "stg_") {
+			staging = f.Path
+			if f.Status != "missing" || !strings.Contains(f.Content, "select") {
+				t.Errorf("dry-run staging file = %+v", f)
+			}
+		}
+	}
+	if !res.DryRun || staging == "" {
+		t.Fatalf("dry run response = %s", out)
+	}
+	if _, err := os.Stat(filepath.Join(ts.root, staging)); !os.IsNotExist(err) {
+		t.Fatalf("dry run wrote %s", staging)
+	}
+
+	code, out, _ = ts.req(t, "POST", "/api/scaffold", body, nil)
+	if code != 200 {
+		t.Fatalf("write: %d %s", code, out)
+	}
+	if _, err := os.Stat(filepath.Join(ts.root, staging)); err != nil {
+		t.Fatalf("scaffold did not write %s: %v", staging, err)
+	}
+	// The lineage now runs canvas → contract → object → staging → mart.
+	_, out, _ = ts.req(t, "GET", "/api/lineage", nil, nil)
+	g := decode[Lineage](t, out)
+	kinds := map[string]string{}
+	for _, n := range g.Nodes {
+		kinds[n.ID] = n.Kind
+	}
+	next := map[string][]string{}
+	for _, e := range g.Edges {
+		next[e.From] = append(next[e.From], e.To)
+	}
+	var chain []string
+	for id := "canvas:canvases/orders.md"; id != ""; {
+		chain = append(chain, kinds[id])
+		if len(next[id]) == 0 {
+			break
+		}
+		id = next[id][0]
+	}
+	if got := strings.Join(chain, "→"); got != "canvas→contract→object→staging→mart" {
+		t.Fatalf("lineage chain = %s\n%s", got, out)
+	}
+
+	for _, c := range []struct {
+		body any
+		hdr  map[string]string
+		code int
+	}{
+		{map[string]string{"file": "contracts/leads.yaml"}, nil, 422},   // validation errors
+		{map[string]string{"file": "../x.yaml"}, nil, 400},              // traversal
+		{map[string]string{"file": "contracts/none.yaml"}, nil, 404},    // missing
+		{"{bad json", nil, 400},                                          // bad JSON
+		{body, map[string]string{"Origin": "http://evil.example"}, 403}, // cross-origin
+		{`{"file":"` + strings.Repeat("a", 70<<10) + `"}`, nil, 413},    // oversized
+	} {
+		if code, out, _ := ts.req(t, "POST", "/api/scaffold?dry_run=1", c.body, c.hdr); code != c.code {
+			t.Errorf("%v: %d, want %d: %.200s", c.body, code, c.code, out)
+		}
+	}
+}
