@@ -42,13 +42,14 @@ type Architect struct {
 	project  *kernel.Project
 	sections []prompts.Section
 	canvasT  string
+	noRepair bool // benchmarks: measure the loop without local repairs
 }
 
 // New builds an Architect.
 func New(opts Options) (*Architect, error) {
 	p := opts.Project
 	if p == nil {
-		p = &kernel.Project{Config: kernel.Defaults(), Rules: contract.DefaultRules()}
+		p = defaultProject()
 	}
 	cfg := p.Config.Agent
 	if opts.MaxAttempts <= 0 {
@@ -83,7 +84,7 @@ func New(opts Options) (*Architect, error) {
 	}
 	canvasT := p.Templates.Canvas
 	if strings.TrimSpace(canvasT) == "" {
-		canvasT = DefaultCanvasTemplate
+		canvasT = embeddedDefault(kernel.CanvasTemplate, DefaultCanvasTemplate)
 	}
 	secs := ParseSections(canvasT)
 	if len(secs) == 0 {
@@ -175,4 +176,23 @@ func plural(n int, word string) string {
 		s += "s"
 	}
 	return s
+}
+
+// defaultProject is the embedded defaults, with no project on disk.
+func defaultProject() *kernel.Project {
+	return &kernel.Project{
+		Config: kernel.Defaults(), Rules: contract.DefaultRules(),
+		Kernel: embeddedDefault(kernel.KernelFile, ""),
+		Templates: kernel.Templates{
+			Canvas:   embeddedDefault(kernel.CanvasTemplate, DefaultCanvasTemplate),
+			Contract: embeddedDefault(kernel.ContractTemplate, ""),
+		},
+	}
+}
+
+func embeddedDefault(rel, fallback string) string {
+	if b, err := kernel.DefaultFile(rel); err == nil && len(b) > 0 {
+		return string(b)
+	}
+	return fallback
 }

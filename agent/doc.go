@@ -50,6 +50,27 @@
 // SaveOptions.Force, the new draft goes beside it (<name>.new.odcs.yaml) and
 // SavedPaths.Kept names the file that was left alone.
 //
+// # Chat sessions (terminal, cockpit)
+//
+//	j, _ := agent.OpenJournal(".dataeng-os/sessions/<id>.jsonl")
+//	s := a.NewSession(agent.SessionOptions{ID: id, Root: projectRoot, Journal: j, Sink: render})
+//	s.Start()                  // greeting and the first question
+//	err := s.Send(ctx, text)   // one turn; cancelling ctx stops the generation, not the session
+//	s.Draft(ctx); s.Validate(); s.Save(); s.Continue(ctx)
+//	s.Canvas(), s.Contract(), s.Findings(), s.Attempts(), s.Usage(), s.Done()
+//
+// With a provider the session interviews with the model (the interview
+// prompt lists the canvas sections; the model writes prompts.ReadyMarker
+// when it can draft), then runs the reask loop and saves. With no provider
+// (guided mode) a deterministic interviewer asks the canvas template's
+// questions one by one (Event.Question says what kind of answer is
+// expected), reads fields in the line format of ParseField, and turns each
+// validator finding into a follow-up question. Every event except tokens is
+// appended to the journal, and the journal is fsynced at the end of each
+// turn; ResumeSession(a, ReadJournal(path), opts) rebuilds the session (a
+// cancelled or crashed turn stays pending: Resume answers it). The
+// language follows the person (DetectLanguage: Portuguese or English).
+//
 // # Safety
 //
 // Notes and answers are data: they are wrapped in delimiters in every

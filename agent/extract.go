@@ -56,7 +56,8 @@ func parseAnswer(text string, structured bool) answer {
 }
 
 // fences finds fenced blocks. A markdown block may itself hold fences: it
-// closes at the last bare fence before the next ```yaml opening.
+// closes at the last bare fence before the next YAML opening (```yaml, or
+// a bare fence followed by apiVersion:).
 func fences(lines []string) []fenceBlock {
 	var out []fenceBlock
 	for i := 0; i < len(lines); i++ {
@@ -68,7 +69,9 @@ func fences(lines []string) []fenceBlock {
 		if b.lang == "markdown" || b.lang == "md" {
 			limit := len(lines)
 			for j := i + 1; j < len(lines); j++ {
-				if l := strings.ToLower(strings.TrimSpace(lines[j])); l == "```yaml" || l == "```yml" {
+				l := strings.ToLower(strings.TrimSpace(lines[j]))
+				unlabelledYAML := l == "```" && j+1 < len(lines) && strings.HasPrefix(strings.TrimSpace(lines[j+1]), "apiVersion:")
+				if l == "```yaml" || l == "```yml" || unlabelledYAML {
 					limit = j
 					break
 				}

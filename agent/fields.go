@@ -39,7 +39,7 @@ func ParseField(line string) (FieldSpec, error) {
 	var f FieldSpec
 	line = strings.Trim(strings.TrimSpace(line), "`")
 	for _, key := range []string{"description=", "desc=", "descrição=", "descricao="} {
-		if i := strings.Index(strings.ToLower(line), key); i >= 0 {
+		if i := indexFold(line, key); i >= 0 {
 			f.Description = strings.Trim(strings.TrimSpace(line[i+len(key):]), `"'`)
 			line = strings.TrimRight(strings.TrimSpace(line[:i]), ", ")
 			break
@@ -150,4 +150,15 @@ func splitOptions(s string) []string {
 		}
 	}
 	return append(out, s[start:])
+}
+
+// indexFold is strings.Index ignoring case, with byte offsets of s itself
+// (lower-casing s first can change its length).
+func indexFold(s, key string) int {
+	for i := 0; i+len(key) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(key)], key) {
+			return i
+		}
+	}
+	return -1
 }

@@ -111,17 +111,20 @@ func (g *guided) applyFinding(q Question, text string) string {
 	if fi >= 0 && fi < len(g.fields) {
 		f = &g.fields[fi]
 	}
+	if f == nil && (q.Key == "classification" || q.Key == "masking" || q.Key == "description" || q.Key == "type") {
+		q.Key = "note" // the field is gone; keep the answer as a note
+	}
 	switch q.Key {
 	case "classification":
 		v := strings.ToLower(text)
 		if len(pol.AllowedClassifications) > 0 && !containsFold(pol.AllowedClassifications, v) {
-			return "→ " + strings.Join(pol.AllowedClassifications, ", ")
+			return fmt.Sprintf(texts(g.lang).oneOf, text, strings.Join(pol.AllowedClassifications, ", "))
 		}
 		f.Classification = v
 	case "masking":
 		v := strings.ToLower(text)
 		if len(pol.MaskingValues) > 0 && !containsFold(pol.MaskingValues, v) {
-			return "→ " + strings.Join(pol.MaskingValues, ", ")
+			return fmt.Sprintf(texts(g.lang).oneOf, text, strings.Join(pol.MaskingValues, ", "))
 		}
 		f.Masking = v
 	case "description":

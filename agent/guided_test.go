@@ -113,7 +113,7 @@ func TestGuidedReachesValidContract(t *testing.T) {
 	if !strings.Contains(g.yml, "name: total_cents") || !strings.Contains(g.yml, "classification: restricted") {
 		t.Errorf("contract:\n%s", g.yml)
 	}
-	if fs := contract.CheckCanvas("c.md", []byte(g.canvas), DefaultCanvasTemplate); contract.HasErrors(fs) {
+	if fs := contract.CheckCanvas("c.md", []byte(g.canvas), g.a.canvasT); contract.HasErrors(fs) {
 		t.Errorf("canvas: %v\n%s", fs, g.canvas)
 	}
 }
@@ -166,4 +166,21 @@ func TestParseOwner(t *testing.T) {
 			t.Errorf("%q → %q, %q", in, team, owner)
 		}
 	}
+}
+
+func FuzzGuidedAnswers(f *testing.F) {
+	f.Add("orders", "x: string, pk", "skip")
+	f.Add("", "done", "")
+	f.Add("pedidos", "a: b, c=d, description=e,f", "pular")
+	a, err := New(Options{})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, a1, a2, a3 string) {
+		g := newGuided(a, "")
+		g.start()
+		for i := 0; i < 40; i++ {
+			g.answer([]string{a1, a2, a3}[i%3])
+		}
+	})
 }

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 
+	"go.yaml.in/yaml/v3"
+
 	"github.com/dataeng-os/dataeng-os/contract"
 	"github.com/dataeng-os/dataeng-os/prompts"
 	"github.com/dataeng-os/dataeng-os/providers"
@@ -40,7 +42,10 @@ type loopState struct {
 // instead of appending it, so the prompt does not grow with the attempt
 // number.
 func (a *Architect) draftLoop(ctx context.Context, in draftInput, m *meter, emit func(Event)) (*Result, error) {
-	name := SanitizeName(in.Name)
+	name := ""
+	if strings.TrimSpace(in.Name) != "" {
+		name = SanitizeName(in.Name)
+	}
 	res := &Result{Name: name, Lang: in.Lang}
 	structured := a.opts.Provider.Capabilities().StructuredOutput
 	system, err := a.systemPrompt(in.Lang)
@@ -89,7 +94,12 @@ func (a *Architect) draftLoop(ctx context.Context, in draftInput, m *meter, emit
 			}
 			return res, err
 		}
-		a.absorb(&st, parseAnswer(text, structured), name, emit)
+		ans := parseAnswer(text, structured)
+		if name == "" {
+			name = nameFromContract(ans.Contract)
+			res.Name = name
+		}
+		a.absorb(&st, ans, name, emit)
 		st.findings = a.checkDrafts(name, st.canvas, st.contract)
 		emit(Event{Type: EventFindings, Attempt: attempt, Findings: st.findings})
 		if !contract.HasErrors(st.findings) {
@@ -117,7 +127,10 @@ func (a *Architect) absorb(st *loopState, ans answer, name string, emit func(Eve
 		emit(Event{Type: EventDraft, Doc: DocCanvas, Content: st.canvas})
 	}
 	if ans.HasYAML {
-		yml, did := repair(ans.Contract, name, a.project.Rules)
+		yml, did := ans.Contract, []string(nil)
+		if !a.noRepair {
+			yml, did = repair(ans.Contract, name, a.project.Rules)
+		}
 		for _, d := range did {
 			emit(Event{Type: EventRepair, Doc: DocContract, Text: d})
 		}
@@ -168,6 +181,7 @@ func (a *Architect) call(ctx context.Context, req providers.Request, m *meter, p
 	emit(Event{Type: EventUsage, Usage: &u, Total: &total, Cost: a.cost(total)})
 	if err != nil {
 		if ctx.Err() != nil {
+			emit(Event{Type: EventCancelled, Phase: phase, Text: resp.Text})
 			return "", fmt.Errorf("model call cancelled: %w", ctx.Err())
 		}
 		return "", fmt.Errorf("model call: %w", err)
@@ -202,4 +216,27 @@ func (a *Architect) systemPrompt(lang string) (string, error) {
 	return prompts.System(prompts.SystemData{
 		Kernel: a.project.Kernel, Rules: a.project.Rules, Lang: lang, ContractTemplate: a.project.Templates.Contract,
 	})
+}
+
+// nameFromContract derives the dataset name from a draft (dataProduct, id,
+// name or the first schema object), sanitised.
+func nameFromContract(yml string) string {
+	var c struct {
+		DataProduct string `yaml:"dataProduct"`
+		ID          string `yaml:"id"`
+		Name        string `yaml:"name"`
+		Schema      []struct {
+			Name string `yaml:"name"`
+		} `yaml:"schema"`
+	}
+	_ = yaml.Unmarshal([]byte(yml), &c)
+	for _, s := range []string{c.DataProduct, c.ID, c.Name} {
+		if strings.TrimSpace(s) != "" {
+			return SanitizeName(s)
+		}
+	}
+	if len(c.Schema) > 0 {
+		return SanitizeName(c.Schema[0].Name)
+	}
+	return "dataset"
 }

@@ -213,7 +213,7 @@ func TestTokenBudgetExhaustion(t *testing.T) {
 
 func TestStructuredOutputAndRepair(t *testing.T) {
 	t.Parallel()
-	js := `{"canvas": "# C\n\n## Problem and decision supported\nRevenue recon.\n\n## Consumers\nFinance.\n\n## Producer and owner\nCheckout squad.\n\n## Data sources\nPostgres.\n\n## Entities and fields\norders.\n\n## Sensitive data\nNone.\n\n## Quality expectations\nUnique ids.\n\n## SLA and freshness\n24h.\n\n## Delivery\nstaging.\n",
+	js := `{"canvas": "# C\n\n## Problem and decision supported\nRevenue recon.\n\n## Consumers\nFinance.\n\n## Producer and owner\nCheckout squad.\n\n## Data sources\nPostgres.\n\n## Entities and fields\norders.\n\n## Sensitive data\nNone.\n\n## Quality expectations\nUnique ids.\n\n## SLA and freshness\n24h.\n\n## Delivery (dbt layers)\nstaging.\n",
 	"contract": {"id": "orders", "version": "0.1.0", "status": "wip", "domain": "sales",
 	 "description": {"purpose": "Revenue reconciliation."}, "team": {"name": "Checkout squad", "members": [{"username": "bruno", "role": "owner"}]},
 	 "schema": [{"name": "orders", "logicalType": "object", "description": "Orders.", "properties": [{"name": "order_id", "logicalType": "string", "primaryKey": true}]}]}}`
@@ -294,4 +294,3 @@ func hasRule(fs []contract.Finding, rule string) bool {
 	}
 	return false
 }
-

@@ -37,7 +37,9 @@ func repair(yml string, name string, rules contract.Rules) (string, []string) {
 		}
 	}
 	set("apiVersion", contract.APIVersion, "set", func(old string) bool { return old == "" || old == "3.1.0" })
-	set("kind", "DataContract", "set", func(old string) bool { return old != "DataContract" && (old == "" || old == "datacontract" || old == "Datacontract") })
+	set("kind", "DataContract", "set", func(old string) bool {
+		return old != "DataContract" && (old == "" || old == "datacontract" || old == "Datacontract")
+	})
 	set("id", name, "", nil)
 	set("version", "0.1.0", "set", func(old string) bool { return old == "" })
 	statuses := rules.Policy.Contract.Statuses

@@ -26,6 +26,7 @@ type strs struct {
 	leftHint    string
 	resumeHint  string
 	interviewed string
+	oneOf       string // %s = answer, %s = allowed values
 }
 
 var strsEN = strs{
@@ -44,7 +45,7 @@ var strsEN = strs{
 	qClassify:   "%s looks like PII: which classification? (%v)",
 	qMasking:    "How must %s be masked for consumers? (%v)",
 	qPIIDesc:    "Describe %s in one line (required for personal data):",
-	qRename:     "%s breaks the naming rules: new name? (press enter for %v)",
+	qRename:     "%s: new name? (press enter for %v)",
 	qGeneric:    "%s\nYour answer (or `skip`):",
 	fieldHelp:   "field format: `name: type, options` (send `done` to finish)",
 	noFields:    "A table needs at least one field: list one, or several, as `name: type, options`.",
@@ -57,6 +58,7 @@ var strsEN = strs{
 	leftHint:    "What is left for a person:",
 	resumeHint:  "Resume this session with",
 	interviewed: "Thanks, I have what I need.",
+	oneOf:       "%q is not one of the allowed values: %s",
 }
 
 var strsPT = strs{
@@ -75,7 +77,7 @@ var strsPT = strs{
 	qClassify:   "%s parece dado pessoal (PII): qual classificação? (%v)",
 	qMasking:    "Como %s deve ser mascarado para os consumidores? (%v)",
 	qPIIDesc:    "Descreva %s em uma linha (obrigatório para dados pessoais):",
-	qRename:     "%s fere as regras de nomenclatura: novo nome? (enter para %v)",
+	qRename:     "%s: novo nome? (enter para %v)",
 	qGeneric:    "%s\nSua resposta (ou `pular`):",
 	fieldHelp:   "formato do campo: `nome: tipo, opções` (envie `fim` para terminar)",
 	noFields:    "Uma tabela precisa de ao menos um campo: liste como `nome: tipo, opções`.",
@@ -88,6 +90,7 @@ var strsPT = strs{
 	leftHint:    "O que falta para uma pessoa:",
 	resumeHint:  "Retome esta sessão com",
 	interviewed: "Obrigado, tenho o que preciso.",
+	oneOf:       "%q não é um dos valores permitidos: %s",
 }
 
 func texts(lang string) strs {

@@ -16,6 +16,7 @@ type gov struct {
 	rules     Rules
 	schemaRan bool
 	out       []Finding
+	piiNames  *piiMatcher // compiled name patterns
 }
 
 func (g *gov) add(rule string, sev Severity, msg, hint string, tokens ...string) {

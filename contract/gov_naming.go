@@ -68,6 +68,9 @@ func hasAnyPrefix(s string, prefixes []string) bool {
 // spaces, dots and camelCase boundaries: "customerEmail_address" →
 // [customer email address].
 func tokens(name string) []string {
+	if isSnakeASCII(name) {
+		return strings.Split(name, "_")
+	}
 	var out []string
 	var cur []rune
 	flush := func() {
@@ -129,4 +132,19 @@ func containsTokens(name, pattern []string) bool {
 		}
 	}
 	return false
+}
+
+// isSnakeASCII reports a lower-case ASCII snake_case name (the fast path of
+// tokens).
+func isSnakeASCII(s string) bool {
+	if s == "" || s[0] == '_' || s[len(s)-1] == '_' || strings.Contains(s, "__") {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_') {
+			return false
+		}
+	}
+	return true
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // piiReason says why a property counts as PII ("" when it does not).
@@ -18,7 +19,13 @@ func (g *gov) piiReason(p Property) (reason string, byName bool) {
 	case customTrue(p.CustomProperties, "pii"):
 		return "customProperty pii: true", false
 	}
-	if pat := NameLooksLikePII(p.Name, pol.NamePatterns); pat != "" {
+	if g.piiNames == nil && len(pol.NamePatterns) > 0 {
+		g.piiNames = matcherFor(pol.NamePatterns)
+	}
+	if g.piiNames == nil {
+		return "", false
+	}
+	if pat := g.piiNames.match(p.Name); pat != "" {
 		return fmt.Sprintf("its name matches %q", pat), true
 	}
 	return "", false
@@ -29,17 +36,68 @@ func (g *gov) piiReason(p Property) (reason string, byName bool) {
 // "customer_first_name", "rg" does not match "merge_flag". A one-word
 // pattern also matches its plural ("emails").
 func NameLooksLikePII(name string, patterns []string) string {
+	if len(patterns) == 0 || name == "" {
+		return ""
+	}
+	return matcherFor(patterns).match(name)
+}
+
+// match returns the first pattern (in policy order) that name matches.
+func (m *piiMatcher) match(name string) string {
 	nt := tokens(name)
-	for _, pat := range patterns {
-		pt := tokens(pat)
-		if containsTokens(nt, pt) {
-			return pat
-		}
-		if len(pt) == 1 && (slices.Contains(nt, pt[0]+"s") || slices.Contains(nt, pt[0]+"es")) {
-			return pat
+	best := -1
+	for i, t := range nt {
+		for _, pi := range m.byFirst[t] {
+			pt := m.tokens[pi]
+			if (best < 0 || pi < best) && (len(pt) == 1 || containsTokens(nt[i:i+min(len(pt), len(nt)-i)], pt)) {
+				best = pi
+			}
 		}
 	}
+	if best >= 0 {
+		return m.patterns[best]
+	}
 	return ""
+}
+
+// piiMatcher indexes name patterns by their first word (and the plurals
+// of one-word patterns).
+type piiMatcher struct {
+	patterns []string
+	tokens   [][]string
+	byFirst  map[string][]int
+}
+
+var (
+	matchersMu sync.Mutex
+	matchers   = map[string]*piiMatcher{} // joined patterns → matcher
+)
+
+func matcherFor(patterns []string) *piiMatcher {
+	key := strings.Join(patterns, "\x00")
+	matchersMu.Lock()
+	defer matchersMu.Unlock()
+	if m, ok := matchers[key]; ok {
+		return m
+	}
+	if len(matchers) > 64 {
+		clear(matchers)
+	}
+	m := &piiMatcher{patterns: slices.Clone(patterns), byFirst: map[string][]int{}}
+	for i, p := range patterns {
+		pt := tokens(p)
+		m.tokens = append(m.tokens, pt)
+		if len(pt) == 0 {
+			continue
+		}
+		m.byFirst[pt[0]] = append(m.byFirst[pt[0]], i)
+		if len(pt) == 1 {
+			m.byFirst[pt[0]+"s"] = append(m.byFirst[pt[0]+"s"], i)
+			m.byFirst[pt[0]+"es"] = append(m.byFirst[pt[0]+"es"], i)
+		}
+	}
+	matchers[key] = m
+	return m
 }
 
 // pii checks classification values and the fields a PII property must

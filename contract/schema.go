@@ -2,8 +2,8 @@ package contract
 
 import (
 	"bytes"
-	"encoding/json"
 	"embed"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"regexp"
@@ -50,26 +50,30 @@ func compiledSchema(v SchemaVersion) (*jsonschema.Schema, error) {
 	if !ok {
 		return nil, fmt.Errorf("no embedded schema for %s", v)
 	}
-	c.once.Do(func() {
-		data, err := SchemaJSON(v)
-		if err != nil {
-			c.err = err
-			return
-		}
-		doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
-		if err != nil {
-			c.err = fmt.Errorf("embedded schema %s: %w", v, err)
-			return
-		}
-		url := "https://dataeng-os.invalid/odcs-json-schema-" + string(v) + ".json"
-		comp := jsonschema.NewCompiler()
-		if err := comp.AddResource(url, doc); err != nil {
-			c.err = fmt.Errorf("embedded schema %s: %w", v, err)
-			return
-		}
-		c.sch, c.err = comp.Compile(url)
-	})
+	c.once.Do(func() { c.sch, c.err = compileSchema(v, true) })
 	return c.sch, c.err
+}
+
+// compileSchema compiles the embedded schema for v, optionally with the
+// equivalent faster rewrite of optimizeSchema.
+func compileSchema(v SchemaVersion, optimize bool) (*jsonschema.Schema, error) {
+	data, err := SchemaJSON(v)
+	if err != nil {
+		return nil, err
+	}
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("embedded schema %s: %w", v, err)
+	}
+	if optimize {
+		optimizeSchema(doc)
+	}
+	url := "https://dataeng-os.invalid/odcs-json-schema-" + string(v) + ".json"
+	comp := jsonschema.NewCompiler()
+	if err := comp.AddResource(url, doc); err != nil {
+		return nil, fmt.Errorf("embedded schema %s: %w", v, err)
+	}
+	return comp.Compile(url)
 }
 
 var (
@@ -174,12 +178,12 @@ func typeMismatchOnly(e *jsonschema.ValidationError, depth int) bool {
 
 func (d *Document) schemaFinding(v SchemaVersion, e *jsonschema.ValidationError) Finding {
 	loc := e.InstanceLocation
-	msg := e.ErrorKind.LocalizedString(printer)
+	msg := kindMessage(e.ErrorKind)
 	hint := ""
 	switch k := e.ErrorKind.(type) {
 	case *kind.AdditionalProperties:
 		if len(k.Properties) > 0 {
-			loc = append(append([]string(nil), loc...), k.Properties[0])
+			loc = d.firstKey(loc, k.Properties)
 		}
 		hint = "remove or rename the key; put vendor fields under customProperties"
 		if v == SchemaV310 {
@@ -210,11 +214,15 @@ func (d *Document) schemaFinding(v SchemaVersion, e *jsonschema.ValidationError)
 // schema defines somewhere is dropped in that case; an unknown key stays.
 func dropCascade(v SchemaVersion, leaves []*jsonschema.ValidationError) []*jsonschema.ValidationError {
 	known := knownKeys(v)
+	cascade := func(l *jsonschema.ValidationError) bool {
+		_, ok := l.ErrorKind.(*kind.FalseSchema)
+		loc := l.InstanceLocation
+		return ok && len(loc) > 0 && known[loc[len(loc)-1]]
+	}
 	var real []string
 	for _, l := range leaves {
-		loc := l.InstanceLocation
-		if _, ok := l.ErrorKind.(*kind.FalseSchema); !ok || len(loc) == 0 || !known[loc[len(loc)-1]] {
-			real = append(real, "/"+strings.Join(loc, "/")+"/")
+		if !cascade(l) {
+			real = append(real, "/"+strings.Join(l.InstanceLocation, "/")+"/")
 		}
 	}
 	if len(real) == 0 {
@@ -222,11 +230,9 @@ func dropCascade(v SchemaVersion, leaves []*jsonschema.ValidationError) []*jsons
 	}
 	out := leaves[:0]
 	for _, l := range leaves {
-		loc := l.InstanceLocation
-		if _, ok := l.ErrorKind.(*kind.FalseSchema); ok && len(loc) > 0 && known[loc[len(loc)-1]] {
-			parent := "/" + strings.Join(loc[:len(loc)-1], "/") + "/"
-			self := "/" + strings.Join(loc, "/") + "/"
-			if slices.ContainsFunc(real, func(r string) bool { return r != self && strings.HasPrefix(r, parent) }) {
+		if cascade(l) {
+			parent := "/" + strings.Join(l.InstanceLocation[:len(l.InstanceLocation)-1], "/") + "/"
+			if slices.ContainsFunc(real, func(r string) bool { return strings.HasPrefix(r, parent) }) {
 				continue
 			}
 		}
@@ -272,4 +278,31 @@ func collectKeys(v any, set map[string]bool) {
 			collectKeys(c, set)
 		}
 	}
+}
+
+// kindMessage is the error's message with property lists sorted, so that
+// output does not depend on map order.
+func kindMessage(k jsonschema.ErrorKind) string {
+	if ap, ok := k.(*kind.AdditionalProperties); ok {
+		props := slices.Clone(ap.Properties)
+		slices.Sort(props)
+		return (&kind.AdditionalProperties{Properties: props}).LocalizedString(printer)
+	}
+	return k.LocalizedString(printer)
+}
+
+// firstKey returns loc extended with whichever of keys comes first in the
+// file.
+func (d *Document) firstKey(loc, keys []string) []string {
+	best, bestLine := "", 0
+	for _, k := range keys {
+		n, _ := locate(d.Root, append(slices.Clip(loc), k))
+		if n != nil && (best == "" || n.Line < bestLine || (n.Line == bestLine && k < best)) {
+			best, bestLine = k, n.Line
+		}
+	}
+	if best == "" {
+		best = slices.Min(keys)
+	}
+	return append(slices.Clip(loc), best)
 }

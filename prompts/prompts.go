@@ -120,7 +120,7 @@ func Draft(d DraftData) (string, error) {
 
 // ReaskFinding is one finding as the model sees it.
 type ReaskFinding struct {
-	Doc  string // canvas or contract
+	Doc string // canvas or contract
 	contract.Finding
 }
 

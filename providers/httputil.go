@@ -30,9 +30,45 @@ func NewHTTPClient(connectTimeout time.Duration) *http.Client {
 // made with a context from WithResponseCapture, so adapters can read
 // Retry-After even when the vendor library hides headers.
 type ResponseCapture struct {
-	mu     sync.Mutex
-	status int
-	header http.Header
+	mu      sync.Mutex
+	status  int
+	header  http.Header
+	quiet   bool
+	bodyErr error
+}
+
+// QuietBody makes the next responses' bodies end with a plain io.EOF on a
+// read error, keeping the error for BodyErr: for libraries that log read
+// errors themselves (genai prints them to the standard logger).
+func (c *ResponseCapture) QuietBody() {
+	c.mu.Lock()
+	c.quiet = true
+	c.mu.Unlock()
+}
+
+// BodyErr is the read error a quiet body swallowed, if any.
+func (c *ResponseCapture) BodyErr() error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.bodyErr
+}
+
+type quietBody struct {
+	io.ReadCloser
+	c *ResponseCapture
+}
+
+func (b quietBody) Read(p []byte) (int, error) {
+	n, err := b.ReadCloser.Read(p)
+	if err != nil && err != io.EOF {
+		b.c.mu.Lock()
+		if b.c.bodyErr == nil {
+			b.c.bodyErr = err
+		}
+		b.c.mu.Unlock()
+		err = io.EOF
+	}
+	return n, err
 }
 
 type captureKey struct{}
@@ -82,6 +118,9 @@ func (t captureTransport) RoundTrip(r *http.Request) (*http.Response, error) {
 	if c, ok := r.Context().Value(captureKey{}).(*ResponseCapture); ok && resp != nil {
 		c.mu.Lock()
 		c.status, c.header = resp.StatusCode, resp.Header.Clone()
+		if c.quiet {
+			resp.Body = quietBody{resp.Body, c}
+		}
 		c.mu.Unlock()
 	}
 	return resp, err

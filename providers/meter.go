@@ -3,6 +3,7 @@ package providers
 import (
 	"context"
 	"sort"
+	"strings"
 	"sync"
 )
 
@@ -15,10 +16,25 @@ type Price struct {
 // PriceTable maps a model name to its price.
 type PriceTable map[string]Price
 
+// Lookup finds model's price: an exact entry, else the longest entry that
+// prefixes it (vendors answer with dated names: gpt-4o-mini-2024-07-18).
+func (t PriceTable) Lookup(model string) (Price, bool) {
+	if p, ok := t[model]; ok {
+		return p, true
+	}
+	best, found := "", false
+	for k := range t {
+		if k != "" && strings.HasPrefix(model, k) && len(k) > len(best) {
+			best, found = k, true
+		}
+	}
+	return t[best], found
+}
+
 // Cost estimates the USD cost of u on model; ok is false when the model has
 // no price.
 func (t PriceTable) Cost(model string, u Usage) (usd float64, ok bool) {
-	p, ok := t[model]
+	p, ok := t.Lookup(model)
 	if !ok {
 		return 0, false
 	}

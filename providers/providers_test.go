@@ -150,6 +150,23 @@ func TestMeterConcurrentAndCost(t *testing.T) {
 	}
 }
 
+func TestPriceLookup(t *testing.T) {
+	t.Parallel()
+	pt := PriceTable{"gpt-4o": {InputPerMTok: 2.5}, "gpt-4o-mini": {InputPerMTok: 0.15, OutputPerMTok: 0.6}}
+	cases := map[string]float64{"gpt-4o-mini-2024-07-18": 0.15, "gpt-4o-2024-08-06": 2.5, "gpt-4o-mini": 0.15}
+	for model, want := range cases {
+		if p, ok := pt.Lookup(model); !ok || p.InputPerMTok != want {
+			t.Errorf("Lookup(%s) = %+v %v", model, p, ok)
+		}
+	}
+	if _, ok := pt.Cost("llama3", Usage{1, 1}); ok {
+		t.Error("unpriced model priced")
+	}
+	if usd, _ := pt.Cost("gpt-4o-mini-2024-07-18", Usage{1_000_000, 1_000_000}); usd != 0.75 {
+		t.Errorf("cost = %v", usd)
+	}
+}
+
 type fixed struct{ resp Response }
 
 func (f fixed) Name() string                                { return "fixed" }

@@ -67,12 +67,12 @@ func editScript(a, b []string) []op {
 		case i < n && j < m && a[i] == b[j]:
 			ops = append(ops, op{' ', i, j})
 			i, j = i+1, j+1
-		case j < m && (i == n || lcs[i][j+1] >= lcs[i+1][j]):
-			ops = append(ops, op{'+', i, j})
-			j++
-		default:
+		case i < n && (j == m || lcs[i+1][j] >= lcs[i][j+1]):
 			ops = append(ops, op{'-', i, j})
 			i++
+		default:
+			ops = append(ops, op{'+', i, j})
+			j++
 		}
 	}
 	return ops

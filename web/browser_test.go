@@ -12,6 +12,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"github.com/dataeng-os/dataeng-os/agent"
 	"github.com/dataeng-os/dataeng-os/contract"
 	"github.com/dataeng-os/dataeng-os/internal/testenv"
 )
@@ -218,4 +219,53 @@ func TestBrowserCockpit(t *testing.T) {
 		t.Fatalf("no staging model reachable from the contract node in the lineage graph")
 	}
 	t.Logf("contract → %v; screenshots in %s", reach, s.dir)
+}
+
+// draftChat is an Architect that answers every message with agent events:
+// streamed tokens, the complete answer, and a contract draft.
+type draftChat struct{ emit func(any) }
+
+func (d draftChat) Send(ctx context.Context, msg string) error {
+	d.emit(agent.Event{Type: agent.EventToken, Text: "Drafting "})
+	d.emit(agent.Event{Type: agent.EventToken, Text: "the leads contract."})
+	d.emit(agent.Event{Type: agent.EventAssistant, Text: "Drafting the leads contract."})
+	d.emit(agent.Event{Type: agent.EventDraft, Doc: agent.DocContract, Content: unclassifiedYAML})
+	return nil
+}
+
+// TestBrowserChatDraft: the Architect's events stream into the chat panel
+// over SSE, and its contract draft lands in the editor form, validated live
+// (the unclassified email column gets its finding beside it).
+func TestBrowserChatDraft(t *testing.T) {
+	ctx := browser(t)
+	root := t.TempDir()
+	srv, err := New(Options{Root: root, Rules: contract.DefaultRules(), Chat: func(emit func(any)) (ChatSession, error) {
+		emit(agent.Event{Type: agent.EventQuestion, Text: "What data do you need, and for what?"})
+		return draftChat{emit: emit}, nil
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(srv.Handler())
+	defer ts.Close()
+	s := &stepper{t: t, ctx: ctx, dir: artifactsDir(t, "chat")}
+	s.do("chat-greeting",
+		chromedp.Navigate(ts.URL+"/editor"),
+		chromedp.WaitVisible(chromedp.CSS(`#editor[data-ready="1"]`)),
+		wait(`document.getElementById("chat-log").textContent.includes("What data do you need")`),
+	)
+	s.do("chat-draft",
+		chromedp.SendKeys(chromedp.CSS("#chat-input"), "Leads from the signup form, with their e-mail."),
+		chromedp.Click(chromedp.CSS(`#chat-form button`)),
+		wait(`document.getElementById("f-id").value === "leads"`),
+		chromedp.WaitVisible(chromedp.CSS(`.prop-findings[data-for="schema[0].properties[1]"] .finding[data-rule="gov-pii-unclassified"]`)),
+		wait(`document.getElementById("yaml-preview").textContent.includes("name: email") && document.getElementById("file-path").value === "contracts/leads.yaml"`),
+	)
+	log := eval[string](t, ctx, `document.getElementById("chat-log").textContent`)
+	if !strings.Contains(log, "Drafting the leads contract.") || !strings.Contains(log, "Leads from the signup form") {
+		t.Errorf("chat log = %q", log)
+	}
+	if strings.Count(log, "Drafting the leads contract.") != 1 {
+		t.Errorf("streamed answer shown twice: %q", log)
+	}
 }

@@ -10,15 +10,19 @@ import (
 	"time"
 )
 
-// ChatSession is one Architect conversation. Send runs one turn: it passes
-// every agent event (a JSON-serialisable value with a "type" field, such as
-// agent.Event) to emit and returns when the turn is over.
+// ChatSession is one Architect conversation (agent.Session satisfies it).
+// Send runs one turn and returns when it is over; the session reports what
+// happens through the emit function it was started with. A session may also
+// implement Draft(ctx) error (the panel's /draft) and Continue(ctx) error
+// (/retry).
 type ChatSession interface {
-	Send(ctx context.Context, message string, emit func(event any)) error
+	Send(ctx context.Context, message string) error
 }
 
-// ChatStarter opens a new Architect session for the chat panel.
-type ChatStarter func(ctx context.Context) (ChatSession, error)
+// ChatStarter opens the panel's Architect session. emit takes every agent
+// event (a JSON-serialisable value with a "type" field, such as
+// agent.Event); the starter may emit a greeting before it returns.
+type ChatStarter func(emit func(event any)) (ChatSession, error)
 
 // chatEvent is one event as sent over SSE.
 type chatEvent struct {
@@ -31,6 +35,7 @@ type chatEvent struct {
 // sees the conversation so far.
 type chatHub struct {
 	start   ChatStarter
+	startMu sync.Mutex // held while the session starts (the starter emits)
 	mu      sync.Mutex
 	sess    ChatSession
 	busy    bool
@@ -132,24 +137,54 @@ func (s *Server) runTurn(msg string) {
 		h.mu.Unlock()
 		s.emitChat(map[string]string{"type": "turn_end"})
 	}()
+	sess, err := s.chatSession()
+	if err != nil {
+		s.emitChat(map[string]string{"type": "error", "error": err.Error()})
+		return
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Minute)
 	defer cancel()
+	switch msg {
+	case "/draft":
+		if d, ok := sess.(interface{ Draft(context.Context) error }); ok {
+			err = d.Draft(ctx)
+		} else {
+			err = sess.Send(ctx, msg)
+		}
+	case "/retry":
+		if c, ok := sess.(interface{ Continue(context.Context) error }); ok {
+			err = c.Continue(ctx)
+		} else {
+			err = sess.Send(ctx, msg)
+		}
+	default:
+		err = sess.Send(ctx, msg)
+	}
+	if err != nil {
+		s.emitChat(map[string]string{"type": "error", "error": err.Error()})
+	}
+}
+
+// chatSession returns the panel's session, starting it on first use (the
+// first open event stream or message). A failed start is retried next time.
+func (s *Server) chatSession() (ChatSession, error) {
+	h := s.chats
+	h.startMu.Lock()
+	defer h.startMu.Unlock()
 	h.mu.Lock()
 	sess := h.sess
 	h.mu.Unlock()
-	if sess == nil {
-		var err error
-		if sess, err = h.start(ctx); err != nil {
-			s.emitChat(map[string]string{"type": "error", "error": fmt.Sprintf("start the Architect: %v", err)})
-			return
-		}
-		h.mu.Lock()
-		h.sess = sess
-		h.mu.Unlock()
+	if sess != nil {
+		return sess, nil
 	}
-	if err := sess.Send(ctx, msg, s.emitChat); err != nil {
-		s.emitChat(map[string]string{"type": "error", "error": err.Error()})
+	sess, err := h.start(s.emitChat)
+	if err != nil {
+		return nil, fmt.Errorf("start the Architect: %w", err)
 	}
+	h.mu.Lock()
+	h.sess = sess
+	h.mu.Unlock()
+	return sess, nil
 }
 
 // apiChatEvents streams chat events as Server-Sent Events, replaying the
@@ -162,6 +197,13 @@ func (s *Server) apiChatEvents(w http.ResponseWriter, r *http.Request) {
 	}
 	after, _ := strconv.Atoi(r.Header.Get("Last-Event-ID"))
 	ch, past := s.chats.subscribe(after)
+	if s.chats.available() {
+		go func() { // greet: start the session when the panel first connects
+			if _, err := s.chatSession(); err != nil {
+				s.emitChat(map[string]string{"type": "error", "error": err.Error()})
+			}
+		}()
+	}
 	defer s.chats.unsubscribe(ch)
 	w.Header().Set("Content-Type", "text/event-stream")
 	w.Header().Set("Cache-Control", "no-store")

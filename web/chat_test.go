@@ -12,12 +12,22 @@ import (
 
 // fakeChat answers every message with a token stream, a contract draft
 // and, when asked, an error that contains the API key.
-type fakeChat struct{ key string }
+type fakeChat struct {
+	key  string
+	emit func(any)
+}
 
-func (f fakeChat) Send(ctx context.Context, msg string, emit func(any)) error {
-	emit(map[string]string{"type": "token", "text": "Hello "})
-	emit(map[string]string{"type": "assistant", "text": "Hello, " + msg})
-	emit(map[string]string{"type": "draft", "doc": "contract", "content": unclassifiedYAML})
+func startFake(key string) ChatStarter {
+	return func(emit func(any)) (ChatSession, error) {
+		emit(map[string]string{"type": "question", "text": "What data do you need?"})
+		return fakeChat{key: key, emit: emit}, nil
+	}
+}
+
+func (f fakeChat) Send(ctx context.Context, msg string) error {
+	f.emit(map[string]string{"type": "token", "text": "Hello "})
+	f.emit(map[string]string{"type": "assistant", "text": "Hello, " + msg})
+	f.emit(map[string]string{"type": "draft", "doc": "contract", "content": unclassifiedYAML})
 	if strings.Contains(msg, "fail") {
 		return errors.New("provider said: bad key " + f.key)
 	}
@@ -29,7 +39,7 @@ func TestChatSSE(t *testing.T) {
 	const key = "sk-test-SECRET-0123456789"
 	ts := newTS(t, func(o *Options) {
 		o.Secrets = []string{key}
-		o.Chat = func(context.Context) (ChatSession, error) { return fakeChat{key: key}, nil }
+		o.Chat = startFake(key)
 	})
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
@@ -57,7 +67,7 @@ func TestChatSSE(t *testing.T) {
 		}
 	}
 	all := strings.Join(data, "\n")
-	for _, w := range []string{`"type":"user"`, `"type":"token"`, `"type":"draft"`, `"type":"error"`, "[redacted]", `"type":"turn_end"`} {
+	for _, w := range []string{`"type":"question"`, `"type":"user"`, `"type":"token"`, `"type":"draft"`, `"type":"error"`, "[redacted]", `"type":"turn_end"`} {
 		if !strings.Contains(all, w) {
 			t.Errorf("stream lacks %s:\n%s", w, all)
 		}
@@ -67,7 +77,7 @@ func TestChatSSE(t *testing.T) {
 	}
 	// A page that connects later gets the history replayed after its Last-Event-ID.
 	r2, _ := http.NewRequestWithContext(ctx, "GET", ts.URL+"/api/chat/events", nil)
-	r2.Header.Set("Last-Event-ID", "2")
+	r2.Header.Set("Last-Event-ID", "3")
 	res2, err := ts.Client().Do(r2)
 	if err != nil {
 		t.Fatal(err)
@@ -76,8 +86,8 @@ func TestChatSSE(t *testing.T) {
 	sc2 := bufio.NewScanner(res2.Body)
 	for sc2.Scan() {
 		if strings.HasPrefix(sc2.Text(), "id: ") {
-			if sc2.Text() != "id: 3" {
-				t.Fatalf("replay starts at %q, want id: 3", sc2.Text())
+			if sc2.Text() != "id: 4" {
+				t.Fatalf("replay starts at %q, want id: 4", sc2.Text())
 			}
 			break
 		}
@@ -91,7 +101,7 @@ func TestChatUnavailableAndChecks(t *testing.T) {
 		t.Fatalf("no agent: %d", code)
 	}
 	ts2 := newTS(t, func(o *Options) {
-		o.Chat = func(context.Context) (ChatSession, error) { return fakeChat{}, nil }
+		o.Chat = startFake("")
 	})
 	if code, _, _ := ts2.req(t, "POST", "/api/chat", map[string]string{"message": "hi"}, map[string]string{"Origin": "http://evil.example"}); code != 403 {
 		t.Fatalf("cross-origin chat: %d", code)

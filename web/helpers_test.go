@@ -136,3 +136,12 @@ func FormFromContractYAML(t *testing.T, y string) Form {
 	}
 	return FormFromContract(doc.Contract, "masking")
 }
+
+func mustJSON(tb testing.TB, v any) string {
+	tb.Helper()
+	b, err := json.Marshal(v)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return string(b)
+}

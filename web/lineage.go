@@ -31,10 +31,10 @@ type LEdge struct {
 
 // Lineage is the laid-out graph the page draws and /api/lineage returns.
 type Lineage struct {
-	Nodes  []LNode `json:"nodes"`
-	Edges  []LEdge `json:"edges"`
-	Width  float64 `json:"width"`
-	Height float64 `json:"height"`
+	Nodes  []LNode  `json:"nodes"`
+	Edges  []LEdge  `json:"edges"`
+	Width  float64  `json:"width"`
+	Height float64  `json:"height"`
 	Notes  []string `json:"notes,omitempty"` // e.g. lineage record unreadable
 }
 

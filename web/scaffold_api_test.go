@@ -78,7 +78,7 @@ func TestScaffoldAPI(t *testing.T) {
 		{map[string]string{"file": "contracts/leads.yaml"}, nil, 422},   // validation errors
 		{map[string]string{"file": "../x.yaml"}, nil, 400},              // traversal
 		{map[string]string{"file": "contracts/none.yaml"}, nil, 404},    // missing
-		{"{bad json", nil, 400},                                          // bad JSON
+		{"{bad json", nil, 400},                                         // bad JSON
 		{body, map[string]string{"Origin": "http://evil.example"}, 403}, // cross-origin
 		{`{"file":"` + strings.Repeat("a", 70<<10) + `"}`, nil, 413},    // oversized
 	} {

@@ -113,12 +113,12 @@ func TestPagesRender(t *testing.T) {
 	t.Parallel()
 	ts := newTS(t, nil)
 	for path, want := range map[string][]string{
-		"/":                                    {"Contracts", "contracts/orders.yaml", "Orders", "badge ok", "csrf-token"},
-		"/catalog?q=domain:nope":               {"No contracts match"},
-		"/editor":                              {"New contract", "yaml-preview", "tpl-prop"},
-		"/editor?file=contracts/orders.yaml":   {"Edit contract", `data-file="contracts/orders.yaml"`},
-		"/editor?file=../../etc/passwd":        {"path refused"},
-		"/lineage":                             {"<svg", `data-id="contract:contracts/orders.yaml"`, `data-from="canvas:canvases/orders.md"`},
+		"/":                                   {"Contracts", "contracts/orders.yaml", "Orders", "badge ok", "csrf-token"},
+		"/catalog?q=domain:nope":              {"No contracts match"},
+		"/editor":                             {"New contract", "yaml-preview", "tpl-prop"},
+		"/editor?file=contracts/orders.yaml":  {"Edit contract", `data-file="contracts/orders.yaml"`},
+		"/editor?file=../../etc/passwd":       {"path refused"},
+		"/lineage":                            {"<svg", `data-id="contract:contracts/orders.yaml"`, `data-from="canvas:canvases/orders.md"`},
 		"/lineage?focus=contract:contracts/x": {"Lineage"},
 	} {
 		code, body, hdr := ts.req(t, "GET", path, nil, nil)

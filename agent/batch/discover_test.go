@@ -93,10 +93,10 @@ func TestFilesWriteStaysInside(t *testing.T) {
 
 func TestProposedName(t *testing.T) {
 	t.Parallel()
-	if got := proposedName("contracts/x.odcs.yaml", 1); got != "contracts/x.proposed.odcs.yaml" {
+	if got := proposedName("contracts/x.odcs.yaml", 1); got != "contracts/x.new.odcs.yaml" {
 		t.Fatal(got)
 	}
-	if got := proposedName("canvases/x.md", 2); got != "canvases/x.proposed-2.md" {
+	if got := proposedName("canvases/x.md", 2); got != "canvases/x.new-2.md" {
 		t.Fatal(got)
 	}
 }

@@ -36,8 +36,12 @@ type DraftFunc func(ctx context.Context, job Job) (Outcome, error)
 
 // Options steer Run.
 type Options struct {
-	Out         string // absolute output root
-	Jobs        int    // workers (default 1)
+	Out  string // absolute output root
+	Jobs int    // workers (default 1)
+	// Overlap adds workers beyond Jobs so that local work (validation,
+	// writing files) overlaps the model calls; the caller caps concurrent
+	// model calls at Jobs with Limiter.SetConcurrency.
+	Overlap     int
 	Manifest    *Manifest
 	Force       bool // redraft every note and overwrite edited files
 	RetryFailed bool // draft only notes whose last run failed or was interrupted
@@ -75,6 +79,9 @@ func Run(ctx context.Context, notes []Note, opts Options) (*Report, error) {
 	r.snap.Total = len(notes)
 	r.emit(Event{Kind: EventStart})
 	r.pool(ctx, notes, todo)
+	if err := opts.Manifest.Flush(); err != nil {
+		r.saveErr = err
+	}
 	r.rep.Interrupted = ctx.Err() != nil
 	r.rep.summarize(time.Since(r.start))
 	r.emit(Event{Kind: EventEnd})
@@ -91,7 +98,7 @@ type runner struct {
 }
 
 func (r *runner) pool(ctx context.Context, notes []Note, todo []int) {
-	jobs := max(r.opts.Jobs, 1)
+	jobs := max(r.opts.Jobs, 1) + max(r.opts.Overlap, 0)
 	ch := make(chan int)
 	var wg sync.WaitGroup
 	for range min(jobs, max(len(todo), 1)) {
@@ -99,6 +106,9 @@ func (r *runner) pool(ctx context.Context, notes []Note, todo []int) {
 		go func() {
 			defer wg.Done()
 			for i := range ch {
+				if ctx.Err() != nil {
+					continue // stopping: leave it for the next run
+				}
 				r.rep.Notes[i] = Row{Entry: r.one(ctx, notes[i])}
 			}
 		}()
@@ -146,13 +156,7 @@ func (r *runner) one(ctx context.Context, n Note) Entry {
 	if r.opts.Cost != nil {
 		e.CostUSD = r.opts.Cost(e.Tokens)
 	}
-	if perr := r.opts.Manifest.Put(&e); perr != nil {
-		r.update(func(*Snapshot) {
-			if r.saveErr == nil {
-				r.saveErr = perr
-			}
-		})
-	}
+	_ = r.opts.Manifest.Put(&e) // a failed save is retried by the next Put and by Flush
 	r.update(func(s *Snapshot) { s.InFlight--; s.count(e.Status) })
 	row := Row{Entry: e}
 	r.emit(Event{Kind: EventNoteDone, Note: n.Name, Row: &row})

@@ -244,7 +244,7 @@ func TestHandEditedContractIsPreserved(t *testing.T) {
 	if data, _ := os.ReadFile(contractPath); string(data) != "edited by a person" {
 		t.Fatalf("edited contract overwritten: %q", data)
 	}
-	prop, _ := os.ReadFile(filepath.Join(out, "contracts/orders.proposed.odcs.yaml"))
+	prop, _ := os.ReadFile(filepath.Join(out, "contracts/orders.new.odcs.yaml"))
 	if string(prop) != "contract: v2" || len(row.Preserved) != 1 || row.Preserved[0] != "contracts/orders.odcs.yaml" || rep.Summary.Preserved != 1 {
 		t.Fatalf("proposed=%q row=%+v", prop, row)
 	}
@@ -252,10 +252,10 @@ func TestHandEditedContractIsPreserved(t *testing.T) {
 	if c, _ := os.ReadFile(filepath.Join(out, "canvases/orders.md")); string(c) != "# canvas\nv2" {
 		t.Fatalf("canvas = %q", c)
 	}
-	// Next change: the tool's own .proposed file is updated, not multiplied.
+	// Next change: the tool's own .new file is updated, not multiplied.
 	writeNotes(t, out, map[string]string{"notes/orders.md": "v3"})
 	runBatch(t, context.Background(), out, &fakeDraft{}, nil)
-	if _, err := os.Stat(filepath.Join(out, "contracts/orders.proposed-2.odcs.yaml")); err == nil {
+	if _, err := os.Stat(filepath.Join(out, "contracts/orders.new-2.odcs.yaml")); err == nil {
 		t.Fatal("a second proposed file was created for a tool-written one")
 	}
 	// --force overwrites the edited file.

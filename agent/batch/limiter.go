@@ -32,8 +32,38 @@ type Limiter struct {
 	// adds up to 20%.
 	Jitter func(d time.Duration) time.Duration
 
+	slots chan struct{} // nil = no cap on concurrent calls
+
 	pauses    int
 	pausedFor time.Duration
+}
+
+// SetConcurrency caps the calls in flight at once (0 = no cap). Call it
+// before the limiter is shared.
+func (l *Limiter) SetConcurrency(n int) {
+	l.slots = nil
+	if n > 0 {
+		l.slots = make(chan struct{}, n)
+	}
+}
+
+// enter takes a concurrency slot; leave gives it back.
+func (l *Limiter) enter(ctx context.Context) error {
+	if l.slots == nil {
+		return ctx.Err()
+	}
+	select {
+	case l.slots <- struct{}{}:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+func (l *Limiter) leave() {
+	if l.slots != nil {
+		<-l.slots
+	}
 }
 
 // NewLimiter returns a limiter allowing rpm calls per minute (0 = no limit).

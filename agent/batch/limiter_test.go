@@ -168,8 +168,8 @@ type storm struct {
 	inflight atomic.Int32
 }
 
-func (s *storm) Name() string                                            { return "storm" }
-func (s *storm) Capabilities() providers.Capabilities                    { return providers.Capabilities{} }
+func (s *storm) Name() string                                          { return "storm" }
+func (s *storm) Capabilities() providers.Capabilities                  { return providers.Capabilities{} }
 func (s *storm) Models(context.Context) ([]providers.ModelInfo, error) { return nil, nil }
 func (s *storm) Stream(ctx context.Context, _ providers.Request, _ func(providers.Part)) (providers.Response, error) {
 	time.Sleep(100 * time.Millisecond)
@@ -207,6 +207,47 @@ func TestStormIsNotHammered(t *testing.T) {
 		}
 		if pauses, _ := l.Stats(); pauses > 5 {
 			t.Fatalf("pauses = %d", pauses)
+		}
+	})
+}
+
+// slowProvider counts how many calls run at once.
+type slowProvider struct{ now, peak atomic.Int32 }
+
+func (s *slowProvider) Name() string                                          { return "slow" }
+func (s *slowProvider) Capabilities() providers.Capabilities                  { return providers.Capabilities{} }
+func (s *slowProvider) Models(context.Context) ([]providers.ModelInfo, error) { return nil, nil }
+func (s *slowProvider) Stream(ctx context.Context, _ providers.Request, _ func(providers.Part)) (providers.Response, error) {
+	n := s.now.Add(1)
+	for {
+		p := s.peak.Load()
+		if n <= p || s.peak.CompareAndSwap(p, n) {
+			break
+		}
+	}
+	time.Sleep(time.Second)
+	s.now.Add(-1)
+	return providers.Response{Text: "ok"}, nil
+}
+
+func TestLimiterConcurrencyCap(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		s := &slowProvider{}
+		l := NewLimiter(0)
+		l.SetConcurrency(3)
+		p := Limited(s, l, classify, 0)
+		var wg sync.WaitGroup
+		start := time.Now()
+		for range 9 {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				p.Stream(context.Background(), providers.Request{}, nil)
+			}()
+		}
+		wg.Wait()
+		if s.peak.Load() != 3 || time.Since(start) != 3*time.Second {
+			t.Fatalf("peak = %d, elapsed = %v; want 3 and 3s", s.peak.Load(), time.Since(start))
 		}
 	})
 }

@@ -1,12 +1,15 @@
 package batch
 
 import (
+	"bufio"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sort"
 	"sync"
 	"time"
 
@@ -69,14 +72,19 @@ type Manifest struct {
 	Version int               `json:"version"`
 	Notes   map[string]*Entry `json:"notes"`
 
-	mu   sync.Mutex
-	path string
+	mu      sync.Mutex
+	idle    sync.Cond // signalled when the background saver stops
+	path    string
+	dirty   bool // entries changed since the last save started
+	saving  bool // a background save is running
+	saveErr error
 }
 
 // LoadManifest reads the manifest under out, or returns an empty one.
 func LoadManifest(out string) (*Manifest, error) {
 	p := filepath.Join(out, filepath.FromSlash(ManifestPath))
 	m := &Manifest{Version: 1, Notes: map[string]*Entry{}, path: p}
+	m.idle.L = &m.mu
 	data, err := os.ReadFile(p)
 	if errors.Is(err, fs.ErrNotExist) {
 		return m, nil
@@ -108,32 +116,108 @@ func (m *Manifest) Get(key string) *Entry {
 	return &c
 }
 
-// Put records e and saves the manifest atomically.
+// Put records e and schedules an atomic save. Saves run in the
+// background, one at a time, each writing every entry recorded so far, so
+// workers never wait on the disk. Put returns the last save's error.
 func (m *Manifest) Put(e *Entry) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	c := *e
-	m.Notes[e.Note] = &c
-	return m.saveLocked()
+	m.Notes[e.Note] = &c // entries are never changed after Put: saves read them unlocked
+	m.dirty = true
+	if !m.saving {
+		m.saving = true
+		go m.saver()
+	}
+	return m.saveErr
 }
 
-// Save writes the manifest atomically.
+// Flush waits for the background saves, then saves once more if the last
+// one failed; it returns the error of that final state.
+func (m *Manifest) Flush() error {
+	m.mu.Lock()
+	for m.saving {
+		m.idle.Wait()
+	}
+	err := m.saveErr
+	m.mu.Unlock()
+	if err != nil {
+		return m.Save()
+	}
+	return nil
+}
+
+// Save writes the manifest now.
 func (m *Manifest) Save() error {
 	m.mu.Lock()
-	defer m.mu.Unlock()
-	return m.saveLocked()
+	keys, entries := m.snapshotLocked()
+	m.mu.Unlock()
+	err := m.write(keys, entries)
+	m.mu.Lock()
+	m.saveErr = err
+	m.mu.Unlock()
+	return err
 }
 
-func (m *Manifest) saveLocked() error {
-	data, err := json.MarshalIndent(m, "", "  ")
-	if err != nil {
-		return fmt.Errorf("encode draft manifest: %w", err)
+func (m *Manifest) saver() {
+	m.mu.Lock()
+	for m.dirty {
+		m.dirty = false
+		keys, entries := m.snapshotLocked()
+		m.mu.Unlock()
+		err := m.write(keys, entries)
+		m.mu.Lock()
+		m.saveErr = err
 	}
+	m.saving = false
+	m.idle.Broadcast()
+	m.mu.Unlock()
+}
+
+func (m *Manifest) snapshotLocked() ([]string, []*Entry) {
+	if m.idle.L == nil {
+		m.idle.L = &m.mu
+	}
+	keys := make([]string, 0, len(m.Notes))
+	for k := range m.Notes {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	entries := make([]*Entry, len(keys))
+	for i, k := range keys {
+		entries[i] = m.Notes[k]
+	}
+	return keys, entries
+}
+
+// write streams the manifest entry by entry (sorted by note), so a save
+// holds one entry's JSON in memory, not the whole file.
+func (m *Manifest) write(keys []string, entries []*Entry) error {
 	if err := os.MkdirAll(filepath.Dir(m.path), 0o755); err != nil {
 		return fmt.Errorf("write draft manifest: %w", err)
 	}
-	if err := WriteFileAtomic(m.path, append(data, '\n'), 0o644); err != nil {
-		return fmt.Errorf("write draft manifest: %w", err)
+	err := writeAtomic(m.path, 0o644, func(w io.Writer) error {
+		bw := bufio.NewWriter(w)
+		fmt.Fprintf(bw, "{\n  \"version\": %d,\n  \"notes\": {", m.Version)
+		for i, k := range keys {
+			kj, _ := json.Marshal(k)
+			ej, err := json.MarshalIndent(entries[i], "    ", "  ")
+			if err != nil {
+				return err
+			}
+			if i > 0 {
+				bw.WriteByte(',')
+			}
+			fmt.Fprintf(bw, "\n    %s: %s", kj, ej)
+		}
+		if len(keys) > 0 {
+			bw.WriteString("\n  ")
+		}
+		bw.WriteString("}\n}\n")
+		return bw.Flush()
+	})
+	if err != nil {
+		return fmt.Errorf("write draft manifest %s: %w", m.path, err)
 	}
 	return nil
 }
@@ -142,12 +226,19 @@ func (m *Manifest) saveLocked() error {
 // renames it over path, so that readers see the old or the new file, never a
 // torn one.
 func WriteFileAtomic(path string, data []byte, perm fs.FileMode) error {
+	return writeAtomic(path, perm, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+func writeAtomic(path string, perm fs.FileMode, write func(io.Writer) error) error {
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
 	if err != nil {
 		return err
 	}
 	tmp := f.Name()
-	_, err = f.Write(data)
+	err = write(f)
 	if err == nil {
 		err = f.Sync()
 	}

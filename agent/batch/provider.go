@@ -38,8 +38,12 @@ func (p *limited) Models(ctx context.Context) ([]providers.ModelInfo, error) {
 func (p *limited) Stream(ctx context.Context, req providers.Request, onPart func(providers.Part)) (providers.Response, error) {
 	m := MeterFrom(ctx)
 	for attempt := 0; ; attempt++ {
+		if err := p.lim.enter(ctx); err != nil {
+			return providers.Response{}, err
+		}
 		probe, err := p.lim.Acquire(ctx)
 		if err != nil {
+			p.lim.leave()
 			return providers.Response{}, err
 		}
 		delivered := false
@@ -57,6 +61,7 @@ func (p *limited) Stream(ctx context.Context, req providers.Request, onPart func
 			limited, after = p.classify(err)
 		}
 		p.lim.Report(probe, limited, after)
+		p.lim.leave()
 		if limited && m != nil {
 			m.rateLimited.Add(1)
 		}

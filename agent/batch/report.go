@@ -24,7 +24,7 @@ type Summary struct {
 	Failed      int             `json:"failed"`
 	Interrupted int             `json:"interrupted"`
 	Pending     int             `json:"pending,omitempty"` // never drafted (skipped by --retry-failed)
-	Preserved   int             `json:"preserved"` // edited files kept
+	Preserved   int             `json:"preserved"`         // edited files kept by this run
 	Calls       int             `json:"calls"`
 	Tokens      providers.Usage `json:"tokens"`
 	CostUSD     float64         `json:"costUSD"`
@@ -56,6 +56,7 @@ func (r *Report) summarize(elapsed time.Duration) {
 			s.Calls += row.Calls
 			s.Tokens = s.Tokens.Add(row.Tokens)
 			s.CostUSD += row.CostUSD
+			s.Preserved += len(row.Preserved)
 		}
 		switch row.Status {
 		case StatusPassed:
@@ -69,7 +70,6 @@ func (r *Report) summarize(elapsed time.Duration) {
 		default:
 			s.Failed++
 		}
-		s.Preserved += len(row.Preserved)
 	}
 	r.Summary = s
 }

@@ -15,7 +15,7 @@ import (
 // path outside the root (also through symbolic links), writes atomically,
 // and never overwrites a file a person edited: when the file on disk differs
 // from what the tool last wrote there (per the manifest), the new version is
-// written beside it as <base>.proposed<ext> and the kept file is recorded in
+// written beside it as <base>.new<ext> and the kept file is recorded in
 // Preserved. Force overwrites edited files too.
 type Files struct {
 	Out   string            // absolute output root
@@ -31,7 +31,7 @@ type Files struct {
 var ErrOutside = errors.New("path is outside the output folder")
 
 // Write stores data at rel (a slash path relative to the root) and returns
-// the slash path actually written (rel, or the .proposed file beside it).
+// the slash path actually written (rel, or the .new file beside it).
 func (w *Files) Write(rel, kind string, data []byte) (string, error) {
 	rel = path.Clean(strings.ReplaceAll(rel, "\\", "/"))
 	if !filepath.IsLocal(filepath.FromSlash(rel)) {
@@ -60,7 +60,7 @@ func (w *Files) Write(rel, kind string, data []byte) (string, error) {
 	return target, nil
 }
 
-// choose returns rel when it may be (over)written, else a free .proposed
+// choose returns rel when it may be (over)written, else a free .new
 // path beside it.
 func (w *Files) choose(rel, hash string) (string, error) {
 	cand := rel
@@ -77,17 +77,17 @@ func (w *Files) choose(rel, hash string) (string, error) {
 	return "", fmt.Errorf("write %s: too many edited versions beside it", rel)
 }
 
-// proposedName puts ".proposed" (".proposed-N") before the file's suffix:
-// contracts/x.odcs.yaml -> contracts/x.proposed.odcs.yaml.
+// proposedName puts ".new" (".new-N") before the file's suffix:
+// contracts/x.odcs.yaml -> contracts/x.new.odcs.yaml.
 func proposedName(rel string, n int) string {
 	dir, file := path.Split(rel)
 	stem, ext := file, ""
 	if i := strings.IndexByte(file, '.'); i > 0 {
 		stem, ext = file[:i], file[i:]
 	}
-	tag := ".proposed"
+	tag := ".new"
 	if n > 1 {
-		tag = fmt.Sprintf(".proposed-%d", n)
+		tag = fmt.Sprintf(".new-%d", n)
 	}
 	return dir + stem + tag + ext
 }

@@ -24,6 +24,7 @@ func (c *Client) Stream(ctx context.Context, req providers.Request, onPart func(
 		return col.Fail(model, c.initErr)
 	}
 	ctx, capt := providers.WithResponseCapture(ctx)
+	capt.QuietBody() // genai logs read errors; we report them instead
 	contents, cfg := buildRequest(req)
 	for resp, err := range c.api.Models.GenerateContentStream(ctx, model, contents, cfg) {
 		if err != nil {
@@ -48,6 +49,9 @@ func (c *Client) Stream(ctx context.Context, req providers.Request, onPart func(
 		if u := resp.UsageMetadata; u != nil {
 			col.SetUsage(providers.Usage{InputTokens: int(u.PromptTokenCount), OutputTokens: int(u.CandidatesTokenCount + u.ThoughtsTokenCount)})
 		}
+	}
+	if err := capt.BodyErr(); err != nil && col.Finish() == "" {
+		return col.Fail(model, c.mapErr(err, capt, model))
 	}
 	if col.Finish() == "" {
 		return col.Fail(model, &providers.Error{Kind: providers.KindNetwork, Provider: Name, Err: errors.New("stream ended without a finish reason")})

@@ -161,3 +161,12 @@ func TestUnreachable(t *testing.T) {
 		t.Fatalf("err = %v", err)
 	}
 }
+
+func TestWrongBaseURLHint(t *testing.T) {
+	t.Parallel()
+	srv := wiretest.New(t, wiretest.Status(404, `404 page not found`))
+	_, err := New(WithBaseURL(srv.URL), WithAPIKey(key)).Stream(context.Background(), providers.Request{}, nil)
+	if providers.KindOf(err) != providers.KindNotFound || !strings.Contains(err.Error(), "check base_url") {
+		t.Fatalf("err = %v", err)
+	}
+}

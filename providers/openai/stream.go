@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	oai "github.com/sashabaranov/go-openai"
@@ -90,6 +91,9 @@ func (c *Client) statusErr(status int, cause error, capt *providers.ResponseCapt
 		e.Hint = "check " + c.keyEnv
 	case providers.KindNotFound:
 		e.Hint = fmt.Sprintf("model %q not found: run: dataeng-os models --provider openai", model)
+		if !strings.Contains(strings.ToLower(cause.Error()), "model") {
+			e.Hint = "no such endpoint at " + c.baseURL + ": check base_url (it usually ends in /v1)"
+		}
 	case providers.KindRateLimit:
 		e.Hint = "rate limited: wait, or lower draft.requests_per_minute"
 	}

@@ -1,9 +1,11 @@
 package scripted
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"go.yaml.in/yaml/v3"
@@ -93,9 +95,15 @@ func Parse(data []byte, dir string) (model string, turns []Turn, err error) {
 		return "", nil, fmt.Errorf("line %d: want a list of turns or a mapping with turns", doc.Line)
 	}
 	for i := range fs.Turns {
-		t, err := parseTurn(&fs.Turns[i], dir)
+		n := &fs.Turns[i]
+		t, err := parseTurn(n, dir)
 		if err != nil {
-			return "", nil, fmt.Errorf("line %d: turn %d: %w", fs.Turns[i].Line, i+1, err)
+			line := n.Line
+			var fe *fieldError
+			if errors.As(err, &fe) {
+				line = fieldLine(n, strings.Split(fe.field, ".")...)
+			}
+			return "", nil, fmt.Errorf("line %d: turn %d: %w", line, i+1, err)
 		}
 		turns = append(turns, t)
 	}
@@ -115,7 +123,7 @@ func parseTurn(n *yaml.Node, dir string) (Turn, error) {
 		}
 		b, err := os.ReadFile(p)
 		if err != nil {
-			return Turn{}, err
+			return Turn{}, &fieldError{"file", err}
 		}
 		t.Text = string(b)
 	}
@@ -140,7 +148,7 @@ func parseTurn(n *yaml.Node, dir string) (Turn, error) {
 func parseFault(f *fileFault) (*Fault, error) {
 	kind, err := providers.ParseErrorKind(f.Kind)
 	if err != nil {
-		return nil, fmt.Errorf("error.kind: %w", err)
+		return nil, &fieldError{"error.kind", err}
 	}
 	ra, err := duration("error.retry_after", f.RetryAfter)
 	if err != nil {
@@ -155,7 +163,38 @@ func duration(field, s string) (time.Duration, error) {
 	}
 	d, err := time.ParseDuration(s)
 	if err != nil {
-		return 0, fmt.Errorf("%s: %w", field, err)
+		return 0, &fieldError{field, err}
 	}
 	return d, nil
+}
+
+// fieldError is a bad value in a named (dotted) field.
+type fieldError struct {
+	field string
+	err   error
+}
+
+func (e *fieldError) Error() string { return e.field + ": " + e.err.Error() }
+func (e *fieldError) Unwrap() error { return e.err }
+
+// fieldLine finds the line of the value at path in a mapping node, or the
+// node's own line.
+func fieldLine(n *yaml.Node, path ...string) int {
+	line := n.Line
+	for _, key := range path {
+		if n.Kind != yaml.MappingNode {
+			return line
+		}
+		found := false
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if n.Content[i].Value == key {
+				n, line, found = n.Content[i+1], n.Content[i+1].Line, true
+				break
+			}
+		}
+		if !found {
+			return line
+		}
+	}
+	return line
 }

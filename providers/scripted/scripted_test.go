@@ -195,8 +195,8 @@ turns:
 func TestParseErrorsNameLine(t *testing.T) {
 	t.Parallel()
 	cases := map[string]string{
-		"turns:\n  - text: a\n  - text: b\n    delay: soon\n": "line 3: turn 2: delay",
-		"- text: a\n  error: {kind: exploded}\n":              "line 1: turn 1: error.kind",
+		"turns:\n  - text: a\n  - text: b\n    delay: soon\n": "line 4: turn 2: delay",
+		"- text: a\n  error: {kind: exploded}\n":              "line 2: turn 1: error.kind",
 		"turns:\n  - text: [unclosed\n":                       "yaml: line",
 		"just a string\n":                                     "line 1",
 		"- file: missing.md\n":                                "turn 1",

@@ -1,9 +1,216 @@
 package cli
 
-import "github.com/spf13/cobra"
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
 
-// PLACEHOLDER: replaced by the owner of the demo command.
+	"github.com/spf13/cobra"
+
+	"github.com/dataeng-os/dataeng-os/agent"
+	"github.com/dataeng-os/dataeng-os/contract"
+	"github.com/dataeng-os/dataeng-os/kernel"
+	"github.com/dataeng-os/dataeng-os/providers/resilient"
+	"github.com/dataeng-os/dataeng-os/scaffold"
+)
+
+// DemoOptions are the flags of `dataeng-os demo`.
+type DemoOptions struct {
+	Dir      string
+	Provider string
+	Model    string
+}
+
 func newDemoCmd(f *Factory) *cobra.Command {
-	return &cobra.Command{Use: "demo", Short: "(demo: not built yet)", Hidden: true,
-		RunE: func(*cobra.Command, []string) error { return UsageErrorf("demo is not built yet") }}
+	opts := &DemoOptions{}
+	cmd := &cobra.Command{
+		Use:   "demo",
+		Short: "Run the Architect end to end on a bundled sample interview (no model, no key)",
+		Long: `Create a demo project, let the Architect interview a bundled stakeholder
+(checkout orders), draft and validate the canvas and the contract, scaffold
+the dbt models, and print where everything is.
+
+With no model it runs in guided mode: the bundled answers reply to the
+Architect's questions, including the follow-ups the validator asks for. When
+OLLAMA_HOST answers and the configured Ollama model is pulled, the same
+command drafts from the bundled notes with the local model instead.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error { return runDemo(cmd.Context(), f, opts) },
+	}
+	cmd.Flags().StringVar(&opts.Dir, "dir", "dataeng-os-demo", "where to create the demo project")
+	cmd.Flags().StringVar(&opts.Provider, "provider", "", "use this provider instead of guided mode (e.g. ollama, openai)")
+	cmd.Flags().StringVar(&opts.Model, "model", "", "model for --provider")
+	return cmd
+}
+
+func runDemo(ctx context.Context, f *Factory, opts *DemoOptions) error {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	io := f.IO
+	dir := resolvePath(f.Dir, opts.Dir)
+	ir, err := kernel.InitProject(dir, kernel.InitOptions{})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(io.Out, "%s project %s: %d files created, %d kept\n", io.Bold("1/4"), dir, len(ir.Created), len(ir.Skipped))
+	proj, err := kernel.Load(kernel.LoadOptions{Dir: dir, Getenv: f.Getenv})
+	if err != nil {
+		return err
+	}
+	if proj.Root == "" {
+		proj.Root = dir
+	}
+	provider := demoProvider(ctx, f, proj, opts)
+	a, err := newArchitect(f, proj, provider, opts.Model)
+	if err != nil {
+		return err
+	}
+	r := newChatRenderer(f, proj.Root)
+	var sp *agent.SavedPaths
+	var session string
+	if a.Guided() {
+		fmt.Fprintf(io.Out, "%s the Architect interviews the bundled stakeholder (guided mode, no model):\n\n", io.Bold("2/4"))
+		sp, session, err = demoGuided(ctx, f, proj, a, r)
+	} else {
+		fmt.Fprintf(io.Out, "%s the Architect drafts from the bundled notes with %s:\n\n", io.Bold("2/4"), provider)
+		sp, err = demoModel(ctx, a, proj.Root, r)
+	}
+	if err != nil {
+		return err
+	}
+	return demoFinish(f, proj, sp, session)
+}
+
+// demoProvider picks guided mode unless --provider is given or a local
+// Ollama answers with the configured model pulled.
+func demoProvider(ctx context.Context, f *Factory, proj *kernel.Project, opts *DemoOptions) string {
+	if opts.Provider != "" {
+		return opts.Provider
+	}
+	if f.Getenv("OLLAMA_HOST") == "" {
+		return "guided"
+	}
+	prof, name, _ := proj.Config.Profile("ollama", opts.Model)
+	p, err := openProvider(f, proj, name, prof)
+	if err != nil {
+		return "guided"
+	}
+	cctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+	defer cancel()
+	if rp, ok := p.(*resilient.Provider); ok {
+		p = rp.Unwrap() // a reachability check must not retry
+	}
+	models, err := p.Models(cctx)
+	if err != nil {
+		fmt.Fprintf(f.IO.ErrOut, "note: OLLAMA_HOST does not answer (%v); using guided mode\n", err)
+		return "guided"
+	}
+	for _, m := range models {
+		if m.ID == prof.Model || m.ID == prof.Model+":latest" {
+			return name
+		}
+	}
+	fmt.Fprintf(f.IO.ErrOut, "note: Ollama answers but %s is not pulled (run: ollama pull %s); using guided mode\n", prof.Model, prof.Model)
+	return "guided"
+}
+
+func demoGuided(ctx context.Context, f *Factory, proj *kernel.Project, a *agent.Architect, r *chatRenderer) (*agent.SavedPaths, string, error) {
+	id := "demo-" + newSessionID()
+	j, err := agent.OpenJournal(filepath.Join(sessionsDir(proj), id+".jsonl"))
+	if err != nil {
+		return nil, "", err
+	}
+	defer j.Close()
+	var last *agent.Question
+	sink := func(ev agent.Event) {
+		if ev.Type == agent.EventQuestion {
+			last = ev.Question
+		}
+		r.render(ev)
+	}
+	s := a.NewSession(agent.SessionOptions{ID: id, Root: proj.Root, Journal: j, Sink: sink})
+	s.Start()
+	ans := newDemoAnswers()
+	for turn := 0; turn < 80 && !s.Done() && last != nil; turn++ {
+		q := *last
+		last = nil
+		text := ans.answer(q)
+		fmt.Fprintln(f.IO.Out, "you> "+text)
+		if err := s.Send(ctx, text); err != nil {
+			return nil, id, err
+		}
+	}
+	if !s.Done() {
+		if _, err := s.Save(); err != nil {
+			return nil, id, err
+		}
+	}
+	return s.Saved(), id, nil
+}
+
+func demoModel(ctx context.Context, a *agent.Architect, root string, r *chatRenderer) (*agent.SavedPaths, error) {
+	res, err := a.DraftFromNotes(ctx, "checkout_orders", demoNotes, r.render)
+	if err != nil {
+		return nil, err
+	}
+	sp, err := agent.SaveDrafts(root, res, agent.SaveOptions{})
+	if err != nil {
+		return nil, err
+	}
+	r.render(agent.Event{Type: agent.EventSaved, Paths: &sp})
+	return &sp, nil
+}
+
+func demoFinish(f *Factory, proj *kernel.Project, sp *agent.SavedPaths, session string) error {
+	io := f.IO
+	if sp == nil || sp.Contract == "" {
+		return fmt.Errorf("demo: the Architect produced no contract")
+	}
+	rel := func(p string) string { r, _ := filepath.Rel(proj.Root, p); return filepath.ToSlash(r) }
+	data, err := os.ReadFile(sp.Contract)
+	if err != nil {
+		return err
+	}
+	doc, fs := contract.Check(rel(sp.Contract), data, proj.Rules)
+	errs := len(fs) - countWarnings(fs)
+	fmt.Fprintf(io.Out, "\n%s validate %s: %d errors, %d warnings\n", io.Bold("3/4"), rel(sp.Contract), errs, countWarnings(fs))
+	for _, x := range fs {
+		fmt.Fprintln(io.Out, "  "+x.String())
+	}
+	models := "not scaffolded (the contract has errors)"
+	if errs == 0 && doc != nil && doc.Contract != nil {
+		files, err := scaffold.Render(doc.Contract, proj.Rules, scaffold.Options{Dialect: proj.Config.Scaffold.Dialect, ContractFile: rel(sp.Contract)})
+		if err != nil {
+			return fmt.Errorf("scaffold %s: %w", rel(sp.Contract), err)
+		}
+		rep, err := scaffold.Write(filepath.Join(proj.Root, proj.Config.Scaffold.Out), files, scaffold.WriteOptions{})
+		if err != nil {
+			return err
+		}
+		models = fmt.Sprintf("models/ (%d files: %d created, %d unchanged)", len(rep.Files), rep.Count(scaffold.StatusCreated), rep.Count(scaffold.StatusUnchanged))
+	}
+	fmt.Fprintf(io.Out, "%s scaffold: %s\n\n", io.Bold("4/4"), models)
+	fmt.Fprintf(io.Out, "Everything is in %s:\n", proj.Root)
+	fmt.Fprintf(io.Out, "  canvas     %s\n  contract   %s\n  dbt        %s\n", rel(sp.Canvas), rel(sp.Contract), models)
+	if session != "" {
+		fmt.Fprintf(io.Out, "  session    %s\n", filepath.ToSlash(filepath.Join(kernel.StateDir, "sessions", session+".jsonl")))
+	}
+	fmt.Fprintf(io.Out, "\nNext:\n  cd %s\n  dataeng-os chat                  # your own dataset (guided, or --provider ollama|openai|gemini)\n  dataeng-os validate contracts/\n  dataeng-os serve                 # the cockpit\n", proj.Root)
+	if errs > 0 {
+		return ErrFindings
+	}
+	return nil
+}
+
+func countWarnings(fs []contract.Finding) int {
+	n := 0
+	for _, f := range fs {
+		if f.Severity != contract.SeverityError {
+			n++
+		}
+	}
+	return n
 }

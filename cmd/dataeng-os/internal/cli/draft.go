@@ -41,7 +41,7 @@ contracts/<name>.draft.odcs.yaml with the open findings and questions.
 A manifest (.dataeng-os/draft-manifest.json under --out) records every note,
 so a rerun skips notes that are unchanged, --retry-failed drafts only the
 failures, and Ctrl-C keeps finished notes. A file a person edited is never
-overwritten (unless --force): the new version goes beside it as .proposed.
+overwritten (unless --force): the new version goes beside it as <name>.new.odcs.yaml.
 
 Exit status: 0 when every note has a valid contract, 1 when some need a
 person, 2 on usage or I/O errors.`,
@@ -56,7 +56,7 @@ person, 2 on usage or I/O errors.`,
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&opts.Out, "out", "", "output folder for canvases/, contracts/ and the manifest (default: the project root, else the current folder)")
-	fl.IntVarP(&opts.Jobs, "jobs", "j", 0, "notes drafted in parallel (default: config draft.jobs, 4)")
+	fl.IntVarP(&opts.Jobs, "jobs", "j", 0, "model calls in flight at once; local work overlaps them (default: config draft.jobs, 4)")
 	fl.IntVar(&opts.RPM, "rpm", -1, "global limit of model requests per minute, 0 = none (default: config draft.requests_per_minute)")
 	fl.StringVar(&opts.Provider, "provider", "", "provider profile or type: ollama, openai, gemini, scripted")
 	fl.StringVar(&opts.Model, "model", "", "model name for the provider")
@@ -108,7 +108,7 @@ func runDraft(ctx context.Context, f *Factory, cmd *cobra.Command, opts *DraftOp
 	context.AfterFunc(ctx, stop) // a second Ctrl-C kills at once
 	prog := newDraftProgress(f, d.label)
 	rep, err := batch.Run(ctx, notes, batch.Options{
-		Out: out, Jobs: opts.Jobs, Manifest: manifest, Force: opts.Force, RetryFailed: opts.RetryFailed,
+		Out: out, Jobs: opts.Jobs, Overlap: draftOverlap(opts.Jobs), Manifest: manifest, Force: opts.Force, RetryFailed: opts.RetryFailed,
 		Draft: d.draft, Cost: d.cost, OnEvent: prog.event,
 	})
 	if rep != nil {
@@ -124,6 +124,10 @@ func runDraft(ctx context.Context, f *Factory, cmd *cobra.Command, opts *DraftOp
 	}
 	return nil
 }
+
+// draftOverlap is how many notes beyond -j may be in local work
+// (validating, writing files) while -j model calls run.
+func draftOverlap(jobs int) int { return max(1, jobs/4) }
 
 func applyDraftDefaults(opts *DraftOptions, cfg kernel.Config) {
 	if opts.Jobs == 0 {

@@ -45,6 +45,7 @@ func newDrafter(f *Factory, proj *kernel.Project, opts *DraftOptions) (*drafter,
 		return nil, UsageErrorf("draft needs a model provider, and %q is guided mode (it interviews a person): pass --provider ollama, openai, gemini or scripted", pname)
 	}
 	d := &drafter{proj: proj, prof: prof, model: prof.Model, limiter: batch.NewLimiter(opts.RPM), prices: proj.Config.Prices, force: opts.Force}
+	d.limiter.SetConcurrency(opts.Jobs) // -j caps the model calls in flight
 	d.label = pname
 	if prof.Model != "" {
 		d.label += "/" + prof.Model
@@ -66,20 +67,14 @@ func newDrafter(f *Factory, proj *kernel.Project, opts *DraftOptions) (*drafter,
 	return d, nil
 }
 
-// openDraftProvider builds the provider for a profile. Scripted profiles are
-// loaded here; the vendor adapters come from the provider layer.
-var openDraftProvider = func(f *Factory, proj *kernel.Project, name string, prof kernel.ProviderProfile) (providers.Provider, error) {
-	if prof.Type == scripted.Name {
-		if prof.Script == "" {
-			return nil, UsageErrorf("provider %q is scripted but has no script: set script = \"path.yaml\" in [providers.%s]", name, name)
-		}
-		c, err := scripted.Load(draftResolvePath(f, proj, prof.Script))
-		if err != nil {
-			return nil, err
-		}
-		return c.WithModel(prof.Model), nil
+// openDraftProvider builds the profile's provider through the provider
+// factory (vendor adapter + resilience layer; keys from the environment).
+func openDraftProvider(f *Factory, proj *kernel.Project, name string, prof kernel.ProviderProfile) (providers.Provider, error) {
+	p, err := openProvider(f, proj, name, prof)
+	if err != nil {
+		return nil, fmt.Errorf("draft: %w", err)
 	}
-	return nil, fmt.Errorf("provider %q (%s): not available in this build yet", name, prof.Type)
+	return p, nil
 }
 
 func draftResolvePath(f *Factory, proj *kernel.Project, p string) string {

@@ -25,7 +25,7 @@ func printDraftReport(f *Factory, rep *batch.Report, asJSON bool, d *drafter) er
 	w := tabwriter.NewWriter(f.IO.Out, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(w, "NOTE\tOUTCOME\tATTEMPTS\tTOKENS\tCOST\tTIME\tRESULT")
 	for _, r := range rep.Notes {
-		fmt.Fprintf(w, "%s\t%s\t%d\t%s\t%s\t%s\t%s\n", r.Note, draftOutcome(r), r.Attempts,
+		fmt.Fprintf(w, "%s\t%s\t%d\t%s\t%s\t%s\t%s\n", draftNotePath(f, rep, r), draftOutcome(r), r.Attempts,
 			draftCount(r.Tokens.Total()), draftCost(r.CostUSD, d.priced()),
 			(time.Duration(r.DurationMS) * time.Millisecond).Round(10*time.Millisecond), draftResult(r))
 	}
@@ -58,17 +58,20 @@ func draftResult(r batch.Row) string {
 			parts = append(parts, o.Path)
 		}
 	}
-	if r.Status == batch.StatusDraft {
+	switch {
+	case r.Status == batch.StatusDraft:
 		parts = append(parts, fmt.Sprintf("(%s, %s)", draftPlural(r.Findings, "finding"), draftPlural(len(r.Questions), "open question")))
+	case len(r.Questions) > 0:
+		parts = append(parts, fmt.Sprintf("(%s)", draftPlural(len(r.Questions), "open question")))
 	}
 	if r.Error != "" && !r.Skipped {
 		parts = append(parts, "error: "+r.Error)
 	}
+	if r.Skipped {
+		return strings.Join(append(parts, r.Reason), " ")
+	}
 	for _, p := range r.Preserved {
 		parts = append(parts, "kept edited "+p)
-	}
-	if r.Skipped {
-		parts = append(parts, r.Reason)
 	}
 	return strings.Join(parts, " ")
 }
@@ -90,7 +93,7 @@ func draftSummary(w io.Writer, rep *batch.Report, d *drafter) {
 		fmt.Fprintf(w, "rate limited: the pool paused %d times, %s in all\n", pauses, paused.Round(10*time.Millisecond))
 	}
 	if s.Preserved > 0 {
-		fmt.Fprintf(w, "%s edited by a person kept; the new versions are beside them as .proposed files\n", draftPlural(s.Preserved, "file"))
+		fmt.Fprintf(w, "%s edited by a person kept; the new versions are beside them (.new files)\n", draftPlural(s.Preserved, "file"))
 	}
 	fmt.Fprintf(w, "manifest: %s\n", draftRel(rep.Out, rep.Manifest))
 	switch {
@@ -116,4 +119,17 @@ func draftRel(base, p string) string {
 		return filepath.ToSlash(r)
 	}
 	return p
+}
+
+// draftNotePath shows a note relative to the working folder (the manifest
+// keys notes relative to --out).
+func draftNotePath(f *Factory, rep *batch.Report, r batch.Row) string {
+	abs := filepath.Join(rep.Out, filepath.FromSlash(r.Note))
+	if filepath.IsAbs(filepath.FromSlash(r.Note)) {
+		abs = filepath.FromSlash(r.Note)
+	}
+	if rel, err := filepath.Rel(f.Dir, abs); err == nil && filepath.IsLocal(rel) {
+		return filepath.ToSlash(rel)
+	}
+	return abs
 }

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"encoding/json"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -279,5 +280,51 @@ func TestDraftUsageErrors(t *testing.T) {
 		if code != ExitUsage || !strings.Contains(errOut, tc.want) {
 			t.Errorf("draft %v: exit %d, stderr %q; want 2 and %q", tc.args, code, errOut, tc.want)
 		}
+	}
+}
+
+// TestDraftSharedScriptThroughFactory drives the path real vendors take:
+// one provider from the factory (wrapped in the resilience layer), with the
+// limiter slipped underneath it. A 429 pauses the pool once; the call is
+// retried through the gate and every note passes.
+func TestDraftSharedScriptThroughFactory(t *testing.T) {
+	t.Parallel()
+	dir := draftProject(t, map[string]string{"orders.md": "orders", "leads.md": "leads", "subs.md": "subs"}, nil)
+	writeTestFile(t, filepath.Join(dir, "dataeng-os.toml"), "provider = \"replay\"\n[providers.replay]\ntype = \"scripted\"\nscript = \"script.yaml\"\n")
+	writeTestFile(t, filepath.Join(dir, "script.yaml"), "turns:\n  - {error: {kind: rate_limit, status: 429, retry_after: 100ms}}\n  - {file: answers/valid.md, chunk_size: -1, repeat: true}\n")
+	code, out, errOut := runDraftCLI(t, dir, "notes", "-j", "3", "--rpm", "6000")
+	if code != ExitOK {
+		t.Fatalf("exit %d\n%s\n%s", code, out, errOut)
+	}
+	for _, want := range []string{"3 notes: 3 passed", "4 model calls", "rate limited: the pool paused 1 times"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("report lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+// TestDraft429Storm: every note's first call is rate limited. The pool
+// pauses together, every note still passes, and each has exactly one
+// contract and one manifest entry.
+func TestDraft429Storm(t *testing.T) {
+	t.Parallel()
+	notes, scripts := map[string]string{}, map[string]string{}
+	for i := range 24 {
+		name := fmt.Sprintf("n%02d", i)
+		notes[name+".md"] = "note " + name
+		scripts[name] = "turns:\n  - {error: {kind: rate_limit, status: 429, retry_after: 20ms}}\n  - {file: ../answers/valid.md, chunk_size: -1}\n"
+	}
+	dir := draftProject(t, notes, scripts)
+	code, out, errOut := runDraftCLI(t, dir, "notes", "-j", "8", "--json")
+	if code != ExitOK {
+		t.Fatalf("exit %d\n%s\n%s", code, out, errOut)
+	}
+	rep := readReport(t, out)
+	if rep.Summary.Passed != 24 || rep.Summary.Calls != 48 {
+		t.Fatalf("summary %+v", rep.Summary)
+	}
+	contracts, _ := filepath.Glob(filepath.Join(dir, "contracts", "*"))
+	if len(contracts) != 24 || len(readManifest(t, dir).Notes) != 24 {
+		t.Fatalf("%d contract files, want 24: %v", len(contracts), contracts)
 	}
 }

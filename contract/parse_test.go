@@ -1,0 +1,113 @@
+package contract
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+func TestRoundTripKeepsUnknownFields(t *testing.T) {
+	t.Parallel()
+	src := goodContract + `servers:
+  - server: prod
+    type: postgres
+    host: db
+    port: 5432
+    database: shop
+    schema: public
+x-vendor:
+  owner_slack: '#sales'
+contractCreatedTs: 2024-05-01T10:00:00Z
+customProperties:
+  - property: retention
+    value: 30
+`
+	doc, fs := Parse("rt.yaml", []byte(src))
+	if doc == nil || HasErrors(fs) {
+		t.Fatalf("parse: %v", fs)
+	}
+	out, err := Marshal(doc.Contract)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"x-vendor:", "owner_slack: '#sales'", "host: db", "contractCreatedTs: \"2024-05-01T10:00:00Z\"", "property: retention", "to: customers.customer_id"} {
+		if !bytes.Contains(out, []byte(want)) {
+			t.Errorf("round trip lost %q:\n%s", want, out)
+		}
+	}
+	_, fs = Check("rt2.yaml", out, Rules{SchemaOnly: true})
+	for _, f := range fs {
+		if f.Rule != RuleSchema || !strings.Contains(f.Message, "x-vendor") {
+			t.Errorf("re-parsed contract: %s", f)
+		}
+	}
+}
+
+func TestTimestampsStayStrings(t *testing.T) {
+	t.Parallel()
+	doc, _ := Parse("ts.yaml", []byte("apiVersion: v3.1.0\nid: 2024-01-01\nversion: 1.0.0\n"))
+	if got, ok := doc.value["id"].(string); !ok || got != "2024-01-01" {
+		t.Fatalf("id = %#v, want the string 2024-01-01", doc.value["id"])
+	}
+}
+
+func TestLegacyTeamArray(t *testing.T) {
+	t.Parallel()
+	doc, _ := Parse("t.yaml", []byte("apiVersion: v3.0.2\nteam:\n  - username: ana\n    role: owner\n"))
+	if doc.Contract.Team == nil || !doc.Contract.Team.LegacyArray || doc.Contract.Team.Owners()[0] != "ana" {
+		t.Fatalf("team = %+v", doc.Contract.Team)
+	}
+	out, _ := Marshal(doc.Contract)
+	if !bytes.Contains(out, []byte("team:\n  - username: ana")) {
+		t.Errorf("legacy team not written back as an array:\n%s", out)
+	}
+}
+
+func TestSizeLimit(t *testing.T) {
+	t.Parallel()
+	big := bytes.Repeat([]byte("# padding\n"), 6<<20) // 60 MB
+	_, fs := Parse("big.yaml", big)
+	if len(fs) != 1 || fs[0].Rule != RuleInputTooLarge {
+		t.Fatalf("findings = %v", fs)
+	}
+	_, fs = Check("small.yaml", []byte(goodContract), Rules{MaxBytes: 100})
+	if len(fs) != 1 || fs[0].Rule != RuleInputTooLarge {
+		t.Fatalf("MaxBytes ignored: %v", fs)
+	}
+}
+
+func TestSchemaErrorLines(t *testing.T) {
+	t.Parallel()
+	bad := strings.Replace(goodContract, "        primaryKey: true\n      - name: customer_id", "        primaryKey: maybe\n      - name: customer_id", 1)
+	bad = strings.Replace(bad, "status: active\n", "status: active\nkind2: x\n", 1)
+	_, fs := Check("v.yaml", []byte(bad), Rules{SchemaOnly: true})
+	want := []string{
+		"v.yaml:7:1: error odcs-schema: ODCS v3.1.0 schema: additional properties 'kind2' not allowed",
+		"v.yaml:23:9: error odcs-schema: ODCS v3.1.0 schema: got string, want boolean",
+	}
+	if len(fs) != len(want) {
+		t.Fatalf("got %d findings, want %d: %v", len(fs), len(want), fs)
+	}
+	for i, w := range want {
+		if !strings.HasPrefix(fs[i].String(), w) {
+			t.Errorf("finding %d = %s, want prefix %s", i, fs[i], w)
+		}
+	}
+}
+
+func TestCheckCanvas(t *testing.T) {
+	t.Parallel()
+	tmpl := "# Canvas\n<!-- note -->\n## Problem\nWhat problem?\n\n## Consumers\nWho uses it?\n\n## Open questions (optional)\nAnything?\n"
+	good := "# Canvas: orders\n## Problem\nRevenue is reported late.\n## consumers\nFinance, daily.\n"
+	if fs := CheckCanvas("c.md", []byte(good), tmpl); len(fs) != 0 {
+		t.Errorf("good canvas: %v", fs)
+	}
+	bad := "# Canvas: orders\n## Problem\nWhat problem?\n## Notes\nx\n"
+	fs := CheckCanvas("c.md", []byte(bad), tmpl)
+	if len(fs) != 2 || fs[0].Rule != RuleCanvasBlank || fs[0].Line != 2 || fs[1].Rule != RuleCanvasSection {
+		t.Errorf("bad canvas findings: %v", fs)
+	}
+	if fs := CheckCanvas("c.md", nil, tmpl); len(fs) != 1 || fs[0].Rule != RuleCanvasEmpty {
+		t.Errorf("empty canvas: %v", fs)
+	}
+}

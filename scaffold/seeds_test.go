@@ -1,0 +1,231 @@
+package scaffold
+
+import (
+	"encoding/csv"
+	"fmt"
+	"regexp/syntax"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+)
+
+// Seed rows for the dbt integration test: values that satisfy each
+// contract (types, ranges, lengths, patterns, accepted values, keys and
+// relationships), generated from the same plan Render uses.
+
+const seedRows = 3
+
+// seedTable is one raw table as CSV rows (header first).
+type seedTable struct {
+	name   string // seed file and node name
+	alias  string // physical table name
+	schema string
+	rows   [][]string
+}
+
+func seedTables(p *plan) []*seedTable {
+	var out []*seedTable
+	for _, o := range p.objects {
+		t := &seedTable{name: p.source + "__" + snake(o.identifier), alias: o.identifier, schema: p.sourceSchema}
+		var header []string
+		for _, c := range o.columns {
+			header = append(header, c.srcName)
+		}
+		t.rows = append(t.rows, header)
+		for i := 0; i < seedRows; i++ {
+			var row []string
+			for _, c := range o.columns {
+				row = append(row, p.seedValue(c, i, 0))
+			}
+			t.rows = append(t.rows, row)
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+func (t *seedTable) csv() []byte {
+	var b strings.Builder
+	w := csv.NewWriter(&b)
+	_ = w.WriteAll(t.rows)
+	return []byte(b.String())
+}
+
+// column returns the index of a physical column.
+func (t *seedTable) column(name string) int {
+	for i, h := range t.rows[0] {
+		if h == name {
+			return i
+		}
+	}
+	panic("no column " + name)
+}
+
+func (p *plan) seedValue(c *colPlan, i, depth int) string {
+	if depth < 3 {
+		for _, rel := range c.prop.Relationships {
+			if len(rel.To) == 1 {
+				if _, tc := p.resolveRef(rel.To[0]); tc != nil && tc != c {
+					return p.seedValue(tc, i, depth+1)
+				}
+			}
+		}
+	}
+	if vals := acceptedOf(c); len(vals) > 0 {
+		return fmt.Sprint(vals[i%len(vals)])
+	}
+	opts := c.prop.LogicalTypeOptions
+	switch c.canon {
+	case "integer", "bigint", "smallint":
+		return strconv.FormatInt(int64(lowBound(opts, 1))+int64(i), 10)
+	case "decimal", "float", "double":
+		return strconv.FormatFloat(lowBound(opts, 1)+float64(i)+0.5, 'f', 2, 64)
+	case "boolean":
+		return strconv.FormatBool(i%2 == 0)
+	case "date":
+		return timeBound(opts, "2024-01-01", 24*time.Hour).AddDate(0, 0, i).Format("2006-01-02")
+	case "timestamp":
+		return timeBound(opts, "2024-01-01 00:00:00", time.Second).Add(time.Duration(i) * time.Hour).Format("2006-01-02 15:04:05")
+	case "timestamptz":
+		return timeBound(opts, "2024-01-01 00:00:00+00:00", time.Second).Add(time.Duration(i) * time.Hour).Format("2006-01-02 15:04:05-07:00")
+	case "time":
+		return timeBound(opts, "08:00:00", time.Second).Add(time.Duration(i) * time.Minute).Format("15:04:05")
+	case "object":
+		return fmt.Sprintf(`{"n": %d}`, i)
+	case "array":
+		return fmt.Sprintf(`[%d]`, i)
+	}
+	return stringValue(c, opts, i)
+}
+
+func acceptedOf(c *colPlan) []any {
+	if vals := listOf(c.prop.LogicalTypeOptions["enum"]); len(vals) > 0 {
+		return vals
+	}
+	for _, q := range c.prop.Quality {
+		var vals []any
+		for _, v := range listOf(q.Arguments["validValues"]) {
+			if s := fmt.Sprint(v); v != nil && s != "" {
+				vals = append(vals, v)
+			}
+		}
+		if len(vals) > 0 && !c.prop.PrimaryKey && !c.prop.Unique {
+			return vals
+		}
+	}
+	return nil
+}
+
+func lowBound(opts map[string]any, def float64) float64 {
+	if f, ok := floatOf(opts["minimum"]); ok {
+		return f
+	}
+	if f, ok := floatOf(opts["exclusiveMinimum"]); ok {
+		return f + 1
+	}
+	return def
+}
+
+func timeBound(opts map[string]any, def string, step time.Duration) time.Time {
+	v, excl := opts["minimum"], false
+	if v == nil {
+		v, excl = opts["exclusiveMinimum"], true
+	}
+	s, _ := v.(string)
+	if s == "" {
+		s, excl = def, false
+	}
+	for _, layout := range []string{"2006-01-02 15:04:05-07:00", "2006-01-02 15:04:05Z07:00", time.RFC3339, "2006-01-02 15:04:05", "2006-01-02", "15:04:05"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			if excl {
+				t = t.Add(step)
+			}
+			return t
+		}
+	}
+	panic("unparsable bound " + s)
+}
+
+func stringValue(c *colPlan, opts map[string]any, i int) string {
+	if pat, _ := opts["pattern"].(string); pat != "" {
+		return fromPattern(pat, i)
+	}
+	for _, q := range c.prop.Quality {
+		if pat, _ := q.Arguments["pattern"].(string); pat != "" {
+			return fromPattern(pat, i)
+		}
+	}
+	s := fmt.Sprintf("%s_%d", c.name, i+1)
+	maxLen, hasMax := intOf(opts["maxLength"])
+	minLen, _ := intOf(opts["minLength"])
+	if hasMax && int64(len(s)) > maxLen {
+		s = fmt.Sprintf("%0*d", max(int(minLen), 1), i+1)
+	}
+	for int64(len(s)) < minLen {
+		s += "x"
+	}
+	return s
+}
+
+// fromPattern builds a string matching a regular expression; variant i
+// picks a different character from the first character class, so that
+// rows stay distinct.
+func fromPattern(pat string, i int) string {
+	re, err := syntax.Parse(pat, syntax.Perl)
+	if err != nil {
+		panic(err)
+	}
+	var b strings.Builder
+	first := true
+	gen(re.Simplify(), &b, i, &first)
+	return b.String()
+}
+
+func gen(re *syntax.Regexp, b *strings.Builder, i int, first *bool) {
+	switch re.Op {
+	case syntax.OpLiteral:
+		b.WriteString(string(re.Rune))
+	case syntax.OpCharClass:
+		k := 0
+		if *first {
+			k, *first = i, false
+		}
+		b.WriteRune(classRune(re.Rune, k))
+	case syntax.OpAnyChar, syntax.OpAnyCharNotNL:
+		b.WriteByte('a')
+	case syntax.OpCapture, syntax.OpStar, syntax.OpQuest:
+		if re.Op == syntax.OpCapture {
+			gen(re.Sub[0], b, i, first)
+		}
+	case syntax.OpPlus:
+		gen(re.Sub[0], b, i, first)
+	case syntax.OpRepeat:
+		for n := 0; n < re.Min; n++ {
+			gen(re.Sub[0], b, i, first)
+		}
+	case syntax.OpConcat:
+		for _, s := range re.Sub {
+			gen(s, b, i, first)
+		}
+	case syntax.OpAlternate:
+		gen(re.Sub[0], b, i, first)
+	}
+}
+
+// classRune picks the k-th rune of a character class (ranges in pairs),
+// preferring letters and digits.
+func classRune(ranges []rune, k int) rune {
+	var all []rune
+	for j := 0; j+1 < len(ranges) && len(all) < 64; j += 2 {
+		for r := ranges[j]; r <= ranges[j+1] && len(all) < 64; r++ {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				all = append(all, r)
+			}
+		}
+	}
+	if len(all) == 0 {
+		return ranges[0]
+	}
+	return all[k%len(all)]
+}
