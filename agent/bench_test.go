@@ -142,11 +142,15 @@ func BenchmarkInterviewTurn(b *testing.B) {
 				defer j.Close()
 				o.Journal = j
 			}
-			s := newArchitect(b, p, nil).NewSession(o)
-			s.Start()
+			a := newArchitect(b, p, func(o *Options) { o.TokenBudget = 1 << 40 })
+			var s *Session
 			ctx := context.Background()
 			b.ReportAllocs()
-			for b.Loop() {
+			for i := 0; b.Loop(); i++ {
+				if i%10 == 0 { // a conversation of 10 turns, then a new one
+					s = a.NewSession(o)
+					s.Start()
+				}
 				if err := s.Send(ctx, "We need a daily view of checkout orders."); err != nil {
 					b.Fatal(err)
 				}

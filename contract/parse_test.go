@@ -45,9 +45,18 @@ customProperties:
 
 func TestTimestampsStayStrings(t *testing.T) {
 	t.Parallel()
-	doc, _ := Parse("ts.yaml", []byte("apiVersion: v3.1.0\nid: 2024-01-01\nversion: 1.0.0\n"))
+	doc, _ := Parse("ts.yaml", []byte("apiVersion: v3.1.0\nid: 2024-01-01\nversion: 1.0.0\nx-date: 2024-01-02\nslaProperties:\n  - property: ga\n    value: 2022-05-12T09:30:10-08:00\n"))
 	if got, ok := doc.value["id"].(string); !ok || got != "2024-01-01" {
 		t.Fatalf("id = %#v, want the string 2024-01-01", doc.value["id"])
+	}
+	out, err := Marshal(doc.Contract)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`x-date: "2024-01-02"`, `value: "2022-05-12T09:30:10-08:00"`} {
+		if !bytes.Contains(out, []byte(want)) {
+			t.Errorf("timestamp changed on the way through: want %s in\n%s", want, out)
+		}
 	}
 }
 

@@ -216,7 +216,7 @@ func duplicateKey(file string, n *yaml.Node, i int) Finding {
 }
 
 // scalarValue resolves a scalar by its tag; !!timestamp and unknown tags
-// stay strings.
+// stay strings (a timestamp node is retagged !!str).
 func scalarValue(n *yaml.Node) any {
 	switch n.ShortTag() {
 	case "!!null":
@@ -237,6 +237,10 @@ func scalarValue(n *yaml.Node) any {
 		}
 	case "!!float":
 		return floatValue(n.Value)
+	case "!!timestamp":
+		// Keep dates as written: retag the node so that the typed decoder
+		// (and a later Marshal) also sees a string, not a time.Time.
+		n.Tag = "!!str"
 	}
 	return n.Value
 }

@@ -70,7 +70,7 @@ func needsBreak(rs []rune, i int) bool {
 	if unicode.IsLower(prev) || unicode.IsDigit(prev) {
 		return true
 	}
-	next := i + 1 < len(rs) && unicode.IsLower(rs[i+1])
+	next := i+1 < len(rs) && unicode.IsLower(rs[i+1])
 	return unicode.IsUpper(prev) && next
 }
 

@@ -44,17 +44,21 @@ func TestRejectsEscapingNames(t *testing.T) {
 		}}}
 	}
 	cases := map[string]func(c *contract.Contract){
-		"object ../":        func(c *contract.Contract) { c.Schema[0].Name = "../../etc" },
-		"object absolute":   func(c *contract.Contract) { c.Schema[0].Name = "/etc/passwd" },
-		"object backslash":  func(c *contract.Contract) { c.Schema[0].Name = `a\b` },
-		"object odd char":   func(c *contract.Contract) { c.Schema[0].Name = "orders;drop" },
-		"property slash":    func(c *contract.Contract) { c.Schema[0].Properties[0].Name = "a/b" },
-		"property newline":  func(c *contract.Contract) { c.Schema[0].Properties[0].Name = "a\nb" },
-		"physical quote":    func(c *contract.Contract) { c.Schema[0].Properties[0].PhysicalName = `x"; drop table y; --` },
-		"table quote":       func(c *contract.Contract) { c.Schema[0].PhysicalName = "t`x" },
-		"source traversal":  func(c *contract.Contract) { c.Domain = "../up" },
-		"entity override":   func(c *contract.Contract) { c.Schema[0].CustomProperties = []contract.CustomProperty{{Property: PropEntity, Value: "a/../b"}} },
-		"duplicate columns": func(c *contract.Contract) { c.Schema[0].Properties = append(c.Schema[0].Properties, contract.Property{Name: "ID"}) },
+		"object ../":       func(c *contract.Contract) { c.Schema[0].Name = "../../etc" },
+		"object absolute":  func(c *contract.Contract) { c.Schema[0].Name = "/etc/passwd" },
+		"object backslash": func(c *contract.Contract) { c.Schema[0].Name = `a\b` },
+		"object odd char":  func(c *contract.Contract) { c.Schema[0].Name = "orders;drop" },
+		"property slash":   func(c *contract.Contract) { c.Schema[0].Properties[0].Name = "a/b" },
+		"property newline": func(c *contract.Contract) { c.Schema[0].Properties[0].Name = "a\nb" },
+		"physical quote":   func(c *contract.Contract) { c.Schema[0].Properties[0].PhysicalName = `x"; drop table y; --` },
+		"table quote":      func(c *contract.Contract) { c.Schema[0].PhysicalName = "t`x" },
+		"source traversal": func(c *contract.Contract) { c.Domain = "../up" },
+		"entity override": func(c *contract.Contract) {
+			c.Schema[0].CustomProperties = []contract.CustomProperty{{Property: PropEntity, Value: "a/../b"}}
+		},
+		"duplicate columns": func(c *contract.Contract) {
+			c.Schema[0].Properties = append(c.Schema[0].Properties, contract.Property{Name: "ID"})
+		},
 	}
 	for name, mutate := range cases {
 		c := base()

@@ -1,12 +1,5 @@
 package scaffold
 
-import (
-	"bytes"
-	"fmt"
-
-	"go.yaml.in/yaml/v3"
-)
-
 // The structs below mirror dbt's property files (dbt >= 1.10.8): field
 // order is output order, so the YAML is deterministic.
 
@@ -33,10 +26,10 @@ type tableYAML struct {
 }
 
 type tableConfig struct {
-	LoadedAtField string          `yaml:"loaded_at_field,omitempty"`
-	Freshness     *freshnessYAML  `yaml:"freshness,omitempty"`
-	Meta          map[string]any  `yaml:"meta,omitempty"`
-	Tags          []string        `yaml:"tags,omitempty"`
+	LoadedAtField string         `yaml:"loaded_at_field,omitempty"`
+	Freshness     *freshnessYAML `yaml:"freshness,omitempty"`
+	Meta          map[string]any `yaml:"meta,omitempty"`
+	Tags          []string       `yaml:"tags,omitempty"`
 }
 
 type freshnessYAML struct {
@@ -92,20 +85,6 @@ type columnYAML struct {
 	Constraints []constraintYAML `yaml:"constraints,omitempty"`
 	DataTests   []any            `yaml:"data_tests,omitempty"`
 	Config      *metaConfig      `yaml:"config,omitempty"`
-}
-
-// marshalYAML encodes v with a 2-space indent.
-func marshalYAML(v any) ([]byte, error) {
-	var buf bytes.Buffer
-	enc := yaml.NewEncoder(&buf)
-	enc.SetIndent(2)
-	if err := enc.Encode(v); err != nil {
-		return nil, fmt.Errorf("encode yaml: %w", err)
-	}
-	if err := enc.Close(); err != nil {
-		return nil, fmt.Errorf("encode yaml: %w", err)
-	}
-	return buf.Bytes(), nil
 }
 
 func boolPtr(b bool) *bool { return &b }

@@ -34,7 +34,7 @@ func providerCheck(ctx context.Context, f *Factory, p *kernel.Project, opts *Doc
 	case "ollama":
 		return ollamaReach(ctx, f, prof, opts)
 	default:
-		return remoteCheck(ctx, f, prof, opts)
+		return remoteCheck(ctx, f, name, prof, opts)
 	}
 	return c
 }

@@ -72,7 +72,7 @@ func BenchmarkDraft200(b *testing.B) {
 // samples the live heap: the peak should not grow with n beyond the small
 // per-note report row.
 func BenchmarkDraftMemory(b *testing.B) {
-	for _, n := range []int{100, 400} {
+	for _, n := range []int{100, 400, 1600} {
 		b.Run(fmt.Sprintf("notes=%d", n), func(b *testing.B) {
 			var peak uint64
 			for range b.N {
