@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"strconv"
 
-
 	"github.com/dataeng-os/dataeng-os/contract"
 )
 
