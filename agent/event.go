@@ -105,4 +105,7 @@ const (
 	StopRepeated  = "repeated-findings"
 	StopCancelled = "cancelled"
 	StopError     = "error"
+	// StopOpen ends a guided interview whose drafts keep findings the
+	// person skipped.
+	StopOpen = "open-findings"
 )

@@ -80,6 +80,9 @@ func (g *guided) answer(text string) []Event {
 		}
 	}
 	if g.finished {
+		if contract.HasErrors(g.findings) {
+			return []Event{{Type: EventInfo, Text: texts(g.lang).leftHint + " " + strings.Join(g.notes, "; ")}}
+		}
 		return []Event{{Type: EventInfo, Text: texts(g.lang).allSet}}
 	}
 	if g.cur == nil {

@@ -238,7 +238,7 @@ func (s *Session) finishGuided() error {
 	res := s.Result()
 	res.StopReason = StopValid
 	if contract.HasErrors(res.Findings) {
-		res.StopReason = "open-findings"
+		res.StopReason = StopOpen
 	}
 	res.Valid = res.StopReason == StopValid
 	s.emit(Event{Type: EventStop, Reason: res.StopReason, Text: res.Left(), Findings: res.Findings})

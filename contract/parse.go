@@ -27,12 +27,15 @@ func ParseLimit(file string, data []byte, maxBytes int64) (doc *Document, fs []F
 	if f := checkInput(file, data, maxBytes); f != nil {
 		return nil, []Finding{*f}
 	}
-	root, f := decodeNode(file, data)
+	root, more, f := decodeNode(file, data)
 	if f != nil {
 		return nil, []Finding{*f}
 	}
 	doc = &Document{File: file, Data: data, Root: root}
 	fs = doc.build()
+	if more != nil {
+		fs = append(fs, *more)
+	}
 	SortFindings(fs)
 	return doc, fs
 }
@@ -95,28 +98,40 @@ func isBlankYAML(data []byte) bool {
 
 var yamlLineRE = regexp.MustCompile(`^yaml: (?:line (\d+): )?`)
 
-// decodeNode parses the first YAML document and returns its root mapping.
-func decodeNode(file string, data []byte) (*yaml.Node, *Finding) {
+// decodeNode parses the first YAML document and returns its root mapping,
+// and a warning when the file holds more documents (only the first is
+// checked).
+func decodeNode(file string, data []byte) (root *yaml.Node, more, fatal *Finding) {
 	var doc yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
-			return nil, &Finding{File: file, Line: 1, Column: 1, Rule: RuleYAMLEmpty, Severity: SeverityError,
+			return nil, nil, &Finding{File: file, Line: 1, Column: 1, Rule: RuleYAMLEmpty, Severity: SeverityError,
 				Message: "the file is empty: no contract in it"}
 		}
-		return nil, syntaxFinding(file, data, err)
+		return nil, nil, syntaxFinding(file, data, err)
 	}
-	root := deref(&doc)
+	root = deref(&doc)
 	if root == nil || (root.Kind == yaml.ScalarNode && root.ShortTag() == "!!null") {
-		return nil, &Finding{File: file, Line: 1, Column: 1, Rule: RuleYAMLEmpty, Severity: SeverityError,
+		return nil, nil, &Finding{File: file, Line: 1, Column: 1, Rule: RuleYAMLEmpty, Severity: SeverityError,
 			Message: "the document is empty (null): no contract in it"}
 	}
 	if root.Kind != yaml.MappingNode {
-		return nil, &Finding{File: file, Line: root.Line, Column: root.Column, Rule: RuleYAMLRoot, Severity: SeverityError,
+		return nil, nil, &Finding{File: file, Line: root.Line, Column: root.Column, Rule: RuleYAMLRoot, Severity: SeverityError,
 			Message: fmt.Sprintf("the document is a %s; a contract must be a mapping of ODCS fields (apiVersion, kind, id, ...)", kindName(root)),
 			Hint:    "start the file with `apiVersion: v3.1.0`"}
 	}
-	return root, nil
+	var next yaml.Node
+	if err := dec.Decode(&next); (err == nil && !isNullDoc(&next)) || (err != nil && !errors.Is(err, io.EOF)) {
+		line := next.Line
+		if line == 0 {
+			line = lineOf(data, len(data))
+		}
+		more = &Finding{File: file, Line: line, Column: 1, Rule: RuleYAMLMultiDoc, Severity: SeverityWarning,
+			Message: "the file holds more than one YAML document; only the first is checked",
+			Hint:    "put one contract per file"}
+	}
+	return root, more, nil
 }
 
 func syntaxFinding(file string, data []byte, err error) *Finding {
@@ -212,4 +227,10 @@ func firstColumn(n *yaml.Node, line int) int {
 		}
 	}
 	return 1
+}
+
+// isNullDoc reports an empty or null document (a trailing `---`).
+func isNullDoc(n *yaml.Node) bool {
+	r := deref(n)
+	return r == nil || (r.Kind == yaml.ScalarNode && r.ShortTag() == "!!null")
 }

@@ -120,3 +120,38 @@ func TestCheckCanvas(t *testing.T) {
 		t.Errorf("empty canvas: %v", fs)
 	}
 }
+
+func TestTrailingDocumentMarker(t *testing.T) {
+	t.Parallel()
+	_, fs := Check("g.yaml", []byte(goodContract+"---\n"), DefaultRules())
+	if len(fs) != 0 {
+		t.Errorf("a trailing --- gave findings: %v", fs)
+	}
+}
+
+// TestAnchorsAndMerges: a legitimate contract using anchors and merge keys
+// validates like its expanded form.
+func TestAnchorsAndMerges(t *testing.T) {
+	t.Parallel()
+	src := strings.Replace(goodContract, "      - name: created_at\n        logicalType: timestamp\n",
+		"      - &ts\n        name: created_at\n        logicalType: timestamp\n      - <<: *ts\n        name: updated_at\n", 1)
+	doc, fs := Check("a.yaml", []byte(src), DefaultRules())
+	if len(fs) != 0 {
+		t.Errorf("findings: %v", fs)
+	}
+	props := doc.Contract.Schema[0].Properties
+	if got := props[4]; got.Name != "updated_at" || got.LogicalType != "timestamp" {
+		t.Errorf("merged property = %+v", got)
+	}
+	if v := doc.value["schema"].([]any)[0].(map[string]any)["properties"].([]any)[4].(map[string]any); v["logicalType"] != "timestamp" || v["name"] != "updated_at" {
+		t.Errorf("merged value = %v", v)
+	}
+}
+
+func TestRecursiveAlias(t *testing.T) {
+	t.Parallel()
+	_, fs := Parse("r.yaml", []byte("apiVersion: v3.1.0\na: &a [1, *a]\n"))
+	if len(fs) != 1 || (fs[0].Rule != RuleYAMLAliases && fs[0].Rule != RuleYAMLSyntax) {
+		t.Fatalf("findings = %v", fs)
+	}
+}

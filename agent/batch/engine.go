@@ -145,7 +145,7 @@ func (r *runner) one(ctx context.Context, n Note) Entry {
 	files := &Files{Out: r.opts.Out, Force: r.opts.Force}
 	e := Entry{Note: key, Name: n.Name, Hash: n.Hash, Runs: 1}
 	if prev != nil {
-		files.Known = prev.Known
+		files.Known = prev.written()
 		e.Runs = prev.Runs + 1
 	}
 	began := time.Now()
@@ -201,20 +201,41 @@ func (e *Entry) fill(out Outcome, err error, ctx context.Context, m *Meter, file
 		e.Tokens = out.Usage
 	}
 	e.Outputs, e.Preserved = files.Outputs(), files.Preserved()
-	e.Known = map[string]string{}
+	if prev != nil && e.Status.Retry() && len(e.Outputs) == 0 {
+		e.Outputs = prev.Outputs // a failed redo keeps pointing at the previous run's files
+	}
+	// Known keeps the hashes of earlier files that are not among Outputs.
 	if prev != nil {
-		for p, h := range prev.Known {
-			e.Known[p] = h
+		for p, h := range prev.written() {
+			if !hasOutput(e.Outputs, p) {
+				if e.Known == nil {
+					e.Known = map[string]string{}
+				}
+				e.Known[p] = h
+			}
 		}
 	}
+}
+
+// written maps every file the tool wrote for the note to its hash.
+func (e *Entry) written() map[string]string {
+	m := make(map[string]string, len(e.Known)+len(e.Outputs))
+	for p, h := range e.Known {
+		m[p] = h
+	}
 	for _, o := range e.Outputs {
-		e.Known[o.Path] = o.Hash
+		m[o.Path] = o.Hash
 	}
-	if !e.Status.Retry() || len(e.Outputs) > 0 || prev == nil {
-		return
+	return m
+}
+
+func hasOutput(os []Output, p string) bool {
+	for _, o := range os {
+		if o.Path == p {
+			return true
+		}
 	}
-	// A failed redo keeps pointing at the previous run's files.
-	e.Outputs = prev.Outputs
+	return false
 }
 
 func (r *runner) update(f func(*Snapshot)) {

@@ -61,8 +61,9 @@ type Entry struct {
 	Preserved  []string        `json:"preserved,omitempty"` // files kept because a person edited them
 	Error      string          `json:"error,omitempty"`
 	Runs       int             `json:"runs"`
-	// Known maps every file the tool ever wrote for this note to the hash it
-	// wrote; a file whose hash differs was edited by a person.
+	// Known maps earlier files the tool wrote for this note (not among
+	// Outputs) to the hash it wrote; a file whose hash differs from what the
+	// tool wrote was edited by a person.
 	Known map[string]string `json:"known,omitempty"`
 }
 

@@ -7,6 +7,7 @@ import (
 
 	"github.com/dataeng-os/dataeng-os/agent"
 	"github.com/dataeng-os/dataeng-os/contract"
+	"github.com/dataeng-os/dataeng-os/prompts"
 )
 
 // chatRenderer prints session events: the conversation on stdout,
@@ -59,8 +60,7 @@ func (r *chatRenderer) render(ev agent.Event) {
 func (r *chatRenderer) stream(s string) {
 	io := r.f.IO
 	if !io.ColorEnabled() {
-		fmt.Fprint(io.Out, s)
-		r.midway = !strings.HasSuffix(s, "\n")
+		r.plain(s)
 		return
 	}
 	for s != "" {
@@ -76,11 +76,44 @@ func (r *chatRenderer) stream(s string) {
 	}
 }
 
+// plain writes streamed text as it comes, except a line that starts with
+// "[" is held until it ends, so the ready marker can be dropped.
+func (r *chatRenderer) plain(s string) {
+	io := r.f.IO
+	for s != "" {
+		if r.line.Len() > 0 || (!r.midway && strings.HasPrefix(s, "[")) {
+			i := strings.IndexByte(s, '\n')
+			if i < 0 {
+				r.line.WriteString(s)
+				return
+			}
+			r.line.WriteString(s[:i])
+			if l := r.line.String(); strings.TrimSpace(l) != prompts.ReadyMarker {
+				fmt.Fprintln(io.Out, l)
+			}
+			r.line.Reset()
+			s = s[i+1:]
+			continue
+		}
+		i := strings.IndexByte(s, '\n')
+		if i < 0 {
+			fmt.Fprint(io.Out, s)
+			r.midway = true
+			return
+		}
+		fmt.Fprint(io.Out, s[:i+1])
+		r.midway = false
+		s = s[i+1:]
+	}
+}
+
 // endLine finishes a streamed line.
 func (r *chatRenderer) endLine() {
 	io := r.f.IO
 	if r.line.Len() > 0 {
-		fmt.Fprintln(io.Out, r.styled(r.line.String()))
+		if l := r.line.String(); strings.TrimSpace(l) != prompts.ReadyMarker {
+			fmt.Fprintln(io.Out, r.styled(l))
+		}
 		r.line.Reset()
 	}
 	if r.midway {
@@ -93,6 +126,8 @@ func (r *chatRenderer) styled(l string) string {
 	io := r.f.IO
 	t := strings.TrimSpace(l)
 	switch {
+	case t == prompts.ReadyMarker:
+		return ""
 	case strings.HasPrefix(t, "#"):
 		return io.Bold(strings.TrimSpace(strings.TrimLeft(t, "#")))
 	case strings.HasPrefix(t, "- ") || strings.HasPrefix(t, "* "):

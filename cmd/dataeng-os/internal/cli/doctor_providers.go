@@ -2,13 +2,13 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
-	"net/http"
 	"os"
 	"strings"
 
 	"github.com/dataeng-os/dataeng-os/kernel"
+	"github.com/dataeng-os/dataeng-os/providers/factory"
+	"github.com/dataeng-os/dataeng-os/providers/ollama"
 )
 
 // providerCheck says whether the chosen provider can be used.
@@ -52,75 +52,45 @@ func ollamaCheck(ctx context.Context, f *Factory, p *kernel.Project, opts *Docto
 	return &c
 }
 
-// OllamaURL resolves the Ollama base URL: the profile's base_url, then
-// OLLAMA_HOST (with or without scheme), then the default.
-func OllamaURL(baseURL string, getenv func(string) string) string {
-	u := baseURL
-	if u == "" {
-		u = getenv("OLLAMA_HOST")
-	}
-	if u == "" {
-		u = "127.0.0.1:11434"
-	}
-	if !strings.Contains(u, "://") {
-		u = "http://" + u
-	}
-	return strings.TrimSuffix(u, "/")
-}
-
 func ollamaReach(ctx context.Context, f *Factory, prof kernel.ProviderProfile, opts *DoctorOptions) check {
-	base := OllamaURL(prof.BaseURL, f.Getenv)
 	c := check{name: "provider"}
-	var ver struct {
-		Version string `json:"version"`
+	p, err := f.Project()
+	if err != nil {
+		c.detail = err.Error()
+		return c
 	}
-	if err := getJSON(ctx, base+"/api/version", opts, &ver); err != nil {
-		c.detail = "ollama at " + base + " does not answer: " + err.Error()
+	raw, err := factory.Raw(factoryProfile(f, p, "ollama", prof), f.Getenv)
+	if err != nil {
+		c.detail = err.Error()
+		return c
+	}
+	cl := raw.(*ollama.Client)
+	ctx, cancel := context.WithTimeout(ctx, opts.Timeout)
+	defer cancel()
+	ver, err := cl.Version(ctx)
+	if err != nil {
+		c.detail = "ollama at " + cl.BaseURL() + " does not answer: " + err.Error()
 		c.hint = "start it with: ollama serve (or set OLLAMA_HOST)"
 		return c
 	}
-	var tags struct {
-		Models []struct {
-			Name string `json:"name"`
-		} `json:"models"`
-	}
-	if err := getJSON(ctx, base+"/api/tags", opts, &tags); err != nil {
-		c.detail = "ollama " + ver.Version + " at " + base + ": listing models failed: " + err.Error()
+	models, err := cl.Models(ctx)
+	if err != nil {
+		c.detail = "ollama " + ver + " at " + cl.BaseURL() + ": listing models failed: " + err.Error()
 		return c
 	}
 	var names []string
 	has := false
-	for _, m := range tags.Models {
-		names = append(names, m.Name)
-		if m.Name == prof.Model || strings.TrimSuffix(m.Name, ":latest") == prof.Model {
-			has = true
-		}
+	for _, m := range models {
+		names = append(names, m.ID)
+		has = has || m.ID == prof.Model || strings.TrimSuffix(m.ID, ":latest") == prof.Model
 	}
-	c.detail = fmt.Sprintf("ollama %s at %s, models: %s", ver.Version, base, strings.Join(names, ", "))
+	c.detail = fmt.Sprintf("ollama %s at %s, models: %s", ver, cl.BaseURL(), strings.Join(names, ", "))
 	if len(names) == 0 {
-		c.detail = fmt.Sprintf("ollama %s at %s, no models pulled", ver.Version, base)
+		c.detail = fmt.Sprintf("ollama %s at %s, no models pulled", ver, cl.BaseURL())
 	}
 	c.ok = has || prof.Model == ""
 	if !c.ok {
 		c.hint = "run: ollama pull " + prof.Model
 	}
 	return c
-}
-
-func getJSON(ctx context.Context, url string, opts *DoctorOptions, v any) error {
-	ctx, cancel := context.WithTimeout(ctx, opts.Timeout)
-	defer cancel()
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
-	if err != nil {
-		return err
-	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		return fmt.Errorf("%v", strings.TrimPrefix(err.Error(), "Get \""+url+"\": "))
-	}
-	defer resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		return fmt.Errorf("HTTP %d", resp.StatusCode)
-	}
-	return json.NewDecoder(resp.Body).Decode(v)
 }
