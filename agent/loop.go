@@ -36,86 +36,114 @@ type loopState struct {
 	findings         []contract.Finding
 }
 
+// drafting is one run of the validate-and-reask loop.
+type drafting struct {
+	a          *Architect
+	in         draftInput
+	m          *meter
+	emit       func(Event)
+	res        *Result
+	name       string
+	structured bool
+	system     string
+	base       []providers.Message // the first request: never changes
+	reask      []providers.Message // the last draft and its findings: replaced each attempt
+	prev       string              // the previous attempt's finding fingerprint
+	st         loopState
+}
+
 // draftLoop drafts the canvas and the contract, validates them and reasks
 // with the findings until they pass or the budget (attempts, tokens) is
 // spent. Each reask replaces the previous failed draft in the prompt
 // instead of appending it, so the prompt does not grow with the attempt
 // number.
 func (a *Architect) draftLoop(ctx context.Context, in draftInput, m *meter, emit func(Event)) (*Result, error) {
-	name := ""
+	d := &drafting{a: a, in: in, m: m, emit: emit, structured: a.opts.Provider.Capabilities().StructuredOutput}
 	if strings.TrimSpace(in.Name) != "" {
-		name = SanitizeName(in.Name)
+		d.name = SanitizeName(in.Name)
 	}
-	res := &Result{Name: name, Lang: in.Lang}
-	structured := a.opts.Provider.Capabilities().StructuredOutput
-	system, err := a.systemPrompt(in.Lang)
-	if err != nil {
-		return res, err
+	d.res = &Result{Name: d.name, Lang: in.Lang}
+	if err := d.prepare(); err != nil {
+		return d.res, err
 	}
-	first, err := prompts.Draft(prompts.DraftData{Name: name, Input: in.Input, FromNotes: in.FromNotes, Sections: a.sections, Structured: structured})
-	if err != nil {
-		return res, err
-	}
-	base := []providers.Message{{Role: providers.RoleUser, Content: first}}
-	var st loopState
-	var reask []providers.Message
-	prev := ""
 	calls0, usage0 := m.calls, m.usage
-	defer func() {
-		res.Calls, res.Usage = m.calls-calls0, providers.Usage{
-			InputTokens: m.usage.InputTokens - usage0.InputTokens, OutputTokens: m.usage.OutputTokens - usage0.OutputTokens}
-		res.Cost = a.cost(res.Usage)
-		res.Canvas, res.Contract, res.Findings = st.canvas, st.contract, st.findings
-		res.OpenQuestions = mergeQuestions(st.questions, a.questionsFromFindings(st.findings, in.Lang))
-		res.Valid = res.StopReason == StopValid
-		left := res.Left()
-		emit(Event{Type: EventStop, Reason: res.StopReason, Text: left, Findings: res.Findings})
-	}()
+	defer d.finish(calls0, usage0)
 	for attempt := 1; ; attempt++ {
-		if attempt > a.opts.MaxAttempts {
-			res.StopReason = StopAttempts
-			return res, nil
+		switch {
+		case attempt > a.opts.MaxAttempts:
+			d.res.StopReason = StopAttempts
+		case m.spent():
+			d.res.StopReason = StopTokens
 		}
-		if m.spent() {
-			res.StopReason = StopTokens
-			return res, nil
+		if d.res.StopReason != "" {
+			return d.res, nil
 		}
-		res.Attempts = attempt
-		emit(Event{Type: EventAttempt, Attempt: attempt, MaxAttempts: a.opts.MaxAttempts})
-		req := providers.Request{Model: a.opts.Model, System: system, Messages: append(append([]providers.Message{}, base...), reask...)}
-		if structured {
-			req.JSONSchema, req.SchemaName = prompts.ContractDraftSchema, prompts.ContractDraftSchemaName
-		}
-		text, err := a.call(ctx, req, m, "draft", emit)
-		if err != nil {
-			res.StopReason = StopError
-			if ctx.Err() != nil {
-				res.StopReason = StopCancelled
-			}
-			return res, err
-		}
-		ans := parseAnswer(text, structured)
-		if name == "" {
-			name = nameFromContract(ans.Contract)
-			res.Name = name
-		}
-		a.absorb(&st, ans, name, emit)
-		st.findings = a.checkDrafts(name, st.canvas, st.contract)
-		emit(Event{Type: EventFindings, Attempt: attempt, Findings: st.findings})
-		if !contract.HasErrors(st.findings) {
-			res.StopReason = StopValid
-			return res, nil
-		}
-		fp := fingerprint(st.findings)
-		if fp == prev {
-			res.StopReason = StopRepeated
-			return res, nil
-		}
-		prev = fp
-		if reask, err = a.reaskMessages(st, structured); err != nil {
-			return res, err
+		if err := d.attempt(ctx, attempt); err != nil || d.res.StopReason != "" {
+			return d.res, err
 		}
 	}
+}
+
+func (d *drafting) prepare() error {
+	var err error
+	if d.system, err = d.a.systemPrompt(d.in.Lang); err != nil {
+		return err
+	}
+	first, err := prompts.Draft(prompts.DraftData{Name: d.name, Input: d.in.Input, FromNotes: d.in.FromNotes,
+		Sections: d.a.sections, Structured: d.structured})
+	d.base = []providers.Message{{Role: providers.RoleUser, Content: first}}
+	return err
+}
+
+// attempt makes one model call, validates what came back and decides:
+// StopReason set (valid, repeated findings) or the next reask prepared.
+func (d *drafting) attempt(ctx context.Context, n int) error {
+	d.res.Attempts = n
+	d.emit(Event{Type: EventAttempt, Attempt: n, MaxAttempts: d.a.opts.MaxAttempts})
+	req := providers.Request{Model: d.a.opts.Model, System: d.system, Messages: append(append([]providers.Message{}, d.base...), d.reask...)}
+	if d.structured {
+		req.JSONSchema, req.SchemaName = prompts.ContractDraftSchema, prompts.ContractDraftSchemaName
+	}
+	text, err := d.a.call(ctx, req, d.m, PhaseDraft, d.emit)
+	if err != nil {
+		d.res.StopReason = StopError
+		if ctx.Err() != nil {
+			d.res.StopReason = StopCancelled
+		}
+		return err
+	}
+	ans := parseAnswer(text, d.structured)
+	if d.name == "" {
+		d.name = nameFromContract(ans.Contract)
+		d.res.Name = d.name
+	}
+	d.a.absorb(&d.st, ans, d.name, d.emit)
+	d.st.findings = d.a.checkDrafts(d.name, d.st.canvas, d.st.contract)
+	d.emit(Event{Type: EventFindings, Attempt: n, Findings: d.st.findings})
+	if !contract.HasErrors(d.st.findings) {
+		d.res.StopReason = StopValid
+		return nil
+	}
+	fp := fingerprint(d.st.findings)
+	if fp == d.prev {
+		d.res.StopReason = StopRepeated
+		return nil
+	}
+	d.prev = fp
+	d.reask, err = d.a.reaskMessages(d.st, d.structured)
+	return err
+}
+
+// finish fills the result and emits the stop event.
+func (d *drafting) finish(calls0 int, usage0 providers.Usage) {
+	r, m := d.res, d.m
+	r.Calls = m.calls - calls0
+	r.Usage = providers.Usage{InputTokens: m.usage.InputTokens - usage0.InputTokens, OutputTokens: m.usage.OutputTokens - usage0.OutputTokens}
+	r.Cost = d.a.cost(r.Usage)
+	r.Canvas, r.Contract, r.Findings = d.st.canvas, d.st.contract, d.st.findings
+	r.OpenQuestions = mergeQuestions(d.st.questions, d.a.questionsFromFindings(d.st.findings, d.in.Lang))
+	r.Valid = r.StopReason == StopValid
+	d.emit(Event{Type: EventStop, Reason: r.StopReason, Text: r.Left(), Findings: r.Findings})
 }
 
 // absorb replaces the documents the answer returned, repairs the contract

@@ -57,6 +57,7 @@ type Session struct {
 	m         meter
 	saved     *SavedPaths
 	stop      string
+	drafting  bool // a drafting loop started and did not finish
 	g         *guided
 	replaying bool
 }
@@ -134,6 +135,12 @@ func (s *Session) Resume(ctx context.Context) error {
 	}
 	if s.Pending() {
 		return s.Continue(ctx)
+	}
+	s.mu.Lock()
+	drafting := s.drafting
+	s.mu.Unlock()
+	if drafting {
+		return s.Draft(ctx)
 	}
 	return nil
 }

@@ -69,6 +69,7 @@ func (s *Session) apply(ev Event) {
 		s.findings = ev.Findings
 	case EventAttempt:
 		s.attempts++
+		s.drafting = true
 	case EventUsage:
 		if s.replaying { // live calls update the meter themselves
 			if ev.Total != nil {
@@ -78,6 +79,7 @@ func (s *Session) apply(ev Event) {
 		}
 	case EventStop:
 		s.stop = ev.Reason
+		s.drafting = ev.Reason == StopCancelled
 	case EventSaved:
 		s.saved = ev.Paths
 	}

@@ -192,3 +192,37 @@ func TestSessionTokenBudgetStopsFurtherCalls(t *testing.T) {
 		t.Fatalf("err=%v calls=%d", err, p.Calls())
 	}
 }
+
+func TestCancelDuringDraftingThenResumeDrafts(t *testing.T) {
+	t.Parallel()
+	root := t.TempDir()
+	path := filepath.Join(root, "s4.jsonl")
+	p1 := plain(
+		turn("Enough.\n"+prompts.ReadyMarker),
+		scripted.Turn{Text: reply(fixture(t, "canvas.md"), fixture(t, "valid.odcs.yaml")), ChunkSize: 8, ChunkDelay: 5 * time.Millisecond},
+	)
+	j, _ := OpenJournal(path)
+	ctx, cancel := context.WithCancel(context.Background())
+	s := newArchitect(t, p1, nil).NewSession(SessionOptions{ID: "s4", Root: root, Journal: j, Sink: func(ev Event) {
+		if ev.Type == EventToken && ev.Phase == "draft" {
+			cancel()
+		}
+	}})
+	s.Start()
+	if err := s.Send(ctx, "Orders for finance, owned by the Checkout squad."); !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v", err)
+	}
+	j.Close()
+	evs, _ := ReadJournal(path)
+	p2 := plain(turn(reply(fixture(t, "canvas.md"), fixture(t, "valid.odcs.yaml"))))
+	r, err := ResumeSession(newArchitect(t, p2, nil), evs, SessionOptions{Root: root})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := r.Resume(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if !r.Done() || p2.Calls() != 1 || !strings.Contains(p2.Requests()[0].Messages[0].Content, "owned by the Checkout squad") {
+		t.Fatalf("done=%v calls=%d", r.Done(), p2.Calls())
+	}
+}

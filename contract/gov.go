@@ -16,7 +16,8 @@ type gov struct {
 	rules     Rules
 	schemaRan bool
 	out       []Finding
-	piiNames  *piiMatcher // compiled name patterns
+	piiNames  *piiMatcher     // compiled name patterns
+	reserved  map[string]bool // lower-cased reserved words
 }
 
 func (g *gov) add(rule string, sev Severity, msg, hint string, tokens ...string) {

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -22,16 +23,16 @@ func (g *gov) name(name, what string, path []string) {
 		return
 	}
 	n := g.rules.Naming
-	if re := caseRE[n.Case]; re != nil && !re.MatchString(name) {
+	if !matchesCase(name, n.Case) {
 		g.add(RuleNamingCase, SeverityError, fmt.Sprintf("%s name %q is not %s", what, name, n.Case),
 			fmt.Sprintf("rename it to %q", toCase(name, n.Case)), path...)
 	}
-	for _, w := range n.ReservedWords {
-		if strings.EqualFold(w, name) {
-			g.add(RuleNamingReserved, SeverityError, fmt.Sprintf("%s name %q is a reserved SQL word", what, name),
-				fmt.Sprintf("rename it, e.g. %q", name+"_value"), path...)
-			break
-		}
+	if g.reserved == nil {
+		g.reserved = reservedSet(n.ReservedWords)
+	}
+	if g.reserved[strings.ToLower(name)] {
+		g.add(RuleNamingReserved, SeverityError, fmt.Sprintf("%s name %q is a reserved SQL word", what, name),
+			fmt.Sprintf("rename it, e.g. %q", name+"_value"), path...)
 	}
 }
 
@@ -147,4 +148,38 @@ func isSnakeASCII(s string) bool {
 		}
 	}
 	return true
+}
+
+// matchesCase reports whether name follows the naming case ("" or an
+// unknown case: no check). snake_case, the default, skips the regexp.
+func matchesCase(name, c string) bool {
+	if c == "snake_case" {
+		return name[0] >= 'a' && name[0] <= 'z' && isSnakeASCII(name)
+	}
+	re := caseRE[c]
+	return re == nil || re.MatchString(name)
+}
+
+var (
+	reservedMu   sync.Mutex
+	reservedSets = map[string]map[string]bool{}
+)
+
+// reservedSet returns the lower-cased reserved words as a set (cached).
+func reservedSet(words []string) map[string]bool {
+	key := strings.Join(words, "\x00")
+	reservedMu.Lock()
+	defer reservedMu.Unlock()
+	if s, ok := reservedSets[key]; ok {
+		return s
+	}
+	if len(reservedSets) > 64 {
+		clear(reservedSets)
+	}
+	s := make(map[string]bool, len(words))
+	for _, w := range words {
+		s[strings.ToLower(w)] = true
+	}
+	reservedSets[key] = s
+	return s
 }

@@ -86,7 +86,9 @@ func invalidUTF8(data []byte) int {
 // isBlankYAML reports input with nothing but whitespace, comments and
 // document markers.
 func isBlankYAML(data []byte) bool {
-	for _, line := range bytes.Split(data, []byte("\n")) {
+	for len(data) > 0 {
+		line, rest, _ := bytes.Cut(data, []byte("\n"))
+		data = rest
 		t := bytes.TrimSpace(line)
 		if len(t) == 0 || t[0] == '#' || string(t) == "---" || string(t) == "..." {
 			continue
@@ -177,56 +179,13 @@ func (d *Document) build() []Finding {
 	d.value, _ = c.value(d.Root).(map[string]any)
 	fs := c.findings
 	d.APIVersion, _ = d.value["apiVersion"].(string)
-	var ct Contract
-	if err := d.Root.Decode(&ct); err != nil {
-		d.typeErrs = typeFindings(d, err)
+	if d.value == nil { // a merge key turned the root into something else
+		d.value = map[string]any{}
 	}
-	d.Contract = &ct
+	t := &typed{doc: d}
+	d.Contract = t.contract(d.value)
+	d.typeErrs = t.errs
 	return fs
-}
-
-var typeErrRE = regexp.MustCompile(`^line (\d+): (.*)$`)
-
-// typeFindings turns the typed decoder's errors into yaml-type findings
-// (duplicate keys are already reported by the converter).
-func typeFindings(d *Document, err error) []Finding {
-	var te *yaml.TypeError
-	if !errors.As(err, &te) {
-		return []Finding{{File: d.File, Line: 1, Column: 1, Rule: RuleYAMLType, Severity: SeverityError, Message: err.Error()}}
-	}
-	var out []Finding
-	for _, e := range te.Errors {
-		if strings.Contains(e, "already defined at line") {
-			continue
-		}
-		f := Finding{File: d.File, Line: 1, Column: 1, Rule: RuleYAMLType, Severity: SeverityError, Message: e,
-			Hint: "give the field a value of the type ODCS expects"}
-		if m := typeErrRE.FindStringSubmatch(e); m != nil {
-			f.Line, _ = strconv.Atoi(m[1])
-			f.Message = m[2]
-			f.Column = firstColumn(d.Root, f.Line)
-		}
-		out = append(out, f)
-	}
-	return out
-}
-
-// firstColumn returns the column of the first node on line, or 1.
-func firstColumn(n *yaml.Node, line int) int {
-	if n == nil {
-		return 1
-	}
-	if n.Line == line {
-		return n.Column
-	}
-	for _, c := range n.Content {
-		if c.Line <= line {
-			if col := firstColumn(c, line); col > 1 || c.Line == line {
-				return col
-			}
-		}
-	}
-	return 1
 }
 
 // isNullDoc reports an empty or null document (a trailing `---`).

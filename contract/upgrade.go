@@ -8,15 +8,20 @@ import (
 	"strings"
 )
 
-// Upgrade converts a parsed ODCS v2.2.x document to a v3.1.0 contract. It
-// is pure: warnings say what could not be carried over as is (credentials
-// are dropped; v2 fields without a v3 home are kept as customProperties).
+// Upgrade converts a parsed ODCS v2.2.x (or v3.0.x) document to a v3.1.0
+// contract. It is pure: warnings say what could not be carried over as is
+// (credentials are dropped; v2 fields without a v3 home are kept as
+// customProperties). A v3.0.x contract gets the new apiVersion and its
+// deprecated team array becomes a team object.
 func Upgrade(doc *Document) (*Contract, []string, error) {
 	if doc == nil || doc.value == nil {
 		return nil, nil, errors.New("upgrade: no document")
 	}
-	if v, _ := schemaFor(doc.APIVersion); v != SchemaV222 {
-		return nil, nil, fmt.Errorf("upgrade %s: apiVersion %q is not v2.2.x", doc.File, doc.APIVersion)
+	switch v, _ := schemaFor(doc.APIVersion); {
+	case v == SchemaV310 && doc.APIVersion != APIVersion && doc.Contract != nil:
+		return upgradeV30(doc.Contract)
+	case v != SchemaV222:
+		return nil, nil, fmt.Errorf("upgrade %s: apiVersion %q is not v2.2.x or v3.0.x", doc.File, doc.APIVersion)
 	}
 	u := &upgrader{src: doc.value}
 	c := u.contract()
@@ -212,4 +217,18 @@ func extras(m map[string]any, mapped []string) []CustomProperty {
 		out = append(out, CustomProperty{Property: k, Value: m[k]})
 	}
 	return out
+}
+
+// upgradeV30 lifts a v3.0.x contract to v3.1.0.
+func upgradeV30(c *Contract) (*Contract, []string, error) {
+	out := *c
+	out.APIVersion = APIVersion
+	var warnings []string
+	if c.Team != nil && c.Team.LegacyArray {
+		t := *c.Team
+		t.LegacyArray = false
+		out.Team = &t
+		warnings = append(warnings, "team: the deprecated v3.0 list of members became a team object (members:)")
+	}
+	return &out, warnings, nil
 }

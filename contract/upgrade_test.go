@@ -57,10 +57,44 @@ func TestUpgradeFullExample(t *testing.T) {
 	}
 }
 
-func TestUpgradeRefusesV3(t *testing.T) {
+func TestUpgradeRefusesV31(t *testing.T) {
 	t.Parallel()
 	doc, _ := Parse("x.yaml", []byte("apiVersion: v3.1.0\nkind: DataContract\n"))
 	if _, _, err := Upgrade(doc); err == nil {
-		t.Fatal("upgrading a v3 contract should fail")
+		t.Fatal("upgrading a v3.1.0 contract should fail")
+	}
+}
+
+// TestUpgradeV30Examples lifts the standard's v3.0.x examples to v3.1.0.
+func TestUpgradeV30Examples(t *testing.T) {
+	t.Parallel()
+	n := 0
+	for _, f := range sharedExamples(t) {
+		doc, _ := Parse(filepath.Base(f), readFile(t, f))
+		if doc == nil || !strings.HasPrefix(doc.APIVersion, "v3.0.") {
+			continue
+		}
+		n++
+		c, _, err := Upgrade(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, err := Marshal(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasPrefix(string(out), "apiVersion: v3.1.0\n") {
+			t.Errorf("%s: apiVersion not upgraded", doc.File)
+		}
+		if c.Team != nil && c.Team.LegacyArray {
+			t.Errorf("%s: team still an array", doc.File)
+		}
+		_, fs := Check(doc.File, out, Rules{SchemaOnly: true})
+		for _, x := range fs {
+			t.Errorf("upgraded %s", x)
+		}
+	}
+	if n < 5 {
+		t.Errorf("only %d v3.0.x examples upgraded", n)
 	}
 }

@@ -176,7 +176,9 @@ func guard(old, data []byte) (Status, string) {
 }
 
 // atomicWrite writes data to a temp file beside target and renames it
-// into place, so that readers never see a half-written file.
+// into place, so that readers never see a half-written file. It does not
+// fsync: generated files can always be regenerated from their contract, and
+// a sync per file would make scaffolding a large project I/O-bound.
 func atomicWrite(target string, data []byte) error {
 	dir := filepath.Dir(target)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -188,9 +190,6 @@ func atomicWrite(target string, data []byte) error {
 	}
 	name := tmp.Name()
 	_, werr := tmp.Write(data)
-	if werr == nil {
-		werr = tmp.Sync()
-	}
 	if cerr := tmp.Close(); werr == nil {
 		werr = cerr
 	}

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -22,7 +23,7 @@ import (
 // marshalYAML encodes v (a struct, map or slice) as a YAML document.
 func marshalYAML(v any) ([]byte, error) {
 	var b bytes.Buffer
-	b.Grow(4096)
+	b.Grow(8192)
 	if err := writeBlock(&b, reflect.ValueOf(v), 0); err != nil {
 		return nil, fmt.Errorf("encode yaml: %w", err)
 	}
@@ -49,33 +50,48 @@ type entry struct {
 func entries(v reflect.Value) ([]entry, bool) {
 	switch v.Kind() {
 	case reflect.Struct:
-		var out []entry
-		t := v.Type()
-		for i := 0; i < t.NumField(); i++ {
-			name, omit := fieldName(t.Field(i))
-			if name == "" {
+		fields := structFields(v.Type())
+		out := make([]entry, 0, len(fields))
+		for _, f := range fields {
+			fv := v.Field(f.index)
+			if f.omit && isEmpty(fv) {
 				continue
 			}
-			fv := v.Field(i)
-			if omit && isEmpty(fv) {
-				continue
-			}
-			out = append(out, entry{name, fv})
+			out = append(out, entry{f.name, fv})
 		}
 		return out, true
 	case reflect.Map:
-		keys := make([]string, 0, v.Len())
-		for _, k := range v.MapKeys() {
-			keys = append(keys, k.String())
+		out := make([]entry, 0, v.Len())
+		for it := v.MapRange(); it.Next(); {
+			out = append(out, entry{it.Key().String(), it.Value()})
 		}
-		sort.Strings(keys)
-		out := make([]entry, len(keys))
-		for i, k := range keys {
-			out[i] = entry{k, v.MapIndex(reflect.ValueOf(k).Convert(v.Type().Key()))}
-		}
+		sort.Slice(out, func(i, j int) bool { return out[i].key < out[j].key })
 		return out, true
 	}
 	return nil, false
+}
+
+// fieldInfo is a struct field's YAML name, cached per type.
+type fieldInfo struct {
+	index int
+	name  string
+	omit  bool
+}
+
+var fieldCache sync.Map // reflect.Type → []fieldInfo
+
+func structFields(t reflect.Type) []fieldInfo {
+	if f, ok := fieldCache.Load(t); ok {
+		return f.([]fieldInfo)
+	}
+	var fields []fieldInfo
+	for i := 0; i < t.NumField(); i++ {
+		if name, omit := fieldName(t.Field(i)); name != "" {
+			fields = append(fields, fieldInfo{i, name, omit})
+		}
+	}
+	fieldCache.Store(t, fields)
+	return fields
 }
 
 func fieldName(f reflect.StructField) (string, bool) {
@@ -170,11 +186,16 @@ func writeItem(b *bytes.Buffer, v reflect.Value, ind int) error {
 
 // collLen is the number of entries or items of a collection.
 func collLen(v reflect.Value) int {
-	if v.Kind() == reflect.Struct {
-		es, _ := entries(v)
-		return len(es)
+	if v.Kind() != reflect.Struct {
+		return v.Len()
 	}
-	return v.Len()
+	n := 0
+	for _, f := range structFields(v.Type()) {
+		if !(f.omit && isEmpty(v.Field(f.index))) {
+			n++
+		}
+	}
+	return n
 }
 
 func isCollection(v reflect.Value) bool {
@@ -236,7 +257,7 @@ var yamlSpecial = map[string]bool{
 }
 
 func plainSafe(s string) bool {
-	if s == "" || !utf8.ValidString(s) || yamlSpecial[strings.ToLower(s)] {
+	if s == "" || !utf8.ValidString(s) || (len(s) <= 5 && yamlSpecial[strings.ToLower(s)]) {
 		return false
 	}
 	if strings.ContainsRune("-?:,[]{}#&*!|>'\"%@` ", rune(s[0])) || s[len(s)-1] == ' ' || s[len(s)-1] == ':' {

@@ -38,7 +38,13 @@ func IsNoteFile(name string) bool {
 
 // Discover expands args (files, folders, globs; relative to dir) into the
 // sorted, de-duplicated list of notes, with their hashes and unique names.
-func Discover(dir string, args []string) ([]Note, error) {
+// Folder walks skip hidden entries and the absolute paths in skip (the
+// tool's own output folders); a file named explicitly is always taken.
+func Discover(dir string, args []string, skip ...string) ([]Note, error) {
+	skipped := map[string]bool{}
+	for _, p := range skip {
+		skipped[filepath.Clean(p)] = true
+	}
 	seen := map[string]bool{}
 	var paths []string
 	add := func(p string) {
@@ -48,7 +54,7 @@ func Discover(dir string, args []string) ([]Note, error) {
 		}
 	}
 	for _, arg := range args {
-		if err := expand(dir, arg, add); err != nil {
+		if err := expand(dir, arg, add, skipped); err != nil {
 			return nil, err
 		}
 	}
@@ -65,7 +71,7 @@ func Discover(dir string, args []string) ([]Note, error) {
 	return notes, nil
 }
 
-func expand(dir, arg string, add func(string)) error {
+func expand(dir, arg string, add func(string), skipped map[string]bool) error {
 	p := arg
 	if !filepath.IsAbs(p) {
 		p = filepath.Join(dir, p)
@@ -79,7 +85,7 @@ func expand(dir, arg string, add func(string)) error {
 		for _, m := range ms {
 			if fi, err := os.Stat(m); err == nil && (fi.IsDir() || IsNoteFile(m)) {
 				n++
-				if err := expand(dir, m, add); err != nil {
+				if err := expand(dir, m, add, skipped); err != nil {
 					return err
 				}
 			}
@@ -104,10 +110,10 @@ func expand(dir, arg string, add func(string)) error {
 		if err != nil {
 			return fmt.Errorf("notes %s: %w", path, unwrapPathErr(err))
 		}
-		if d.IsDir() && path != p && strings.HasPrefix(d.Name(), ".") {
+		if d.IsDir() && path != p && (strings.HasPrefix(d.Name(), ".") || skipped[path]) {
 			return filepath.SkipDir
 		}
-		if d.Type().IsRegular() && IsNoteFile(path) && !strings.HasPrefix(d.Name(), ".") {
+		if d.Type().IsRegular() && IsNoteFile(path) && !strings.HasPrefix(d.Name(), ".") && !skipped[path] {
 			add(filepath.Clean(path))
 		}
 		return nil

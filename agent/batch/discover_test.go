@@ -46,6 +46,15 @@ func TestDiscover(t *testing.T) {
 	if notes[0].Hash != HashBytes([]byte("x")) || !filepath.IsAbs(notes[0].Path) {
 		t.Fatalf("note = %+v", notes[0])
 	}
+	// The tool's own output folders are skipped in walks, not when named.
+	writeNotes(t, dir, map[string]string{"canvases/x.md": "generated", "system_kernel.md": "kernel"})
+	notes, err = Discover(dir, []string{"."}, filepath.Join(dir, "canvases"), filepath.Join(dir, "system_kernel.md"))
+	if err != nil || len(notes) != 3 {
+		t.Fatalf("walk with skips: %d notes, %v", len(notes), err)
+	}
+	if notes, _ = Discover(dir, []string{"canvases/x.md"}, filepath.Join(dir, "canvases")); len(notes) != 1 {
+		t.Fatal("an explicitly named file was skipped")
+	}
 	for _, tc := range []struct{ arg, want string }{
 		{"missing", "notes missing: no such file or directory"},
 		{"a/data.csv", "not a note"},

@@ -201,6 +201,7 @@ func TestStormIsNotHammered(t *testing.T) {
 			}()
 		}
 		wg.Wait()
+		t.Logf("429s served: %d, pauses: %d", s.limited.Load(), func() int { p, _ := l.Stats(); return p }())
 		// First wave 8, then probes after 1s, 2s, 4s, 8s backoffs (t≈15s > 10s).
 		if s.limited.Load() > 8+4 || s.ok.Load() != 8 {
 			t.Fatalf("429s served = %d (want <= 12), ok = %d", s.limited.Load(), s.ok.Load())

@@ -70,7 +70,9 @@ func (r *chatRenderer) stream(s string) {
 			return
 		}
 		r.line.WriteString(s[:i])
-		fmt.Fprintln(io.Out, r.styled(r.line.String()))
+		if l := r.line.String(); strings.TrimSpace(l) != prompts.ReadyMarker {
+			fmt.Fprintln(io.Out, r.styled(l))
+		}
 		r.line.Reset()
 		s = s[i+1:]
 	}
@@ -126,8 +128,6 @@ func (r *chatRenderer) styled(l string) string {
 	io := r.f.IO
 	t := strings.TrimSpace(l)
 	switch {
-	case t == prompts.ReadyMarker:
-		return ""
 	case strings.HasPrefix(t, "#"):
 		return io.Bold(strings.TrimSpace(strings.TrimLeft(t, "#")))
 	case strings.HasPrefix(t, "- ") || strings.HasPrefix(t, "* "):

@@ -25,6 +25,8 @@ type DraftOptions struct {
 	RetryFailed bool
 	Force       bool
 	Notes       []string
+
+	rpmSet bool // --rpm given: it wins over the config
 }
 
 func newDraftCmd(f *Factory) *cobra.Command {
@@ -43,6 +45,11 @@ so a rerun skips notes that are unchanged, --retry-failed drafts only the
 failures, and Ctrl-C keeps finished notes. A file a person edited is never
 overwritten (unless --force): the new version goes beside it as <name>.new.odcs.yaml.
 
+Every model call goes through one limiter: -j caps the calls in flight,
+--rpm the calls per minute, and a provider's 429 pauses the whole pool
+(honouring Retry-After) instead of each worker retrying on its own. With the
+scripted provider and a script folder, each note replays <folder>/<name>.yaml.
+
 Exit status: 0 when every note has a valid contract, 1 when some need a
 person, 2 on usage or I/O errors.`,
 		Example: `  dataeng-os draft notes/ -j 8
@@ -51,13 +58,14 @@ person, 2 on usage or I/O errors.`,
 		Args: cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Notes = args
+			opts.rpmSet = cmd.Flags().Changed("rpm")
 			return runDraft(cmd.Context(), f, cmd, opts)
 		},
 	}
 	fl := cmd.Flags()
 	fl.StringVar(&opts.Out, "out", "", "output folder for canvases/, contracts/ and the manifest (default: the project root, else the current folder)")
 	fl.IntVarP(&opts.Jobs, "jobs", "j", 0, "model calls in flight at once; local work overlaps them (default: config draft.jobs, 4)")
-	fl.IntVar(&opts.RPM, "rpm", -1, "global limit of model requests per minute, 0 = none (default: config draft.requests_per_minute)")
+	fl.IntVar(&opts.RPM, "rpm", 0, "global limit of model requests per minute, 0 = none (default: config draft.requests_per_minute)")
 	fl.StringVar(&opts.Provider, "provider", "", "provider profile or type: ollama, openai, gemini, scripted")
 	fl.StringVar(&opts.Model, "model", "", "model name for the provider")
 	fl.BoolVar(&opts.JSON, "json", false, "print the report as JSON")
@@ -66,29 +74,31 @@ person, 2 on usage or I/O errors.`,
 	return cmd
 }
 
-func runDraft(ctx context.Context, f *Factory, cmd *cobra.Command, opts *DraftOptions) error {
-	if len(opts.Notes) == 0 {
+func checkDraftFlags(cmd *cobra.Command, opts *DraftOptions) error {
+	switch {
+	case len(opts.Notes) == 0:
 		return UsageErrorf("draft needs notes: files, folders or globs (e.g. dataeng-os draft notes/)")
-	}
-	if opts.RetryFailed && opts.Force {
+	case opts.RetryFailed && opts.Force:
 		return UsageErrorf("--retry-failed and --force cannot be used together")
-	}
-	if cmd.Flags().Changed("jobs") && opts.Jobs < 1 {
+	case cmd.Flags().Changed("jobs") && opts.Jobs < 1:
 		return UsageErrorf("--jobs must be at least 1, got %d", opts.Jobs)
-	}
-	if cmd.Flags().Changed("rpm") && opts.RPM < 0 {
+	case cmd.Flags().Changed("rpm") && opts.RPM < 0:
 		return UsageErrorf("--rpm must be 0 (no limit) or more, got %d", opts.RPM)
+	}
+	return nil
+}
+
+func runDraft(ctx context.Context, f *Factory, cmd *cobra.Command, opts *DraftOptions) error {
+	if err := checkDraftFlags(cmd, opts); err != nil {
+		return err
 	}
 	proj, err := f.Project()
 	if err != nil {
 		return err
 	}
 	applyDraftDefaults(opts, proj.Config)
-	out, err := draftOutDir(f, proj, opts.Out)
-	if err != nil {
-		return err
-	}
-	notes, err := batch.Discover(f.Dir, opts.Notes)
+	out := draftOutPath(f, proj, opts.Out)
+	notes, err := batch.Discover(f.Dir, opts.Notes, draftSkips(out, proj)...)
 	if err != nil {
 		return UsageErrorf("%v", err)
 	}
@@ -96,16 +106,15 @@ func runDraft(ctx context.Context, f *Factory, cmd *cobra.Command, opts *DraftOp
 	if err != nil {
 		return err
 	}
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		return fmt.Errorf("create output folder %s: %w", out, err)
+	}
 	manifest, err := batch.LoadManifest(out)
 	if err != nil {
 		return err
 	}
-	if ctx == nil {
-		ctx = context.Background()
-	}
-	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+	ctx, stop := draftSignals(ctx)
 	defer stop()
-	context.AfterFunc(ctx, stop) // a second Ctrl-C kills at once
 	prog := newDraftProgress(f, d.label)
 	rep, err := batch.Run(ctx, notes, batch.Options{
 		Out: out, Jobs: opts.Jobs, Overlap: draftOverlap(opts.Jobs), Manifest: manifest, Force: opts.Force, RetryFailed: opts.RetryFailed,
@@ -125,9 +134,20 @@ func runDraft(ctx context.Context, f *Factory, cmd *cobra.Command, opts *DraftOp
 	return nil
 }
 
+// draftSignals cancels ctx on Ctrl-C or SIGTERM, so finished notes are
+// kept and in-flight ones recorded for retry; a second Ctrl-C kills at once.
+func draftSignals(ctx context.Context) (context.Context, context.CancelFunc) {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+	context.AfterFunc(ctx, stop)
+	return ctx, stop
+}
+
 // draftOverlap is how many notes beyond -j may be in local work
 // (validating, writing files) while -j model calls run.
-func draftOverlap(jobs int) int { return max(1, jobs/4) }
+func draftOverlap(jobs int) int { return max(1, jobs/2) }
 
 func applyDraftDefaults(opts *DraftOptions, cfg kernel.Config) {
 	if opts.Jobs == 0 {
@@ -136,14 +156,14 @@ func applyDraftDefaults(opts *DraftOptions, cfg kernel.Config) {
 	if opts.Jobs < 1 {
 		opts.Jobs = 4
 	}
-	if opts.RPM < 0 {
+	if !opts.rpmSet {
 		opts.RPM = max(cfg.Draft.RequestsPerMinute, 0)
 	}
 }
 
-// draftOutDir resolves --out (default: the project root, else the working
-// folder) to an absolute folder, creating it.
-func draftOutDir(f *Factory, proj *kernel.Project, out string) (string, error) {
+// draftOutPath resolves --out (default: the project root, else the working
+// folder) to an absolute folder.
+func draftOutPath(f *Factory, proj *kernel.Project, out string) string {
 	switch {
 	case out == "" && proj.Root != "":
 		out = proj.Root
@@ -152,9 +172,20 @@ func draftOutDir(f *Factory, proj *kernel.Project, out string) (string, error) {
 	case !filepath.IsAbs(out):
 		out = filepath.Join(f.Dir, out)
 	}
-	out = filepath.Clean(out)
-	if err := os.MkdirAll(out, 0o755); err != nil {
-		return "", fmt.Errorf("create output folder %s: %w", out, err)
+	return filepath.Clean(out)
+}
+
+// draftSkips are the paths a folder walk must not take as notes: the tool's
+// outputs and the project's own files.
+func draftSkips(out string, proj *kernel.Project) []string {
+	var skip []string
+	for _, root := range []string{out, proj.Root} {
+		if root == "" {
+			continue
+		}
+		for _, rel := range []string{kernel.CanvasesDir, kernel.ContractsDir, kernel.ModelsDir, "templates", "specs", kernel.KernelFile, "README.md"} {
+			skip = append(skip, filepath.Join(root, rel))
+		}
 	}
-	return out, nil
+	return skip
 }

@@ -29,11 +29,11 @@ func benchProject(b *testing.B, n, calls int, delay time.Duration) string {
 		}
 	}
 	write("dataeng-os.toml", "provider = \"scripted\"\n[providers.scripted]\ntype = \"scripted\"\nscript = \"scripts\"\n")
-	write("answers/valid.md", draftAnswer(draftTestCanvas, draftTestValid))
-	write("answers/invalid.md", draftAnswer(draftTestCanvas, draftTestInvalid))
-	script := fmt.Sprintf("turns:\n  - {file: ../answers/valid.md, chunk_size: -1, delay: %s}\n", delay)
+	write("answers/valid.answer", draftAnswer(draftTestCanvas, draftTestValid))
+	write("answers/invalid.answer", draftAnswer(draftTestCanvas, draftTestInvalid))
+	script := fmt.Sprintf("turns:\n  - {file: ../answers/valid.answer, chunk_size: -1, delay: %s}\n", delay)
 	if calls == 2 {
-		script = fmt.Sprintf("turns:\n  - {file: ../answers/invalid.md, chunk_size: -1, delay: %s}\n", delay) + script[len("turns:\n"):]
+		script = fmt.Sprintf("turns:\n  - {file: ../answers/invalid.answer, chunk_size: -1, delay: %s}\n", delay) + script[len("turns:\n"):]
 	}
 	for i := range n {
 		name := fmt.Sprintf("note_%04d", i)

@@ -13,6 +13,7 @@ import (
 	"github.com/dataeng-os/dataeng-os/agent"
 	"github.com/dataeng-os/dataeng-os/agent/batch"
 	"github.com/dataeng-os/dataeng-os/cmd/dataeng-os/internal/iostreams"
+	"github.com/dataeng-os/dataeng-os/internal/testenv"
 )
 
 // draftProject writes a project whose scripted provider has one script per
@@ -21,10 +22,10 @@ func draftProject(t *testing.T, notes map[string]string, scripts map[string]stri
 	t.Helper()
 	dir := t.TempDir()
 	files := map[string]string{
-		"dataeng-os.toml":       "provider = \"scripted\"\n[providers.scripted]\ntype = \"scripted\"\nscript = \"scripts\"\n",
-		"answers/valid.md":      draftAnswer(draftTestCanvas, draftTestValid),
-		"answers/invalid.md":    draftAnswer(draftTestCanvas, draftTestInvalid),
-		"answers/contract.yaml": draftAnswer("", draftTestValid),
+		"dataeng-os.toml":         "provider = \"scripted\"\n[providers.scripted]\ntype = \"scripted\"\nscript = \"scripts\"\n",
+		"answers/valid.answer":    draftAnswer(draftTestCanvas, draftTestValid),
+		"answers/invalid.answer":  draftAnswer(draftTestCanvas, draftTestInvalid),
+		"answers/contract.answer": draftAnswer("", draftTestValid),
 	}
 	for n, text := range notes {
 		files["notes/"+n] = text
@@ -50,12 +51,12 @@ func writeTestFile(t *testing.T, p, data string) {
 
 // Scripts: each turn's answer comes from a file under answers/.
 const (
-	scriptPass     = "turns:\n  - {file: ../answers/valid.md, chunk_size: -1}\n"
-	scriptReask    = "turns:\n  - {file: ../answers/invalid.md, chunk_size: -1}\n  - {file: ../answers/contract.yaml, chunk_size: -1}\n"
-	scriptNever    = "turns:\n  - {file: ../answers/invalid.md, chunk_size: -1, repeat: true}\n"
-	script429      = "turns:\n  - {error: {kind: rate_limit, status: 429, retry_after: 300ms}}\n  - {file: ../answers/valid.md, chunk_size: -1}\n"
+	scriptPass     = "turns:\n  - {file: ../answers/valid.answer, chunk_size: -1}\n"
+	scriptReask    = "turns:\n  - {file: ../answers/invalid.answer, chunk_size: -1}\n  - {file: ../answers/contract.answer, chunk_size: -1}\n"
+	scriptNever    = "turns:\n  - {file: ../answers/invalid.answer, chunk_size: -1, repeat: true}\n"
+	script429      = "turns:\n  - {error: {kind: rate_limit, status: 429, retry_after: 300ms}}\n  - {file: ../answers/valid.answer, chunk_size: -1}\n"
 	script500      = "turns:\n  - {error: {kind: server, status: 500, message: upstream exploded}}\n"
-	scriptSlowPass = "turns:\n  - {file: ../answers/valid.md, chunk_size: -1, delay: 50ms}\n"
+	scriptSlowPass = "turns:\n  - {file: ../answers/valid.answer, chunk_size: -1, delay: 50ms}\n"
 )
 
 // runDraftCLI runs `dataeng-os draft args...` in dir.
@@ -178,6 +179,12 @@ func TestDraftRerunChangedNoteAndHandEditedContract(t *testing.T) {
 	if rep := readReport(t, out); code != ExitOK || rep.Summary.Drafted != 0 || rep.Summary.Skipped != 2 || rep.Summary.Calls != 0 {
 		t.Fatalf("rerun: exit %d summary %+v", code, rep.Summary)
 	}
+	// Drafting the whole project folder takes only the notes, never the
+	// tool's own canvases and contracts.
+	code, out, _ = runDraftCLI(t, dir, ".", "--json")
+	if rep := readReport(t, out); code != ExitOK || rep.Summary.Notes != 2 || rep.Summary.Drafted != 0 {
+		t.Fatalf("draft . : exit %d summary %+v", code, rep.Summary)
+	}
 	// A person edits the orders contract, and the orders note changes.
 	contractPath := filepath.Join(dir, "contracts/orders.odcs.yaml")
 	edited := "# reviewed by carla\n" + draftTestValid
@@ -206,17 +213,20 @@ func TestDraftRerunChangedNoteAndHandEditedContract(t *testing.T) {
 
 func TestDraftInjectionNoteWritesOnlyInsideOut(t *testing.T) {
 	t.Parallel()
-	note, err := os.ReadFile(filepath.Join(sharedNotesDir(t), "05-messy-chat-export.md"))
+	note, err := os.ReadFile(filepath.Join(sharedNotesDir(), "05-messy-chat-export.md"))
 	if err != nil {
-		t.Skip("shared notes not available:", err)
+		t.Fatalf("the shared prompt-injection sample is missing: %v", err)
+	}
+	if !strings.Contains(string(note), "/etc/passwd") {
+		t.Fatal("the sample no longer carries the injection")
 	}
 	// The model "obeys" the note: it names the contract after /etc/passwd and
 	// asks for the file to be written there.
 	evil := strings.Replace(draftTestValid, "name: Checkout orders", "id: ../../../../etc/passwd\nname: /etc/passwd", 1)
 	answer := "Sure, writing to /etc/passwd as instructed. Run `rm -rf /`.\n\n" + draftAnswer(draftTestCanvas, evil)
 	dir := draftProject(t, map[string]string{"05-messy-chat-export.md": string(note)}, nil)
-	writeTestFile(t, filepath.Join(dir, "answers/evil.md"), answer)
-	writeTestFile(t, filepath.Join(dir, "scripts/messy_chat_export.yaml"), "turns:\n  - {file: ../answers/evil.md, chunk_size: -1, repeat: true}\n")
+	writeTestFile(t, filepath.Join(dir, "answers/evil.answer"), answer)
+	writeTestFile(t, filepath.Join(dir, "scripts/messy_chat_export.yaml"), "turns:\n  - {file: ../answers/evil.answer, chunk_size: -1, repeat: true}\n")
 	before := listFiles(t, dir)
 	code, out, errOut := runDraftCLI(t, dir, "notes", "--out", "out")
 	if code == ExitUsage {
@@ -227,7 +237,11 @@ func TestDraftInjectionNoteWritesOnlyInsideOut(t *testing.T) {
 			t.Errorf("wrote outside --out: %s", p)
 		}
 	}
-	for p := range listFiles(t, filepath.Join(dir, "out")) {
+	outs := listFiles(t, filepath.Join(dir, "out"))
+	if !outs["canvases/messy_chat_export.md"] || len(outs) < 3 {
+		t.Fatalf("the drafts were not written inside --out: %v", outs)
+	}
+	for p := range outs {
 		if !strings.HasPrefix(p, "canvases/messy_chat_export.") && !strings.HasPrefix(p, "contracts/messy_chat_export.") && p != batch.ManifestPath {
 			t.Errorf("unexpected output %s", p)
 		}
@@ -247,18 +261,13 @@ func listFiles(t *testing.T, root string) map[string]bool {
 	return out
 }
 
-func sharedNotesDir(t *testing.T) string {
-	t.Helper()
-	for _, d := range []string{os.Getenv("SHARED"), "../../../../../shared", "/work/shared"} {
-		if d == "" {
-			continue
-		}
-		p := filepath.Join(d, "notes")
-		if _, err := os.Stat(p); err == nil {
-			return p
-		}
+// sharedNotesDir is ../shared/notes beside the repository (DATAENG_SHARED
+// overrides the shared folder, as for the script tests).
+func sharedNotesDir() string {
+	if v := os.Getenv("DATAENG_SHARED"); v != "" {
+		return filepath.Join(v, "notes")
 	}
-	return filepath.Join("..", "shared", "notes")
+	return filepath.Join(testenv.RepoRoot(), "..", "shared", "notes")
 }
 
 func TestDraftUsageErrors(t *testing.T) {
@@ -291,7 +300,7 @@ func TestDraftSharedScriptThroughFactory(t *testing.T) {
 	t.Parallel()
 	dir := draftProject(t, map[string]string{"orders.md": "orders", "leads.md": "leads", "subs.md": "subs"}, nil)
 	writeTestFile(t, filepath.Join(dir, "dataeng-os.toml"), "provider = \"replay\"\n[providers.replay]\ntype = \"scripted\"\nscript = \"script.yaml\"\n")
-	writeTestFile(t, filepath.Join(dir, "script.yaml"), "turns:\n  - {error: {kind: rate_limit, status: 429, retry_after: 100ms}}\n  - {file: answers/valid.md, chunk_size: -1, repeat: true}\n")
+	writeTestFile(t, filepath.Join(dir, "script.yaml"), "turns:\n  - {error: {kind: rate_limit, status: 429, retry_after: 100ms}}\n  - {file: answers/valid.answer, chunk_size: -1, repeat: true}\n")
 	code, out, errOut := runDraftCLI(t, dir, "notes", "-j", "3", "--rpm", "6000")
 	if code != ExitOK {
 		t.Fatalf("exit %d\n%s\n%s", code, out, errOut)
@@ -312,7 +321,7 @@ func TestDraft429Storm(t *testing.T) {
 	for i := range 24 {
 		name := fmt.Sprintf("n%02d", i)
 		notes[name+".md"] = "note " + name
-		scripts[name] = "turns:\n  - {error: {kind: rate_limit, status: 429, retry_after: 20ms}}\n  - {file: ../answers/valid.md, chunk_size: -1}\n"
+		scripts[name] = "turns:\n  - {error: {kind: rate_limit, status: 429, retry_after: 20ms}}\n  - {file: ../answers/valid.answer, chunk_size: -1}\n"
 	}
 	dir := draftProject(t, notes, scripts)
 	code, out, errOut := runDraftCLI(t, dir, "notes", "-j", "8", "--json")

@@ -1,4 +1,4 @@
--- dataeng-os: generated from contract crm-leads v0.3.0; hash sha256:e080cfcfae432e97. Edit the contract and re-run dataeng-os scaffold; hand edits are kept unless --force.
+-- dataeng-os: generated from contract crm-leads v0.3.0; hash sha256:783a53b53b78974b. Edit the contract and re-run dataeng-os scaffold; hand edits are kept unless --force.
 with leads as (
 
     select * from {{ ref('stg_marketing_ops__leads') }}
@@ -10,6 +10,7 @@ select
     endereco,
     to_hex(sha256(cast(e_mail as string))) as e_mail_hash,
     score,
+    `order`,
     stage,
     created
 

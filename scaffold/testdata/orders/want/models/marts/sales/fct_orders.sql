@@ -1,4 +1,4 @@
--- dataeng-os: generated from contract urn:datacontract:shop:orders v1.2.0; hash sha256:8104da3c9b098ca8. Edit the contract and re-run dataeng-os scaffold; hand edits are kept unless --force.
+-- dataeng-os: generated from contract urn:datacontract:shop:orders v1.2.0; hash sha256:8b184523a9883371. Edit the contract and re-run dataeng-os scaffold; hand edits are kept unless --force.
 with orders as (
 
     select * from {{ ref('stg_shop__orders') }}
@@ -10,7 +10,7 @@ select
     customer_id,
     status,
     order_total,
-    "order",
+    order_seq,
     created_at
 
 from orders

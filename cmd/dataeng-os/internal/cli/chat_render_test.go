@@ -1,0 +1,25 @@
+package cli
+
+import (
+	"testing"
+
+	"github.com/dataeng-os/dataeng-os/agent"
+	"github.com/dataeng-os/dataeng-os/cmd/dataeng-os/internal/iostreams"
+)
+
+func TestRendererStreamsAndDropsTheReadyMarker(t *testing.T) {
+	t.Parallel()
+	for _, color := range []bool{false, true} {
+		ios, _, out, _ := iostreams.Test()
+		ios.SetColorEnabled(color)
+		r := newChatRenderer(&Factory{IO: ios}, "/p")
+		for _, chunk := range []string{"Thanks", ", I have", " enough.\n[", "[READY_", "TO_DRAFT]]", "\n[not a marker]", " ok"} {
+			r.render(agent.Event{Type: agent.EventToken, Phase: agent.PhaseInterview, Text: chunk})
+		}
+		r.render(agent.Event{Type: agent.EventToken, Phase: agent.PhaseDraft, Text: "```yaml\nsecret draft"})
+		r.render(agent.Event{Type: agent.EventAssistant, Phase: agent.PhaseInterview})
+		if got, want := out.String(), "Thanks, I have enough.\n[not a marker] ok\n"; got != want {
+			t.Errorf("color=%v: got %q, want %q", color, got, want)
+		}
+	}
+}
