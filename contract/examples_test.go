@@ -39,3 +39,29 @@ func TestV2ExampleValidatesAgainstV222(t *testing.T) {
 		t.Fatalf("want one %s warning, got %v", RuleUpgrade, fs)
 	}
 }
+
+// TestExamplesRoundTrip: every example survives load → Marshal → load with
+// no schema errors and no lost top-level keys.
+func TestExamplesRoundTrip(t *testing.T) {
+	t.Parallel()
+	for _, f := range sharedExamples(t) {
+		name := filepath.Base(f)
+		doc, _ := Parse(name, readFile(t, f))
+		out, err := Marshal(doc.Contract)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		again, fs := Check(name, out, Rules{SchemaOnly: true})
+		for _, x := range fs {
+			t.Errorf("round trip: %s", x)
+		}
+		for k, v := range doc.value {
+			if l, isList := v.([]any); isList && len(l) == 0 {
+				continue // `schema: []` is written as no schema
+			}
+			if _, ok := again.value[k]; !ok {
+				t.Errorf("%s: round trip lost key %s", name, k)
+			}
+		}
+	}
+}
