@@ -2,6 +2,7 @@ package contract
 
 import (
 	"path/filepath"
+	"sync"
 	"testing"
 )
 
@@ -64,4 +65,32 @@ func TestExamplesRoundTrip(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestConcurrentCheck: Check and Validate are safe to call concurrently
+// (run with -race) and give the same findings every time.
+func TestConcurrentCheck(t *testing.T) {
+	t.Parallel()
+	files := sharedExamples(t)
+	rules := DefaultRules()
+	want := make([]string, len(files))
+	for i, f := range files {
+		_, fs := Check(f, readFile(t, f), rules)
+		want[i] = renderFindings(fs)
+	}
+	var wg sync.WaitGroup
+	for w := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range files {
+				j := (i + w) % len(files)
+				_, fs := Check(files[j], readFile(t, files[j]), rules)
+				if got := renderFindings(fs); got != want[j] {
+					t.Errorf("%s: findings changed between runs", files[j])
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }

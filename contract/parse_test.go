@@ -155,3 +155,22 @@ func TestRecursiveAlias(t *testing.T) {
 		t.Fatalf("findings = %v", fs)
 	}
 }
+
+func TestQualityNumbersStayWhole(t *testing.T) {
+	t.Parallel()
+	src := strings.Replace(goodContract, "        mustBeBetween: [1, 100]\n",
+		"        mustBeBetween: [1, 1000000]\n      - metric: nullValues\n        mustBeGreaterThan: 0\n      - metric: rowCount\n        mustBeLessThan: 2.5\n", 1)
+	doc, _ := Parse("q.yaml", []byte(src))
+	out, err := Marshal(doc.Contract)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"- 1000000\n", "mustBeGreaterThan: 0\n", "mustBeLessThan: 2.5\n"} {
+		if !bytes.Contains(out, []byte(want)) {
+			t.Errorf("missing %q in\n%s", want, out)
+		}
+	}
+	if bytes.Contains(out, []byte("e+")) {
+		t.Errorf("exponent notation in\n%s", out)
+	}
+}

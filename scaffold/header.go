@@ -35,17 +35,18 @@ func commentPrefix(name string) string {
 
 // withHeader prepends the header line to body.
 func withHeader(name, label string, body []byte) []byte {
-	var b bytes.Buffer
-	b.Grow(len(body) + 160)
-	b.WriteString(commentPrefix(name))
-	b.WriteString("dataeng-os: generated from ")
-	b.WriteString(label)
-	b.WriteString("; hash sha256:")
-	b.WriteString(bodyHash(body))
-	b.WriteString(headerTail)
-	b.WriteByte('\n')
-	b.Write(body)
-	return b.Bytes()
+	prefix := commentPrefix(name)
+	const hashLen = 16
+	n := len(prefix) + len("dataeng-os: generated from ") + len(label) + len("; hash sha256:") + hashLen + len(headerTail) + 1
+	b := make([]byte, 0, n+len(body))
+	b = append(b, prefix...)
+	b = append(b, "dataeng-os: generated from "...)
+	b = append(b, label...)
+	b = append(b, "; hash sha256:"...)
+	b = append(b, bodyHash(body)...)
+	b = append(b, headerTail...)
+	b = append(b, '\n')
+	return append(b, body...)
 }
 
 // Header is what a generated file's first line says.

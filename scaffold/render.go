@@ -64,10 +64,11 @@ func Render(c *contract.Contract, rules contract.Rules, opts Options) (map[strin
 }
 
 type renderer struct {
-	p     *plan
-	files map[string][]byte
-	label string
-	err   error
+	p       *plan
+	files   map[string][]byte
+	label   string
+	err     error
+	scratch bytes.Buffer // reused for every file's body
 }
 
 func (r *renderer) add(name string, body []byte) {
@@ -82,24 +83,24 @@ func (r *renderer) yaml(name string, v any) {
 	if r.err != nil {
 		return
 	}
-	b, err := marshalYAML(v)
-	if err != nil {
+	r.scratch.Reset()
+	if err := encodeYAML(&r.scratch, v); err != nil {
 		r.err = fmt.Errorf("%s: %w", name, err)
 		return
 	}
-	r.add(name, b)
+	r.add(name, r.scratch.Bytes())
 }
 
 func (r *renderer) template(name, tmpl string, data any) {
 	if r.err != nil {
 		return
 	}
-	var buf bytes.Buffer
-	if err := templates.ExecuteTemplate(&buf, tmpl, data); err != nil {
+	r.scratch.Reset()
+	if err := templates.ExecuteTemplate(&r.scratch, tmpl, data); err != nil {
 		r.err = fmt.Errorf("%s: %w", name, err)
 		return
 	}
-	r.add(name, buf.Bytes())
+	r.add(name, r.scratch.Bytes())
 }
 
 type sqlColumn struct{ Expr, SQLName string }

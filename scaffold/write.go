@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync/atomic"
 )
 
 // WriteOptions steer Write.
@@ -94,8 +95,9 @@ func Write(out string, files map[string][]byte, opts WriteOptions) (Report, erro
 	}
 	sort.Strings(names)
 	var rep Report
+	w := writer{out: out, opts: opts, dirs: map[string]bool{}}
 	for _, name := range names {
-		res, err := writeOne(out, name, files[name], opts)
+		res, err := w.writeOne(name, files[name])
 		if err != nil {
 			return rep, err
 		}
@@ -121,9 +123,17 @@ func SafeRelPath(name string) error {
 	return nil
 }
 
-func writeOne(out, name string, data []byte, opts WriteOptions) (FileResult, error) {
+// writer remembers the directories it already created.
+type writer struct {
+	out  string
+	opts WriteOptions
+	dirs map[string]bool
+}
+
+func (w *writer) writeOne(name string, data []byte) (FileResult, error) {
+	opts := w.opts
 	res := FileResult{Path: name}
-	target := filepath.Join(out, filepath.FromSlash(name))
+	target := filepath.Join(w.out, filepath.FromSlash(name))
 	old, err := os.ReadFile(target)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -132,7 +142,13 @@ func writeOne(out, name string, data []byte, opts WriteOptions) (FileResult, err
 			return res, nil
 		}
 		res.Status = StatusCreated
-		return res, atomicWrite(target, data)
+		if dir := filepath.Dir(target); !w.dirs[dir] {
+			if err := os.MkdirAll(dir, 0o755); err != nil {
+				return res, fmt.Errorf("create %s: %w", dir, err)
+			}
+			w.dirs[dir] = true
+		}
+		return res, writeTemp(target, data)
 	case err != nil:
 		return res, fmt.Errorf("read %s: %w", target, err)
 	case bytes.Equal(old, data):
@@ -154,7 +170,7 @@ func writeOne(out, name string, data []byte, opts WriteOptions) (FileResult, err
 	default:
 		res.Status = StatusUpdated
 	}
-	return res, atomicWrite(target, data)
+	return res, writeTemp(target, data)
 }
 
 // guard says whether an existing file must not be replaced silently: it
@@ -184,17 +200,27 @@ func atomicWrite(target string, data []byte) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("create %s: %w", dir, err)
 	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(target)+".tmp-*")
+	return writeTemp(target, data)
+}
+
+// writeTemp is atomicWrite in an existing directory.
+func writeTemp(target string, data []byte) error {
+	var tmp *os.File
+	var name string
+	var err error
+	for try := 0; try < 100; try++ {
+		name = fmt.Sprintf("%s.tmp-%d-%d", filepath.Join(filepath.Dir(target), "."+filepath.Base(target)), os.Getpid(), tmpSeq.Add(1))
+		tmp, err = os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if !errors.Is(err, fs.ErrExist) {
+			break
+		}
+	}
 	if err != nil {
 		return fmt.Errorf("write %s: %w", target, err)
 	}
-	name := tmp.Name()
 	_, werr := tmp.Write(data)
 	if cerr := tmp.Close(); werr == nil {
 		werr = cerr
-	}
-	if werr == nil {
-		werr = os.Chmod(name, 0o644)
 	}
 	if werr == nil {
 		werr = os.Rename(name, target)
@@ -205,3 +231,6 @@ func atomicWrite(target string, data []byte) error {
 	}
 	return nil
 }
+
+// tmpSeq numbers temp files within the process.
+var tmpSeq atomic.Uint64

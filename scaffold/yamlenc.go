@@ -23,11 +23,18 @@ import (
 // marshalYAML encodes v (a struct, map or slice) as a YAML document.
 func marshalYAML(v any) ([]byte, error) {
 	var b bytes.Buffer
-	b.Grow(8192)
-	if err := writeBlock(&b, reflect.ValueOf(v), 0); err != nil {
-		return nil, fmt.Errorf("encode yaml: %w", err)
+	if err := encodeYAML(&b, v); err != nil {
+		return nil, err
 	}
 	return b.Bytes(), nil
+}
+
+// encodeYAML appends the YAML document for v to b.
+func encodeYAML(b *bytes.Buffer, v any) error {
+	if err := writeBlock(b, reflect.ValueOf(v), 0); err != nil {
+		return fmt.Errorf("encode yaml: %w", err)
+	}
+	return nil
 }
 
 func indirect(v reflect.Value) reflect.Value {

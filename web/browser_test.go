@@ -203,6 +203,21 @@ func TestBrowserCockpit(t *testing.T) {
 		chromedp.Click(chromedp.CSS("#scaffold-write")),
 		wait(`document.getElementById("editor").dataset.scaffolded === "1"`),
 	)
+	// Someone edits the file on disk while it is open: the save is refused
+	// with a conflict and their edit survives.
+	onDisk := filepath.Join(root, "contracts", "web_leads.yaml")
+	edited := strings.Replace(string(saved), "Contact e-mail address.", "Edited elsewhere.", 1)
+	if err := os.WriteFile(onDisk, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s.do("conflict",
+		chromedp.SendKeys(chromedp.CSS("#f-purpose"), " More text."),
+		chromedp.Click(chromedp.CSS("#save-btn")),
+		chromedp.WaitVisible(chromedp.CSS(".save-status.conflict")),
+	)
+	if got, _ := os.ReadFile(onDisk); string(got) != edited {
+		t.Fatalf("a conflicting save overwrote the file:\n%s", got)
+	}
 	s.do("lineage",
 		chromedp.Click(chromedp.CSS("#see-lineage")),
 		chromedp.WaitVisible(chromedp.CSS(`g.node[data-id="contract:contracts/web_leads.yaml"]`)),
@@ -226,6 +241,7 @@ func TestBrowserCockpit(t *testing.T) {
 type draftChat struct{ emit func(any) }
 
 func (d draftChat) Send(ctx context.Context, msg string) error {
+	d.emit(agent.Event{Type: agent.EventUser, Text: msg})
 	d.emit(agent.Event{Type: agent.EventToken, Text: "Drafting "})
 	d.emit(agent.Event{Type: agent.EventToken, Text: "the leads contract."})
 	d.emit(agent.Event{Type: agent.EventAssistant, Text: "Drafting the leads contract."})
@@ -248,6 +264,7 @@ func TestBrowserChatDraft(t *testing.T) {
 	}
 	ts := httptest.NewServer(srv.Handler())
 	defer ts.Close()
+	defer srv.Close() // end the event stream first
 	s := &stepper{t: t, ctx: ctx, dir: artifactsDir(t, "chat")}
 	s.do("chat-greeting",
 		chromedp.Navigate(ts.URL+"/editor"),

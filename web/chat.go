@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 )
@@ -124,8 +125,7 @@ func (s *Server) apiChatSend(w http.ResponseWriter, r *http.Request) {
 	}
 	h.busy = true
 	h.mu.Unlock()
-	s.emitChat(map[string]string{"type": "user", "text": req.Message})
-	go s.runTurn(req.Message)
+	go s.runTurn(req.Message) // the session echoes the message as a "user" event
 	writeJSON(w, http.StatusAccepted, map[string]any{"accepted": true})
 }
 
@@ -158,12 +158,20 @@ func (s *Server) runTurn(msg string) {
 			err = sess.Send(ctx, msg)
 		}
 	default:
+		if strings.HasPrefix(msg, "/") {
+			s.emitChat(map[string]string{"type": "info", "text": chatHelp})
+			return
+		}
 		err = sess.Send(ctx, msg)
 	}
 	if err != nil {
 		s.emitChat(map[string]string{"type": "error", "error": err.Error()})
 	}
 }
+
+// chatHelp lists the panel's commands.
+const chatHelp = "Commands here: /draft drafts now from what you said so far; /retry asks the Architect again. " +
+	"Drafts load into the editor: review them and press Save."
 
 // chatSession returns the panel's session, starting it on first use (the
 // first open event stream or message). A failed start is retried next time.
@@ -197,7 +205,7 @@ func (s *Server) apiChatEvents(w http.ResponseWriter, r *http.Request) {
 	}
 	after, _ := strconv.Atoi(r.Header.Get("Last-Event-ID"))
 	ch, past := s.chats.subscribe(after)
-	if s.chats.available() {
+	if site := r.Header.Get("Sec-Fetch-Site"); s.chats.available() && (site == "" || site == "same-origin") {
 		go func() { // greet: start the session when the panel first connects
 			if _, err := s.chatSession(); err != nil {
 				s.emitChat(map[string]string{"type": "error", "error": err.Error()})
@@ -218,6 +226,8 @@ func (s *Server) apiChatEvents(w http.ResponseWriter, r *http.Request) {
 	for {
 		select {
 		case <-r.Context().Done():
+			return
+		case <-s.done:
 			return
 		case ev := <-ch:
 			writeSSE(w, ev)

@@ -25,6 +25,7 @@ func startFake(key string) ChatStarter {
 }
 
 func (f fakeChat) Send(ctx context.Context, msg string) error {
+	f.emit(map[string]string{"type": "user", "text": msg})
 	f.emit(map[string]string{"type": "token", "text": "Hello "})
 	f.emit(map[string]string{"type": "assistant", "text": "Hello, " + msg})
 	f.emit(map[string]string{"type": "draft", "doc": "contract", "content": unclassifiedYAML})
@@ -111,5 +112,54 @@ func TestChatUnavailableAndChecks(t *testing.T) {
 	}
 	if code, _, _ := ts2.req(t, "POST", "/api/chat", `{"message":"`+strings.Repeat("a", 70<<10)+`"}`, nil); code != 413 {
 		t.Fatalf("oversized message: %d", code)
+	}
+}
+
+type draftingChat struct{ fakeChat }
+
+func (d draftingChat) Draft(ctx context.Context) error {
+	d.emit(map[string]string{"type": "draft", "doc": "contract", "content": "drafted-now"})
+	return nil
+}
+
+// readTurn reads SSE data lines up to the next turn_end.
+func readTurn(t *testing.T, sc *bufio.Scanner) string {
+	t.Helper()
+	var data []string
+	for sc.Scan() {
+		if d, ok := strings.CutPrefix(sc.Text(), "data: "); ok {
+			data = append(data, d)
+			if strings.Contains(d, "turn_end") {
+				return strings.Join(data, "\n")
+			}
+		}
+	}
+	t.Fatalf("stream ended: %v", sc.Err())
+	return ""
+}
+
+func TestChatCommands(t *testing.T) {
+	t.Parallel()
+	ts := newTS(t, func(o *Options) {
+		o.Chat = func(emit func(any)) (ChatSession, error) {
+			return draftingChat{fakeChat{emit: emit}}, nil
+		}
+	})
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	r, _ := http.NewRequestWithContext(ctx, "GET", ts.URL+"/api/chat/events", nil)
+	res, err := ts.Client().Do(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	sc := bufio.NewScanner(res.Body)
+	ts.req(t, "POST", "/api/chat", map[string]string{"message": "/draft"}, nil)
+	if got := readTurn(t, sc); !strings.Contains(got, "drafted-now") || strings.Contains(got, `"type":"token"`) {
+		t.Errorf("/draft turn = %s", got)
+	}
+	ts.req(t, "POST", "/api/chat", map[string]string{"message": "/help"}, nil)
+	if got := readTurn(t, sc); !strings.Contains(got, "/draft drafts now") {
+		t.Errorf("/help turn = %s", got)
 	}
 }

@@ -56,6 +56,7 @@ func newTS(t *testing.T, mod func(*Options)) *tsrv {
 	}
 	ts := httptest.NewServer(s.Handler())
 	t.Cleanup(ts.Close)
+	t.Cleanup(s.Close) // runs first: ends event streams
 	return &tsrv{Server: ts, s: s, root: s.Root()}
 }
 

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"bytes"
 	"crypto/rand"
 	"encoding/hex"
 	"encoding/json"
@@ -48,6 +49,8 @@ type Server struct {
 	saveMu  sync.Mutex // serialises the check-then-rename of saves
 	catalog *catalogCache
 	chats   *chatHub
+	done    chan struct{} // closed by Close: ends event streams
+	close   sync.Once
 }
 
 // New checks the options and builds a Server.
@@ -75,7 +78,7 @@ func New(opts Options) (*Server, error) {
 		return nil, fmt.Errorf("csrf token: %w", err)
 	}
 	s := &Server{opts: opts, root: abs, csrf: hex.EncodeToString(b), mux: http.NewServeMux(),
-		catalog: newCatalogCache()}
+		catalog: newCatalogCache(), done: make(chan struct{})}
 	s.chats = newChatHub(opts.Chat)
 	s.routes()
 	return s, nil
@@ -83,6 +86,11 @@ func New(opts Options) (*Server, error) {
 
 // Handler returns the cockpit's HTTP handler with every security check.
 func (s *Server) Handler() http.Handler { return s.guard(s.mux) }
+
+// Close ends the open event streams so that http.Server.Shutdown (or
+// httptest.Server.Close) need not wait for them. Call it before shutting
+// the HTTP server down; other routes keep working.
+func (s *Server) Close() { s.close.Do(func() { close(s.done) }) }
 
 // Root is the absolute project root the server works in.
 func (s *Server) Root() string { return s.root }
@@ -148,7 +156,7 @@ func (s *Server) readJSON(w http.ResponseWriter, r *http.Request, v any) bool {
 	if !ok {
 		return false
 	}
-	dec := json.NewDecoder(strings.NewReader(string(data)))
+	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
 		writeError(w, http.StatusBadRequest, "invalid JSON body: %v", err)

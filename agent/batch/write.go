@@ -143,25 +143,6 @@ func hashFile(p string) (string, error) {
 	return HashBytes(data), nil
 }
 
-// RemoveStale deletes rel when it is a file the tool wrote and nobody
-// edited since (a draft superseded by a valid contract). It reports
-// whether the file was removed; edited or unknown files are left alone.
-func (w *Files) RemoveStale(rel string) (bool, error) {
-	rel = path.Clean(rel)
-	if !filepath.IsLocal(filepath.FromSlash(rel)) {
-		return false, fmt.Errorf("remove %q: %w", rel, ErrOutside)
-	}
-	abs := filepath.Join(w.Out, filepath.FromSlash(rel))
-	cur, err := hashFile(abs)
-	if err != nil || cur == "" || w.Known[rel] != cur {
-		return false, err
-	}
-	if err := os.Remove(abs); err != nil {
-		return false, fmt.Errorf("remove %s: %w", abs, unwrapPathErr(err))
-	}
-	return true, nil
-}
-
 // Record registers a file that another writer put under the root (for
 // example agent.SaveDrafts) as one of the note's outputs, with its current
 // hash.

@@ -66,7 +66,7 @@ func draftWithSmol(t testing.TB, srv *ollamatest.Server, model string, structure
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), time.Duration(attempts)*guard)
+	ctx, cancel := context.WithTimeout(context.Background(), time.Duration(attempts+1)*guard)
 	defer cancel()
 	before := len(srv.Log())
 	var run architectRun
@@ -78,7 +78,7 @@ func draftWithSmol(t testing.TB, srv *ollamatest.Server, model string, structure
 	})
 	run.elapsed = time.Since(start)
 	if ctx.Err() != nil {
-		t.Fatalf("architect still drafting after %s", time.Duration(attempts)*guard)
+		t.Fatalf("architect still drafting after %s", time.Duration(attempts+1)*guard)
 	}
 	run.calls = ollamatest.ChatPrompts(srv.Log()[before:])
 	return run

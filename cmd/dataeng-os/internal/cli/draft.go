@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strings"
 	"syscall"
 
 	"github.com/spf13/cobra"
@@ -101,6 +102,9 @@ func runDraft(ctx context.Context, f *Factory, cmd *cobra.Command, opts *DraftOp
 	notes, err := batch.Discover(f.Dir, opts.Notes, draftSkips(out, proj)...)
 	if err != nil {
 		return UsageErrorf("%v", err)
+	}
+	if len(notes) == 0 {
+		return UsageErrorf("no .md or .txt notes in %s", strings.Join(opts.Notes, ", "))
 	}
 	d, err := newDrafter(f, proj, opts)
 	if err != nil {

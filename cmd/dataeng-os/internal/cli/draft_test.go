@@ -146,6 +146,12 @@ func TestDraftMixedOutcomesMatchManifest(t *testing.T) {
 	if e := m.Notes["notes/05-subs.md"]; !strings.Contains(e.Error, "500") || !strings.Contains(e.Error, "upstream exploded") {
 		t.Errorf("failed note error = %q", e.Error)
 	}
+	// The draft that never converged asks a person for what the note lacks.
+	if e := m.Notes["notes/03-telemetry.txt"]; len(e.Questions) == 0 || e.Findings == 0 {
+		t.Errorf("draft entry has no open questions/findings: %+v", e)
+	} else {
+		t.Logf("open questions: %q", e.Questions)
+	}
 	s := rep.Summary
 	if s.Passed != 3 || s.Drafts != 1 || s.Failed != 1 || s.Drafted != 5 {
 		t.Errorf("summary = %+v", s)
@@ -284,6 +290,7 @@ func TestDraftUsageErrors(t *testing.T) {
 		{[]string{"dataeng-os.toml"}, "not a note"},
 		{[]string{"notes", "--provider", "guided"}, "needs a model provider"},
 		{[]string{"notes", "--retry-failed", "--force"}, "cannot be used together"},
+		{[]string{"scripts"}, "no .md or .txt notes in scripts"},
 	} {
 		code, _, errOut := runDraftCLI(t, dir, tc.args...)
 		if code != ExitUsage || !strings.Contains(errOut, tc.want) {

@@ -119,16 +119,17 @@ func runServe(ctx context.Context, f *Factory, opts *serveOptions) error {
 			fmt.Fprintf(f.IO.ErrOut, "warning: could not open a browser: %v\n", err)
 		}
 	}
-	return serveUntilDone(ctx, ln, srv.Handler())
+	return serveUntilDone(ctx, ln, srv.Handler(), srv.Close)
 }
 
-func serveUntilDone(ctx context.Context, ln net.Listener, h http.Handler) error {
+func serveUntilDone(ctx context.Context, ln net.Listener, h http.Handler, onShutdown func()) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
 	ctx, stop := signal.NotifyContext(ctx, syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
 	hs := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 120 * time.Second}
+	hs.RegisterOnShutdown(onShutdown)
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
 	select {
