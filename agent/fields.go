@@ -9,6 +9,13 @@ import (
 //
 //	order_id: string, required, primary key, description=Order identifier
 //	customer_email: string, pii, classification=restricted, masking=hash
+//	status: string, required, values=created|paid|shipped
+//	total_cents: integer, min=0, max=1000000
+//
+// values= lists the accepted values (an ODCS invalidValues rule, a dbt
+// accepted_values test); min= and max= are inclusive bounds of a number,
+// date, timestamp or time (logicalTypeOptions minimum/maximum, a range
+// test); minLength= and maxLength= bound a string's length.
 type FieldSpec struct {
 	Name           string
 	LogicalType    string
@@ -21,6 +28,10 @@ type FieldSpec struct {
 	PrimaryKey     bool
 	PII            bool
 	Critical       bool
+	Values         []string // accepted values (values=a|b|c)
+	Min, Max       string   // inclusive bounds, as written (min=, max=)
+	MinLength      int      // minLength=; -1 when not given
+	MaxLength      int      // maxLength=; -1 when not given
 }
 
 var logicalTypes = map[string][2]string{ // alias → logical, physical
@@ -36,7 +47,7 @@ var logicalTypes = map[string][2]string{ // alias → logical, physical
 // ParseField reads one line of the field format. The description option
 // takes the rest of the line, so it may contain commas.
 func ParseField(line string) (FieldSpec, error) {
-	var f FieldSpec
+	f := FieldSpec{MinLength: -1, MaxLength: -1}
 	line = strings.Trim(strings.TrimSpace(line), "`")
 	for _, key := range []string{"description=", "desc=", "descrição=", "descricao="} {
 		if i := indexFold(line, key); i >= 0 {
@@ -65,6 +76,9 @@ func ParseField(line string) (FieldSpec, error) {
 	if f.LogicalType == "" {
 		return f, fmt.Errorf("%s: no type (use string, integer, number, boolean, date, timestamp, time)", f.Name)
 	}
+	if err := f.checkBounds(); err != nil {
+		return f, fmt.Errorf("%s: %w", f.Name, err)
+	}
 	return f, nil
 }
 
@@ -83,7 +97,10 @@ func (f *FieldSpec) option(opt string, first bool) error {
 		case "type", "tipo":
 			return f.setType(v)
 		default:
-			return fmt.Errorf("unknown option %q (use classification=, masking=, description=, physical=)", k)
+			if ok, err := f.qualityOption(k, v); ok {
+				return err
+			}
+			return fmt.Errorf("unknown option %q (use classification=, masking=, values=, min=, max=, description=, physical=)", k)
 		}
 		return nil
 	}

@@ -174,3 +174,22 @@ func TestQualityNumbersStayWhole(t *testing.T) {
 		t.Errorf("exponent notation in\n%s", out)
 	}
 }
+
+func TestSchemaMessages(t *testing.T) {
+	t.Parallel()
+	cases := []struct{ old, new, msg, hint string }{
+		{"  name: sales-data\n  members:\n    - username: ana\n      role: owner\n", "  sales-data\n", "got string, want object or array", "change the value to type object or array"},
+		{"        logicalType: boolean", "        logicaltype: boolean", `key "logicaltype" is not allowed here`, `did you mean "logicalType"?`},
+		{"status: active\n", "status: active\ndomian: x\n", "additional properties 'domian' not allowed", `did you mean "domain"?`},
+		{"to: customers.customer_id", "to: not a ref", "does not match pattern", "reference a property as `object.property`"},
+	}
+	for _, tc := range cases {
+		if !strings.Contains(goodContract, tc.old) {
+			t.Fatalf("case does not apply: %q", tc.old)
+		}
+		_, fs := Check("m.yaml", []byte(strings.Replace(goodContract, tc.old, tc.new, 1)), Rules{SchemaOnly: true})
+		if len(fs) != 1 || !strings.Contains(fs[0].Message, tc.msg) || !strings.Contains(fs[0].Hint, tc.hint) {
+			t.Errorf("%q: findings %v, want message %q hint %q", tc.new, fs, tc.msg, tc.hint)
+		}
+	}
+}

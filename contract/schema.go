@@ -3,7 +3,6 @@ package contract
 import (
 	"bytes"
 	"embed"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"regexp"
@@ -182,12 +181,10 @@ func (d *Document) schemaFinding(v SchemaVersion, e *jsonschema.ValidationError)
 	hint := ""
 	switch k := e.ErrorKind.(type) {
 	case *kind.AdditionalProperties:
-		if len(k.Properties) > 0 {
-			loc = d.firstKey(loc, k.Properties)
-		}
-		hint = "remove or rename the key; put vendor fields under customProperties"
-		if v == SchemaV310 {
-			hint = "remove or rename the key (ODCS " + string(v) + " does not define it); put vendor fields under customProperties"
+		loc = d.firstKey(loc, k.Properties)
+		hint = "remove or rename the key (ODCS " + string(v) + " does not define it); put vendor fields under customProperties"
+		if s := suggestKey(v, loc[len(loc)-1]); s != "" {
+			hint = fmt.Sprintf("did you mean %q?", s)
 		}
 	case *kind.Required:
 		hint = "add " + strings.Join(k.Missing, ", ")
@@ -196,88 +193,19 @@ func (d *Document) schemaFinding(v SchemaVersion, e *jsonschema.ValidationError)
 	case *kind.Enum:
 		hint = "use one of the allowed values"
 	case *kind.OneOf, *kind.AnyOf:
-		msg = "the value matches none of the allowed forms (" + msg + ")"
-		hint = "see the ODCS " + string(v) + " schema for this field"
+		msg, hint = alternatives(e, v)
 	case *kind.FalseSchema:
 		msg = "this key is not allowed here"
-		if len(loc) > 0 {
-			msg = fmt.Sprintf("key %q is not allowed here", loc[len(loc)-1])
-		}
 		hint = "remove or rename the key; put vendor fields under customProperties"
+		if len(loc) > 0 {
+			key := loc[len(loc)-1]
+			msg = fmt.Sprintf("key %q is not allowed here", key)
+			if s := suggestKey(v, key); s != "" {
+				hint = fmt.Sprintf("did you mean %q?", s)
+			}
+		}
 	}
 	return d.at(RuleSchema, SeverityError, "ODCS "+string(v)+" schema: "+msg, hint, loc...)
-}
-
-// dropCascade removes "key not allowed" (unevaluatedProperties) errors that
-// are only a side effect of another error in the same object: when a
-// subschema fails, the keys it evaluated count as unevaluated. A key the
-// schema defines somewhere is dropped in that case; an unknown key stays.
-func dropCascade(v SchemaVersion, leaves []*jsonschema.ValidationError) []*jsonschema.ValidationError {
-	known := knownKeys(v)
-	cascade := func(l *jsonschema.ValidationError) bool {
-		_, ok := l.ErrorKind.(*kind.FalseSchema)
-		loc := l.InstanceLocation
-		return ok && len(loc) > 0 && known[loc[len(loc)-1]]
-	}
-	var real []string
-	for _, l := range leaves {
-		if !cascade(l) {
-			real = append(real, "/"+strings.Join(l.InstanceLocation, "/")+"/")
-		}
-	}
-	if len(real) == 0 {
-		return leaves
-	}
-	out := leaves[:0]
-	for _, l := range leaves {
-		if cascade(l) {
-			parent := "/" + strings.Join(l.InstanceLocation[:len(l.InstanceLocation)-1], "/") + "/"
-			if slices.ContainsFunc(real, func(r string) bool { return strings.HasPrefix(r, parent) }) {
-				continue
-			}
-		}
-		out = append(out, l)
-	}
-	return out
-}
-
-var (
-	knownOnce sync.Once
-	known     map[SchemaVersion]map[string]bool
-)
-
-// knownKeys is every property name any definition of the schema declares.
-func knownKeys(v SchemaVersion) map[string]bool {
-	knownOnce.Do(func() {
-		known = map[SchemaVersion]map[string]bool{}
-		for sv := range schemas {
-			set := map[string]bool{}
-			data, _ := SchemaJSON(sv)
-			var doc any
-			_ = json.Unmarshal(data, &doc)
-			collectKeys(doc, set)
-			known[sv] = set
-		}
-	})
-	return known[v]
-}
-
-func collectKeys(v any, set map[string]bool) {
-	switch x := v.(type) {
-	case map[string]any:
-		if props, ok := x["properties"].(map[string]any); ok {
-			for k := range props {
-				set[k] = true
-			}
-		}
-		for _, c := range x {
-			collectKeys(c, set)
-		}
-	case []any:
-		for _, c := range x {
-			collectKeys(c, set)
-		}
-	}
 }
 
 // kindMessage is the error's message with property lists sorted, so that

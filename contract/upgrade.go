@@ -35,9 +35,6 @@ type upgrader struct {
 }
 
 func (u *upgrader) str(m map[string]any, k string) string {
-	if u.used != nil && m == nil {
-		return ""
-	}
 	switch v := m[k].(type) {
 	case nil:
 		return ""

@@ -26,8 +26,9 @@ func (u *upgrader) datasets(v any) []SchemaObject {
 			}
 		}
 		o.Quality = u.quality(m["quality"])
-		o.CustomProperties = append(customList(m["customProperties"]), extras(m, datasetKeys)...)
-		for _, cp := range extras(m, datasetKeys) {
+		more := extras(m, datasetKeys)
+		o.CustomProperties = append(customList(m["customProperties"]), more...)
+		for _, cp := range more {
 			u.warnings = append(u.warnings, fmt.Sprintf("table %s: v2 field %s kept as a customProperty", o.Name, cp.Property))
 		}
 		out = append(out, o)

@@ -108,3 +108,5 @@ type fakeT struct {
 
 func (f *fakeT) Errorf(string, ...any) { f.failed = true }
 func (f *fakeT) Helper()               {}
+
+func yamlUnmarshal(b []byte, v any) error { return yaml.Unmarshal(b, v) }

@@ -50,7 +50,7 @@ func snake(name string) string {
 		switch {
 		case r == ' ' || r == '-' || r == '_' || r == '.':
 			b.WriteByte('_')
-		case unicode.IsUpper(r):
+		case r < 128 && unicode.IsUpper(r):
 			if i > 0 && needsBreak(rs, i) {
 				b.WriteByte('_')
 			}

@@ -122,3 +122,21 @@ func TestNoSchema(t *testing.T) {
 		t.Fatalf("got %v, want ErrNoSchema", err)
 	}
 }
+
+// TestObjectWithoutProperties: an object with no properties still gives a
+// valid staging model (select *), without an enforced contract.
+func TestObjectWithoutProperties(t *testing.T) {
+	t.Parallel()
+	c := &contract.Contract{ID: "c", Version: "1", Domain: "d", Schema: []contract.SchemaObject{{Name: "raw_events"}}}
+	files, err := Render(c, contract.DefaultRules(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sql := string(files["models/staging/d/stg_d__raw_events.sql"])
+	if !strings.Contains(sql, "    select\n        *\n\n    from source") {
+		t.Errorf("staging SQL:\n%s", sql)
+	}
+	if strings.Contains(string(files["models/staging/d/_d__models.yml"]), "enforced") {
+		t.Error("a model without columns must not enforce a contract")
+	}
+}

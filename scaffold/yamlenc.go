@@ -251,11 +251,12 @@ func writeScalar(b *bytes.Buffer, v reflect.Value) error {
 }
 
 // scalarString writes s plain when that is unambiguous, else double-quoted.
+// Invalid UTF-8 (never produced by a YAML parser) becomes U+FFFD.
 func scalarString(s string) string {
 	if plainSafe(s) {
 		return s
 	}
-	return strconv.Quote(s)
+	return strconv.Quote(strings.ToValidUTF8(s, "\uFFFD"))
 }
 
 var yamlSpecial = map[string]bool{

@@ -34,6 +34,8 @@ if [[ -z "$candidate" || "$candidate" == "(none)" ]]; then
   echo "setup-chromium: apt-get update" >&2
   $SUDO apt-get update -qq
 fi
-echo "setup-chromium: apt-get install -y chromium" >&2
-$SUDO apt-get install -y -qq --no-install-recommends chromium >&2
+# fonts-liberation is only a Recommends of chromium; without a font the
+# screenshots the browser tests save are unreadable.
+echo "setup-chromium: apt-get install -y chromium fonts-liberation" >&2
+$SUDO apt-get install -y -qq --no-install-recommends chromium fonts-liberation >&2
 command -v chromium >/dev/null 2>&1

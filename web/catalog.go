@@ -1,6 +1,7 @@
 package web
 
 import (
+	"fmt"
 	"io/fs"
 	"net/http"
 	"os"
@@ -168,8 +169,8 @@ func walkProps(ps []contract.Property, fn func(contract.Property)) {
 	}
 }
 
-// isPII says whether a property is marked as PII: a PII classification or
-// the PII tag.
+// isPII says whether a property is marked as PII: a PII classification,
+// the PII tag, or a `pii: true` custom property (as the validator reads it).
 func isPII(p contract.Property, pii contract.PIIPolicy) bool {
 	cls := strings.ToLower(p.Classification)
 	if cls != "" && slices.Contains(pii.Classifications, cls) {
@@ -181,6 +182,11 @@ func isPII(p contract.Property, pii contract.PIIPolicy) bool {
 	}
 	for _, t := range p.Tags {
 		if strings.EqualFold(t, tag) {
+			return true
+		}
+	}
+	for _, cp := range p.CustomProperties { // customProperties: [{property: pii, value: true}]
+		if strings.EqualFold(cp.Property, "pii") && fmt.Sprint(cp.Value) == "true" {
 			return true
 		}
 	}

@@ -63,3 +63,30 @@ func TestLineageAPI(t *testing.T) {
 		t.Fatalf("lineage = %s", body)
 	}
 }
+
+func TestLineageCorruptRecord(t *testing.T) {
+	t.Parallel()
+	ts := newTS(t, nil)
+	mustWrite(t, ts.root+"/.dataeng-os/lineage.json", []byte("{not json"))
+	code, body, _ := ts.req(t, "GET", "/api/lineage", nil, nil)
+	if code != 200 {
+		t.Fatalf("status %d: %s", code, body)
+	}
+	g := decode[Lineage](t, body)
+	if len(g.Notes) == 0 || !strings.Contains(g.Notes[0], "invalid lineage record") {
+		t.Errorf("notes = %v", g.Notes)
+	}
+	found := false
+	for _, n := range g.Nodes {
+		found = found || n.ID == "contract:contracts/orders.yaml"
+	}
+	if !found {
+		t.Errorf("contracts missing when the record is corrupt: %s", body)
+	}
+	if code, body, _ := ts.req(t, "GET", "/lineage", nil, nil); code != 200 || !strings.Contains(string(body), "invalid lineage record") {
+		t.Errorf("lineage page: %d", code)
+	}
+	if code, _, _ := ts.req(t, "POST", "/api/lineage", "", nil); code != 405 {
+		t.Errorf("POST /api/lineage = %d, want 405", code)
+	}
+}

@@ -150,3 +150,23 @@ func TestPageEscapesContractText(t *testing.T) {
 		}
 	}
 }
+
+func TestSessionGivesWorkingCSRFToken(t *testing.T) {
+	t.Parallel()
+	ts := newTS(t, nil)
+	code, body, _ := ts.req(t, "GET", "/api/session", nil, nil)
+	if code != 200 {
+		t.Fatalf("session: %d", code)
+	}
+	sess := decode[struct {
+		CSRFToken       string   `json:"csrfToken"`
+		Classifications []string `json:"classifications"`
+	}](t, body)
+	if len(sess.CSRFToken) != 64 || len(sess.Classifications) == 0 {
+		t.Fatalf("session = %s", body)
+	}
+	code, _, _ = ts.req(t, "POST", "/api/validate", "id: x\n", map[string]string{"Origin": "", csrfHeader: sess.CSRFToken})
+	if code != 200 {
+		t.Fatalf("write with the session's CSRF token: %d", code)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"net/url"
 	"os/exec"
 	"os/signal"
 	"path/filepath"
@@ -108,14 +109,14 @@ func runServe(ctx context.Context, f *Factory, opts *serveOptions) error {
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w (is another cockpit running? try --addr 127.0.0.1:0)", addr, err)
 	}
-	url := "http://" + ln.Addr().String() + "/"
+	link := "http://" + ln.Addr().String() + "/"
 	if token != "" {
-		url += "?token=" + token
+		link += "?token=" + url.QueryEscape(token)
 	}
-	fmt.Fprintf(f.IO.ErrOut, "cockpit: serving %s on %s\n", p.Root, url)
+	fmt.Fprintf(f.IO.ErrOut, "cockpit: serving %s on %s\n", p.Root, link)
 	fmt.Fprintln(f.IO.ErrOut, "press Ctrl+C to stop")
 	if opts.Open {
-		if err := openBrowser(url); err != nil {
+		if err := openBrowser(link); err != nil {
 			fmt.Fprintf(f.IO.ErrOut, "warning: could not open a browser: %v\n", err)
 		}
 	}

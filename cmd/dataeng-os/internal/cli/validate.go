@@ -1,12 +1,8 @@
 package cli
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
@@ -17,7 +13,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/dataeng-os/dataeng-os/contract"
-	"github.com/dataeng-os/dataeng-os/kernel"
 )
 
 type validateOptions struct {
@@ -136,4 +131,3 @@ func checkFile(dir, file string, rules contract.Rules, canvasTemplate string) (c
 	_, fs := contract.Check(file, data, rules)
 	return checked{file, fs}, nil
 }
-

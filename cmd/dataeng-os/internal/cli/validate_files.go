@@ -150,4 +150,3 @@ func readLimited(path string, maxBytes int64) ([]byte, error) {
 	}
 	return buf[:n], nil
 }
-

@@ -1,0 +1,126 @@
+package agent
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/dataeng-os/dataeng-os/contract"
+)
+
+// durationRE finds "24 hours", "6h", "a cada 6 horas", "15 minutos".
+var durationRE = regexp.MustCompile(`(\d+)\s*(minutes|minute|mins|min|minutos|minuto|hours|hour|hrs|hr|h|horas|hora|days|day|d|dias|dia|weeks|week|wk|semanas|semana)\b`)
+
+// timeOfDayWords precede a clock time, not a duration: "by 7h", "até 9h".
+var timeOfDayWords = set("by", "at", "before", "until", "till", "around", "ate", "as", "antes", "das", "ao", "pelas")
+
+var durationUnits = map[string]string{
+	"minutes": "min", "minute": "min", "mins": "min", "min": "min", "minutos": "min", "minuto": "min",
+	"hours": "h", "hour": "h", "hrs": "h", "hr": "h", "h": "h", "horas": "h", "hora": "h",
+	"days": "d", "day": "d", "d": "d", "dias": "d", "dia": "d",
+	"weeks": "w", "week": "w", "wk": "w", "semanas": "w", "semana": "w",
+}
+
+// cadences are frequency words and the freshness they mean.
+var cadences = []struct {
+	re    *regexp.Regexp
+	value int64
+	unit  string
+}{
+	{regexp.MustCompile(`\b(hourly|every hour|each hour|de hora em hora|a cada hora|toda hora|por hora)\b`), 1, "h"},
+	{regexp.MustCompile(`\b(daily|every day|each day|once a day|per day|a day|diario|diaria|diariamente|todo dia|todos os dias|por dia|a cada dia|uma vez por dia)\b`), 1, "d"},
+	{regexp.MustCompile(`\b(weekly|every week|once a week|semanal|semanalmente|toda semana|todas as semanas|por semana)\b`), 7, "d"},
+}
+
+// freshness reads an SLA answer (English or Portuguese): an explicit
+// duration ("fresh within 24 hours", "atualizado a cada 6 horas") wins over
+// a cadence ("daily", "diária"). Clock times ("by 07:00", "até 9h") are no
+// durations. Weeks are written as days.
+func freshness(answer string) (value int64, unit string, ok bool) {
+	text := strings.ToLower(foldAccents(answer))
+	for _, m := range durationRE.FindAllStringSubmatchIndex(text, -1) {
+		if m[0] > 0 && text[m[0]-1] == ':' || clockBefore(text[:m[0]]) {
+			continue
+		}
+		n, err := strconv.ParseInt(text[m[2]:m[3]], 10, 64)
+		if err != nil || n <= 0 {
+			continue
+		}
+		u := durationUnits[text[m[4]:m[5]]]
+		if u == "w" {
+			n, u = n*7, "d"
+		}
+		return n, u, true
+	}
+	for _, c := range cadences {
+		if c.re.MatchString(text) {
+			return c.value, c.unit, true
+		}
+	}
+	return 0, "", false
+}
+
+func clockBefore(prefix string) bool {
+	words := strings.Fields(prefix)
+	return len(words) > 0 && timeOfDayWords[strings.Trim(words[len(words)-1], ",;(")]
+}
+
+// freshnessColumn picks the timestamp column that tells how fresh a row
+// is: a loaded/ingested one, else an updated one, else a created one, else
+// the only timestamp. "" when there is none to choose.
+func freshnessColumn(fields []FieldSpec) string {
+	best, rank, n := "", 99, 0
+	for _, f := range fields {
+		if f.LogicalType != "timestamp" {
+			continue
+		}
+		n++
+		r := timestampRank(f.Name)
+		if r < rank {
+			best, rank = f.Name, r
+		}
+	}
+	if rank == 9 && n > 1 {
+		return "" // several timestamps and none says what it records
+	}
+	return best
+}
+
+func timestampRank(name string) int {
+	n := strings.ToLower(name)
+	switch {
+	case containsAny(n, "load", "ingest", "sync", "extract", "carreg", "inser"):
+		return 0
+	case containsAny(n, "updat", "modif", "chang", "atualiz", "alter"):
+		return 1
+	case containsAny(n, "creat", "criad", "criac"):
+		return 2
+	}
+	return 9
+}
+
+func containsAny(s string, subs ...string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// slaProperties turns the SLA answer into an ODCS freshness entry on the
+// table's freshness column (which the scaffolder turns into the source's
+// loaded_at_field and freshness). The second result is false when a
+// freshness was asked but no column can carry it.
+func (g *guided) slaProperties() ([]contract.SLAProperty, bool) {
+	v, unit, ok := freshness(g.answerFor(roleSLA))
+	if !ok {
+		return nil, true
+	}
+	sla := contract.SLAProperty{Property: "freshness", Value: v, Unit: unit}
+	col := freshnessColumn(g.fields)
+	if col != "" && g.table != "" {
+		sla.Element = g.table + "." + col
+	}
+	return []contract.SLAProperty{sla}, sla.Element != ""
+}

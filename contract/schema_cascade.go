@@ -1,0 +1,163 @@
+package contract
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+	"github.com/santhosh-tekuri/jsonschema/v6/kind"
+)
+
+// dropCascade removes "key not allowed" (unevaluatedProperties) errors that
+// are only a side effect of another error in the same object: when a
+// subschema fails, the keys it evaluated count as unevaluated. A key the
+// schema defines somewhere is dropped in that case; an unknown key stays.
+func dropCascade(v SchemaVersion, leaves []*jsonschema.ValidationError) []*jsonschema.ValidationError {
+	known := knownKeys(v)
+	cascade := func(l *jsonschema.ValidationError) bool {
+		_, ok := l.ErrorKind.(*kind.FalseSchema)
+		loc := l.InstanceLocation
+		return ok && len(loc) > 0 && known[loc[len(loc)-1]]
+	}
+	var real []string
+	for _, l := range leaves {
+		if !cascade(l) {
+			real = append(real, "/"+strings.Join(l.InstanceLocation, "/")+"/")
+		}
+	}
+	if len(real) == 0 {
+		return leaves
+	}
+	out := leaves[:0]
+	for _, l := range leaves {
+		if cascade(l) {
+			parent := "/" + strings.Join(l.InstanceLocation[:len(l.InstanceLocation)-1], "/") + "/"
+			if slices.ContainsFunc(real, func(r string) bool { return strings.HasPrefix(r, parent) }) {
+				continue
+			}
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+var (
+	knownOnce sync.Once
+	known     map[SchemaVersion]map[string]bool
+)
+
+// knownKeys is every property name any definition of the schema declares.
+func knownKeys(v SchemaVersion) map[string]bool {
+	knownOnce.Do(func() {
+		known = map[SchemaVersion]map[string]bool{}
+		for sv := range schemas {
+			set := map[string]bool{}
+			data, _ := SchemaJSON(sv)
+			var doc any
+			_ = json.Unmarshal(data, &doc)
+			collectKeys(doc, set)
+			known[sv] = set
+		}
+	})
+	return known[v]
+}
+
+func collectKeys(v any, set map[string]bool) {
+	switch x := v.(type) {
+	case map[string]any:
+		if props, ok := x["properties"].(map[string]any); ok {
+			for k := range props {
+				set[k] = true
+			}
+		}
+		for _, c := range x {
+			collectKeys(c, set)
+		}
+	case []any:
+		for _, c := range x {
+			collectKeys(c, set)
+		}
+	}
+}
+
+// alternatives describes a oneOf/anyOf that no branch matched. When every
+// branch wanted another type, it says which types would do.
+func alternatives(e *jsonschema.ValidationError, v SchemaVersion) (msg, hint string) {
+	var got, other string
+	var want []string
+	var walk func(*jsonschema.ValidationError)
+	walk = func(c *jsonschema.ValidationError) {
+		if len(c.Causes) == 0 && len(c.InstanceLocation) == len(e.InstanceLocation) {
+			if t, ok := c.ErrorKind.(*kind.Type); ok {
+				got = t.Got
+				for _, w := range t.Want {
+					if !slices.Contains(want, w) {
+						want = append(want, w)
+					}
+				}
+			} else if other == "" {
+				other = kindMessage(c.ErrorKind)
+			}
+		}
+		for _, cc := range c.Causes {
+			walk(cc)
+		}
+	}
+	walk(e)
+	if other != "" {
+		if loc := e.InstanceLocation; len(loc) > 0 && (loc[len(loc)-1] == "to" || loc[len(loc)-1] == "from" ||
+			(len(loc) > 1 && (loc[len(loc)-2] == "to" || loc[len(loc)-2] == "from"))) {
+			return other, "reference a property as `object.property` (or `schema/<id>/properties/<id>`)"
+		}
+		return other, "see the ODCS " + string(v) + " schema for this field"
+	}
+	if got != "" && len(want) > 0 {
+		return fmt.Sprintf("got %s, want %s", got, strings.Join(want, " or ")),
+			"change the value to type " + strings.Join(want, " or ")
+	}
+	return "the value matches none of the allowed forms (" + kindMessage(e.ErrorKind) + ")",
+		"see the ODCS " + string(v) + " schema for this field"
+}
+
+// suggestKey proposes a key the schema defines that differs from key only
+// in case or by at most two edits ("logicaltype" → "logicalType").
+func suggestKey(v SchemaVersion, key string) string {
+	best, bestD := "", 3
+	for k := range knownKeys(v) {
+		d := editDistance(strings.ToLower(key), strings.ToLower(k))
+		if strings.EqualFold(k, key) {
+			d = 0
+		}
+		if d < bestD || (d == bestD && best != "" && k < best) {
+			best, bestD = k, d
+		}
+	}
+	if len(key) < 4 && bestD > 0 {
+		return ""
+	}
+	return best
+}
+
+// editDistance is the Levenshtein distance of two short strings.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}

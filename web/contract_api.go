@@ -1,0 +1,162 @@
+package web
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"os"
+	"path/filepath"
+)
+
+// contractResponse is what GET and PUT /api/contract return.
+type contractResponse struct {
+	File string `json:"file"`
+	YAML string `json:"yaml"`
+	Hash string `json:"hash"`
+	Form *Form  `json:"form"` // nil when the file does not parse
+	checkResult
+}
+
+// apiGetContract opens a contract for editing, with the hash the save must
+// send back.
+func (s *Server) apiGetContract(w http.ResponseWriter, r *http.Request) {
+	rel := r.URL.Query().Get("file")
+	abs, err := s.contractPath(rel)
+	if err != nil {
+		writeError(w, http.StatusBadRequest, "%v", err)
+		return
+	}
+	data, err := readLimited(abs, s.readLimit())
+	if err != nil {
+		code := http.StatusInternalServerError
+		if errors.Is(err, os.ErrNotExist) {
+			code = http.StatusNotFound
+		}
+		writeError(w, code, "open %s: %v", rel, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, s.contractResponse(rel, data))
+}
+
+func (s *Server) contractResponse(rel string, data []byte) contractResponse {
+	doc, res := s.check(rel, data)
+	resp := contractResponse{File: rel, YAML: string(data), Hash: hashOf(data), checkResult: res}
+	if doc != nil && doc.Contract != nil {
+		f := FormFromContract(doc.Contract, s.maskingProp())
+		resp.Form = &f
+	}
+	return resp
+}
+
+func (s *Server) readLimit() int64 {
+	if s.opts.Rules.MaxBytes > 0 {
+		return s.opts.Rules.MaxBytes
+	}
+	return 10 << 20
+}
+
+// readLimited reads a file, refusing one larger than limit bytes.
+func readLimited(path string, limit int64) ([]byte, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, fmt.Errorf("stat: %w", err)
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("not a regular file: %w", errPath)
+	}
+	if fi.Size() > limit {
+		return nil, fmt.Errorf("file is %d bytes, over the %d-byte limit: %w", fi.Size(), limit, errPath)
+	}
+	return os.ReadFile(path)
+}
+
+// apiPutContract saves the form (merged into its base) atomically. The save
+// is refused with 409 when the file changed on disk since it was opened, or
+// when a new file would replace an existing one.
+func (s *Server) apiPutContract(w http.ResponseWriter, r *http.Request) {
+	rel := r.URL.Query().Get("file")
+	abs, err := s.contractPath(rel)
+	if err != nil {
+		writeError(w, http.StatusBadRequest, "%v", err)
+		return
+	}
+	var req previewRequest
+	if !s.readJSON(w, r, &req) {
+		return
+	}
+	req.File = rel
+	out, bad, err := s.render(req)
+	if err != nil {
+		writeJSON(w, http.StatusUnprocessableEntity, map[string]any{"error": err.Error(), "findings": findingsOf(bad)})
+		return
+	}
+	s.saveMu.Lock()
+	defer s.saveMu.Unlock()
+	created, cur, err := s.checkUnchanged(abs, req.Hash)
+	if err != nil {
+		writeJSON(w, http.StatusConflict, map[string]any{"error": fmt.Sprintf("%s: %v", rel, err), "currentHash": cur})
+		return
+	}
+	if err := writeAtomic(abs, out); err != nil {
+		writeError(w, http.StatusInternalServerError, "save %s: %v", rel, err)
+		return
+	}
+	code := http.StatusOK
+	if created {
+		code = http.StatusCreated
+	}
+	writeJSON(w, code, s.contractResponse(rel, out))
+}
+
+// checkUnchanged compares the file on disk with the hash the editor opened.
+// It reports whether the save creates the file, and the current hash.
+func (s *Server) checkUnchanged(abs, want string) (bool, string, error) {
+	data, err := os.ReadFile(abs)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		if want != "" {
+			return false, "", errors.New("the file was deleted since you opened it; save refused (reload to save it as new)")
+		}
+		return true, "", nil
+	case err != nil:
+		return false, "", err
+	}
+	cur := hashOf(data)
+	if want == "" {
+		return false, cur, errors.New("a file with this name already exists; open it or choose another name")
+	}
+	if cur != want {
+		return false, cur, errors.New("the file changed on disk since you opened it; save refused, nothing was overwritten (reload to see the new version)")
+	}
+	return false, cur, nil
+}
+
+// writeAtomic writes data to a temp file beside path, syncs it and renames
+// it over path, so that a crash never leaves a half-written contract.
+func writeAtomic(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return err
+	}
+	name := tmp.Name()
+	defer os.Remove(name) // no-op after a successful rename
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if err := os.Chmod(name, 0o644); err != nil {
+		return err
+	}
+	return os.Rename(name, path)
+}
