@@ -30,8 +30,8 @@ type FieldSpec struct {
 	Critical       bool
 	Values         []string // accepted values (values=a|b|c)
 	Min, Max       string   // inclusive bounds, as written (min=, max=)
-	MinLength      int      // minLength=; -1 when not given
-	MaxLength      int      // maxLength=; -1 when not given
+	MinLength      string   // minLength= (a whole number), as written
+	MaxLength      string   // maxLength=
 }
 
 var logicalTypes = map[string][2]string{ // alias → logical, physical
@@ -47,7 +47,7 @@ var logicalTypes = map[string][2]string{ // alias → logical, physical
 // ParseField reads one line of the field format. The description option
 // takes the rest of the line, so it may contain commas.
 func ParseField(line string) (FieldSpec, error) {
-	f := FieldSpec{MinLength: -1, MaxLength: -1}
+	var f FieldSpec
 	line = strings.Trim(strings.TrimSpace(line), "`")
 	for _, key := range []string{"description=", "desc=", "descrição=", "descricao="} {
 		if i := indexFold(line, key); i >= 0 {

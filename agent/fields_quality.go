@@ -45,12 +45,12 @@ func (f *FieldSpec) qualityOption(k, v string) (ok bool, err error) {
 	return true, nil
 }
 
-func setLength(dst *int, k, v string) error {
+func setLength(dst *string, k, v string) error {
 	n, err := strconv.Atoi(v)
 	if err != nil || n < 0 {
 		return fmt.Errorf("%s=%s: a length is a whole number >= 0", k, v)
 	}
-	*dst = n
+	*dst = strconv.Itoa(n)
 	return nil
 }
 
@@ -65,11 +65,11 @@ func (f *FieldSpec) checkBounds() error {
 			}
 		}
 	}
-	if (f.MinLength >= 0 || f.MaxLength >= 0) && f.LogicalType != "string" {
+	if (f.MinLength != "" || f.MaxLength != "") && f.LogicalType != "string" {
 		return fmt.Errorf("minLength=/maxLength= bound text; for a %s use min= and max=", f.LogicalType)
 	}
-	if f.MinLength >= 0 && f.MaxLength >= 0 && f.MinLength > f.MaxLength {
-		return fmt.Errorf("minLength=%d is above maxLength=%d", f.MinLength, f.MaxLength)
+	if lo, hi := atoi(f.MinLength), atoi(f.MaxLength); f.MinLength != "" && f.MaxLength != "" && lo > hi {
+		return fmt.Errorf("minLength=%s is above maxLength=%s", f.MinLength, f.MaxLength)
 	}
 	if f.Min == "" && f.Max == "" {
 		return nil
@@ -152,11 +152,11 @@ func (f FieldSpec) applyValueRules(p *contract.Property) {
 	if f.Max != "" {
 		opts["maximum"] = f.typedValue(f.Max)
 	}
-	if f.MinLength >= 0 {
-		opts["minLength"] = f.MinLength
+	if f.MinLength != "" {
+		opts["minLength"] = atoi(f.MinLength)
 	}
-	if f.MaxLength >= 0 {
-		opts["maxLength"] = f.MaxLength
+	if f.MaxLength != "" {
+		opts["maxLength"] = atoi(f.MaxLength)
 	}
 	if len(opts) > 0 {
 		p.LogicalTypeOptions = opts
@@ -184,16 +184,16 @@ func (f FieldSpec) valueOptions() []string {
 	if len(f.Values) > 0 {
 		out = append(out, "values="+strings.Join(f.Values, "|"))
 	}
-	for _, kv := range [][2]string{{"min", f.Min}, {"max", f.Max}} {
+	for _, kv := range [][2]string{{"min", f.Min}, {"max", f.Max}, {"minLength", f.MinLength}, {"maxLength", f.MaxLength}} {
 		if kv[1] != "" {
 			out = append(out, kv[0]+"="+kv[1])
 		}
 	}
-	if f.MinLength >= 0 {
-		out = append(out, "minLength="+strconv.Itoa(f.MinLength))
-	}
-	if f.MaxLength >= 0 {
-		out = append(out, "maxLength="+strconv.Itoa(f.MaxLength))
-	}
 	return out
+}
+
+// atoi reads a length option checked by setLength.
+func atoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
 }

@@ -1,6 +1,9 @@
 package agent
 
-import "testing"
+import (
+	"reflect"
+	"testing"
+)
 
 func TestParseField(t *testing.T) {
 	t.Parallel()
@@ -26,7 +29,7 @@ func TestParseField(t *testing.T) {
 			t.Errorf("%q: err = %v", tt.in, err)
 			continue
 		}
-		if err == nil && got != tt.want {
+		if err == nil && !reflect.DeepEqual(got, tt.want) {
 			t.Errorf("%q:\n got %+v\nwant %+v", tt.in, got, tt.want)
 		}
 	}

@@ -32,9 +32,11 @@ type guided struct {
 
 	name, table, tableDesc       string
 	purpose, domain, team, owner string
+	source                       string // the dbt source name the person gave in a follow-up
 	answers                      map[string]string
 	fields                       []FieldSpec
-	notes                        []string
+	notes                        []string // questions the person skipped
+	derived                      []string // open questions the last build found (mart, freshness)
 	skipped                      map[string]bool
 
 	canvas, yml string
@@ -81,7 +83,7 @@ func (g *guided) answer(text string) []Event {
 	}
 	if g.finished {
 		if contract.HasErrors(g.findings) {
-			return []Event{{Type: EventInfo, Text: texts(g.lang).leftHint + " " + strings.Join(g.notes, "; ")}}
+			return []Event{{Type: EventInfo, Text: texts(g.lang).leftHint + " " + strings.Join(g.openNotes(), "; ")}}
 		}
 		return []Event{{Type: EventInfo, Text: texts(g.lang).allSet}}
 	}

@@ -2,6 +2,7 @@ package agent
 
 import (
 	"bytes"
+	"fmt"
 	"slices"
 	"strings"
 
@@ -29,13 +30,17 @@ func (g *guided) contractYAML() string {
 			c.Team.Members = []contract.TeamMember{{Username: g.owner, Role: "owner"}}
 		}
 	}
-	obj := contract.SchemaObject{Name: g.table, LogicalType: "object", PhysicalType: "table", Description: g.tableDesc}
-	pos := 0
-	for _, f := range g.fields {
-		obj.Properties = append(obj.Properties, g.property(f, &pos))
+	g.derived = nil
+	if src := g.dbtSource(); src != "" {
+		c.CustomProperties = []contract.CustomProperty{{Property: "dbtSource", Value: src}}
 	}
 	if g.table != "" {
-		c.Schema = []contract.SchemaObject{obj}
+		c.Schema = []contract.SchemaObject{g.schemaObject()}
+	}
+	sla, placed := g.slaProperties()
+	c.SLAProperties = sla
+	if !placed && len(g.fields) > 0 {
+		g.derived = append(g.derived, texts(g.lang).noteFresh)
 	}
 	var b bytes.Buffer
 	enc := yaml.NewEncoder(&b)
@@ -45,6 +50,34 @@ func (g *guided) contractYAML() string {
 	}
 	_ = enc.Close()
 	return b.String()
+}
+
+// schemaObject is the table with its fields, the uniqueness the Quality
+// answer asks for, and the mart the Delivery answer asks for.
+func (g *guided) schemaObject() contract.SchemaObject {
+	obj := contract.SchemaObject{Name: g.table, LogicalType: "object", PhysicalType: "table", Description: g.tableDesc}
+	uniques := qualityUniques(g.answerFor(roleQuality), g.fields)
+	pos := 0
+	for i, f := range g.fields {
+		p := g.property(f, &pos)
+		p.Unique = p.Unique || uniques[i]
+		obj.Properties = append(obj.Properties, p)
+	}
+	mp := deliveryMarts(g.answerFor(roleDelivery), []string{g.table})
+	if kind := mp.kinds[g.table]; kind != "" {
+		obj.CustomProperties = []contract.CustomProperty{{Property: "dbtMart", Value: kind}}
+	}
+	for _, u := range mp.unknown {
+		_, entity, _ := strings.Cut(u, "_")
+		g.derived = append(g.derived, fmt.Sprintf(texts(g.lang).noteMart, u, entity))
+	}
+	return obj
+}
+
+// openNotes are the open questions: the skipped follow-ups, then what the
+// last build could not place.
+func (g *guided) openNotes() []string {
+	return append(append([]string(nil), g.notes...), g.derived...)
 }
 
 func (g *guided) property(f FieldSpec, pos *int) contract.Property {
@@ -69,6 +102,7 @@ func (g *guided) property(f FieldSpec, pos *int) contract.Property {
 		}
 		p.CustomProperties = []contract.CustomProperty{{Property: prop, Value: f.Masking}}
 	}
+	f.applyValueRules(&p)
 	return p
 }
 
@@ -106,10 +140,11 @@ func (g *guided) canvasMarkdown() string {
 		}
 	}
 	b.WriteString("\n## Open questions\n")
-	if len(g.notes) == 0 {
+	notes := g.openNotes()
+	if len(notes) == 0 {
 		b.WriteString("- none\n")
 	}
-	for _, n := range g.notes {
+	for _, n := range notes {
 		b.WriteString("- " + n + "\n")
 	}
 	return b.String()
@@ -134,6 +169,7 @@ func (g *guided) fieldsMarkdown() string {
 		if f.Classification != "" {
 			opts = append(opts, "classification="+f.Classification)
 		}
+		opts = append(opts, f.valueOptions()...)
 		b.WriteString("- `" + f.Name + "` (" + strings.Join(opts, ", ") + ")")
 		if f.Description != "" {
 			b.WriteString(": " + f.Description)

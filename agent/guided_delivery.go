@@ -38,7 +38,8 @@ var deferred = set("later", "eventually", "someday", "future", "depois", "futura
 // notEntity are words after "for" that name a use, not an entity: "a fact
 // table for reporting".
 var notEntity = set("reporting", "analytics", "dashboards", "dashboard", "bi", "finance", "financeiro", "financas",
-	"relatorios", "relatorio", "analise", "analises", "consumers", "consumidores", "growth", "marketing", "now", "agora")
+	"relatorios", "relatorio", "analise", "analises", "consumers", "consumidores", "growth", "marketing", "now", "agora",
+	"everything", "all", "rest", "others", "every", "each", "todos", "todas", "tudo", "resto", "outros", "outras", "cada")
 
 // entityIntro are words after which a Delivery answer names an entity:
 // "a fact table for orders", "tabela fato de pedidos".

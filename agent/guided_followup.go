@@ -12,6 +12,10 @@ import (
 // followUp turns the first open error finding into a question, or returns
 // nil when nothing is left to ask.
 func (g *guided) followUp() *Question {
+	if g.needsSource() {
+		q := g.sourceQuestion()
+		return &q
+	}
 	for _, f := range errorsOnly(g.findings) {
 		key := f.Rule + "|" + f.Path
 		if g.skipped[key] {
@@ -156,6 +160,8 @@ func (g *guided) applyFinding(q Question, text string) string {
 		}
 	case "pk":
 		return g.setPK(text)
+	case "source":
+		return g.setSource(text, q)
 	case "section":
 		if text == "" {
 			return q.Text

@@ -8,7 +8,7 @@ import (
 
 // uniqueWords say a value must not repeat (English or Portuguese, accents
 // folded).
-var uniqueWords = regexp.MustCompile(`\b(no duplicates?|no duplicated|without duplicates?|duplicate|duplicates|duplicated|unique|uniquely|distinct|dedup\w*|unico|unicos|unica|unicas|sem duplicados?|sem duplicatas?|sem duplicidade|duplicados?|duplicatas?|duplicidade|nao (se )?repete|nao pode(m)? (se )?repetir|sem repeticao|distintos?|distintas?)\b`)
+var uniqueWords = regexp.MustCompile(`\b(no duplicates?|no duplicated|without duplicates?|duplicate|duplicates|duplicated|unique|uniquely|distinct|dedup\w*|unico|unicos|unica|unicas|sem duplicados?|sem duplicatas?|sem duplicidade|duplicados?|duplicatas?|duplicidade|nao (se )?repete|nao pode(m)? (se )?repetir|sem repeticao|distintos?|distintas?|(never|not|cannot|can't|must not|mustn't|should not|shouldn't) (be )?repeat\w*|no repeat\w*)\b`)
 
 // allowWords say the opposite ("customer ids may repeat"), unless negated
 // ("order ids can never repeat", "não pode repetir").

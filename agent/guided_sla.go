@@ -11,8 +11,13 @@ import (
 // durationRE finds "24 hours", "6h", "a cada 6 horas", "15 minutos".
 var durationRE = regexp.MustCompile(`(\d+)\s*(minutes|minute|mins|min|minutos|minuto|hours|hour|hrs|hr|h|horas|hora|days|day|d|dias|dia|weeks|week|wk|semanas|semana)\b`)
 
-// timeOfDayWords precede a clock time, not a duration: "by 7h", "até 9h".
-var timeOfDayWords = set("by", "at", "before", "until", "till", "around", "ate", "as", "antes", "das", "ao", "pelas")
+// clockWords precede a clock time, not a duration ("at 7h", "às 9 horas");
+// byWords do so only before a short hour ("by 7h", "até 9h"), since "até 2
+// dias" is a duration.
+var (
+	clockWords = set("at", "around", "as", "das", "pelas", "aas")
+	byWords    = set("by", "before", "until", "till", "ate", "antes")
+)
 
 var durationUnits = map[string]string{
 	"minutes": "min", "minute": "min", "mins": "min", "min": "min", "minutos": "min", "minuto": "min",
@@ -39,14 +44,15 @@ var cadences = []struct {
 func freshness(answer string) (value int64, unit string, ok bool) {
 	text := strings.ToLower(foldAccents(answer))
 	for _, m := range durationRE.FindAllStringSubmatchIndex(text, -1) {
-		if m[0] > 0 && text[m[0]-1] == ':' || clockBefore(text[:m[0]]) {
+		unitText := text[m[4]:m[5]]
+		if m[0] > 0 && text[m[0]-1] == ':' || clockBefore(text[:m[0]], unitText == "h" && m[4] == m[3]) {
 			continue
 		}
 		n, err := strconv.ParseInt(text[m[2]:m[3]], 10, 64)
 		if err != nil || n <= 0 {
 			continue
 		}
-		u := durationUnits[text[m[4]:m[5]]]
+		u := durationUnits[unitText]
 		if u == "w" {
 			n, u = n*7, "d"
 		}
@@ -60,9 +66,13 @@ func freshness(answer string) (value int64, unit string, ok bool) {
 	return 0, "", false
 }
 
-func clockBefore(prefix string) bool {
+func clockBefore(prefix string, shortHour bool) bool {
 	words := strings.Fields(prefix)
-	return len(words) > 0 && timeOfDayWords[strings.Trim(words[len(words)-1], ",;(")]
+	if len(words) == 0 {
+		return false
+	}
+	w := strings.Trim(words[len(words)-1], ",;(")
+	return clockWords[w] || shortHour && byWords[w]
 }
 
 // freshnessColumn picks the timestamp column that tells how fresh a row

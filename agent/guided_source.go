@@ -1,6 +1,7 @@
 package agent
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"unicode"
@@ -20,7 +21,7 @@ var sourceWords = set("postgres", "postgresql", "mysql", "mariadb", "oracle", "s
 	"topic", "topics", "topico", "webhook", "webhooks", "spreadsheet", "spreadsheets", "planilha", "planilhas", "excel",
 	"google", "sheets", "cdc", "debezium", "fivetran", "airbyte", "internal", "interno", "interna", "in", "on", "at",
 	"with", "into", "to", "by", "em", "com", "pelo", "pela", "raw", "landing", "warehouse", "lake", "datalake", "crm", "erp",
-	"public", "dbo", "default", "we", "it", "is", "comes", "come", "vem", "sao", "um", "uma")
+	"public", "dbo", "default", "we", "it", "is", "team", "time", "equipe", "squad", "area", "comes", "come", "vem", "sao", "um", "uma")
 
 // systemNouns follow (English) or precede (Portuguese) a system's name:
 // "the checkout service", "serviço de checkout".
@@ -155,4 +156,38 @@ func (g *guided) hasSourcesSection() bool {
 		}
 	}
 	return false
+}
+
+// sourcePath is the follow-up key of the source-name question.
+const sourcePath = "guided-source|customProperties.dbtSource"
+
+// sourceQuestion asks which system names the dbt source, offering the
+// systems the Data sources answer named when it named several.
+func (g *guided) sourceQuestion() Question {
+	t := texts(g.lang)
+	_, cands := sourceName(g.answerFor(roleSources))
+	q := Question{Kind: QFinding, Key: "source", Path: sourcePath, Text: t.qSource}
+	if len(cands) > 1 {
+		q.Text = fmt.Sprintf(t.qSourceOf, strings.Join(cands, ", "))
+	}
+	return q
+}
+
+// setSource takes the answer to the source-name question: one word is the
+// name; a sentence must name one system.
+func (g *guided) setSource(text string, q Question) string {
+	if text == "" {
+		text = q.Default
+	}
+	name := ""
+	if len(strings.Fields(text)) == 1 {
+		name = SanitizeName(text)
+	} else {
+		name, _ = sourceName(text)
+	}
+	if name == "" || name == "dataset" {
+		return q.Text
+	}
+	g.source = name
+	return ""
 }

@@ -206,7 +206,7 @@ func (s *Session) Result() *Result {
 	r := &Result{Name: name, Canvas: s.canvas, Contract: s.yml, Attempts: s.attempts, Calls: s.m.calls, Usage: s.m.usage,
 		Findings: append([]contract.Finding(nil), s.findings...), OpenQuestions: s.questions, StopReason: s.stop, Lang: s.lang}
 	if s.g != nil {
-		r.OpenQuestions = append(r.OpenQuestions, s.g.notes...)
+		r.OpenQuestions = append(r.OpenQuestions, s.g.openNotes()...)
 	}
 	r.Valid = r.Contract != "" && !contract.HasErrors(r.Findings)
 	r.Cost = s.a.cost(r.Usage)

@@ -27,6 +27,10 @@ type strs struct {
 	resumeHint  string
 	interviewed string
 	oneOf       string // %s = answer, %s = allowed values
+	qSource     string
+	qSourceOf   string // %s = the systems named
+	noteMart    string // %s = mart, %s = entity
+	noteFresh   string
 }
 
 var strsEN = strs{
@@ -35,8 +39,11 @@ var strsEN = strs{
 	qTable:   "What is the main table called? (snake_case, e.g. orders)",
 	qFields: "List the table's fields, one per message, as `name: type, options`.\n" +
 		"  types: string, integer, number, boolean, date, timestamp, time\n" +
-		"  options: required, unique, primary key, pii, classification=<class>, masking=<method>, description=<text>\n" +
+		"  options: required, unique, primary key, pii, classification=<class>, masking=<method>,\n" +
+		"    values=a|b|c (accepted values), min=<n>, max=<n> (inclusive range), description=<text> (last)\n" +
 		"  e.g. `order_id: string, required, primary key, description=Order identifier`\n" +
+		"       `status: string, required, values=created|paid|shipped`\n" +
+		"       `total_cents: integer, required, min=0`\n" +
 		"Send `done` when the list is complete.",
 	qDomain:     "Which business domain does it belong to? (e.g. sales)",
 	qOwner:      "Which team owns the data, and who is the owner? (e.g. `Checkout squad, bruno.souza`)",
@@ -47,7 +54,7 @@ var strsEN = strs{
 	qPIIDesc:    "Describe %s in one line (required for personal data):",
 	qRename:     "%s: new name? (press enter for %v)",
 	qGeneric:    "%s\nYour answer (or `skip`):",
-	fieldHelp:   "field format: `name: type, options` (send `done` to finish)",
+	fieldHelp:   "field format: `name: type, options` (values=a|b|c, min=, max=, description= last; send `done` to finish)",
 	noFields:    "A table needs at least one field: list one, or several, as `name: type, options`.",
 	badField:    "I could not read that field: %s",
 	allSet:      "The canvas and the contract pass validation.",
@@ -59,6 +66,10 @@ var strsEN = strs{
 	resumeHint:  "Resume this session with",
 	interviewed: "Thanks, I have what I need.",
 	oneOf:       "%q is not one of the allowed values: %s",
+	qSource:     "Which system does the data come from? The dbt source is named after it (one word, e.g. checkout):",
+	qSourceOf:   "The data comes from several systems (%s): which one names the dbt source?",
+	noteMart:    "Delivery asks for %s, but the contract has no table %s: add the table or change the delivery.",
+	noteFresh:   "Freshness needs a timestamp column (e.g. loaded_at or updated_at) to measure it on: which one?",
 }
 
 var strsPT = strs{
@@ -67,8 +78,11 @@ var strsPT = strs{
 	qTable:   "Como se chama a tabela principal? (snake_case, ex.: orders)",
 	qFields: "Liste os campos da tabela, um por mensagem, como `nome: tipo, opções`.\n" +
 		"  tipos: string, integer, number, boolean, date, timestamp, time\n" +
-		"  opções: required, unique, primary key, pii, classification=<classe>, masking=<método>, description=<texto>\n" +
+		"  opções: required, unique, primary key, pii, classification=<classe>, masking=<método>,\n" +
+		"    values=a|b|c (valores aceitos), min=<n>, max=<n> (faixa inclusiva), description=<texto> (por último)\n" +
 		"  ex.: `order_id: string, required, primary key, description=Identificador do pedido`\n" +
+		"       `status: string, required, values=criado|pago|enviado`\n" +
+		"       `valor_centavos: integer, required, min=0`\n" +
 		"Envie `fim` quando a lista estiver completa.",
 	qDomain:     "A qual domínio de negócio pertence? (ex.: vendas)",
 	qOwner:      "Qual time é dono dos dados, e quem é o responsável? (ex.: `Squad Checkout, bruno.souza`)",
@@ -79,7 +93,7 @@ var strsPT = strs{
 	qPIIDesc:    "Descreva %s em uma linha (obrigatório para dados pessoais):",
 	qRename:     "%s: novo nome? (enter para %v)",
 	qGeneric:    "%s\nSua resposta (ou `pular`):",
-	fieldHelp:   "formato do campo: `nome: tipo, opções` (envie `fim` para terminar)",
+	fieldHelp:   "formato do campo: `nome: tipo, opções` (values=a|b|c, min=, max=, description= por último; envie `fim` para terminar)",
 	noFields:    "Uma tabela precisa de ao menos um campo: liste como `nome: tipo, opções`.",
 	badField:    "Não consegui ler esse campo: %s",
 	allSet:      "O canvas e o contrato passam na validação.",
@@ -91,6 +105,10 @@ var strsPT = strs{
 	resumeHint:  "Retome esta sessão com",
 	interviewed: "Obrigado, tenho o que preciso.",
 	oneOf:       "%q não é um dos valores permitidos: %s",
+	qSource:     "De qual sistema vêm os dados? A source do dbt leva o nome dele (uma palavra, ex.: checkout):",
+	qSourceOf:   "Os dados vêm de vários sistemas (%s): qual deles dá nome à source do dbt?",
+	noteMart:    "A entrega pede %s, mas o contrato não tem a tabela %s: adicione a tabela ou mude a entrega.",
+	noteFresh:   "O frescor precisa de uma coluna de timestamp (ex.: loaded_at ou updated_at) para ser medido: qual?",
 }
 
 func texts(lang string) strs {

@@ -7,13 +7,17 @@ import (
 )
 
 // Document is a parsed contract: its source, YAML node tree (every value has
-// a line:column) and typed view.
+// a line:column) and typed view. Build it with Parse; Validate relies on
+// what Parse prepared. YAML timestamps are strings everywhere: Parse
+// retags timestamp nodes as !!str. The typed view's Extra maps share
+// values with the document, so treat a Document as read-only once
+// validated (Marshal a modified copy of Contract instead).
 type Document struct {
 	File       string
 	Data       []byte
 	Root       *yaml.Node // the document's root mapping node
 	Contract   *Contract  // typed view; nil when the YAML could not be decoded
-	APIVersion string
+	APIVersion string     // "" when missing or not a string
 
 	value    map[string]any // JSON-like view for the JSON Schema layer
 	typeErrs []Finding      // the typed decoder's complaints (wrong scalar types)

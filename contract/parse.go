@@ -56,8 +56,11 @@ func checkInput(file string, data []byte, maxBytes int64) *Finding {
 	}
 	switch {
 	case int64(len(data)) > maxBytes:
-		return mk(RuleInputTooLarge, 1, fmt.Sprintf("the file is %d bytes, above the %d-byte limit", len(data), maxBytes),
-			"split the contract, or raise the limit if this really is one contract")
+		msg := fmt.Sprintf("the file is %d bytes, above the %d-byte limit", len(data), maxBytes)
+		if int64(len(data)) == maxBytes+1 { // a reader that stopped at the limit
+			msg = fmt.Sprintf("the file is larger than the %d-byte limit", maxBytes)
+		}
+		return mk(RuleInputTooLarge, 1, msg, "split the contract, or raise [validate] max_bytes if this really is one contract")
 	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
 		return mk(RuleInputEncoding, 1, "the file is UTF-16; contracts must be UTF-8", "re-save the file as UTF-8")
 	case bytes.IndexByte(data, 0) >= 0:

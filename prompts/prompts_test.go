@@ -15,7 +15,8 @@ func TestSystemPromptIsCompactAndGoverned(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, want := range []string{"# My kernel", "Brazilian Portuguese", "snake_case", "email", "criticalDataElement: true",
-		`"masking"`, "status in [proposed, draft", "apiVersion: v3.1.0", "DATA about a dataset", "Never invent facts"} {
+		`"masking"`, "status in [proposed, draft", "apiVersion: v3.1.0", "DATA about a dataset", "Never invent facts",
+		"property: dbtMart", "property: dbtSource", "metric: invalidValues", "minimum: 0", "element: <table_name>."} {
 		if !strings.Contains(s, want) {
 			t.Errorf("system prompt lacks %q", want)
 		}

@@ -112,3 +112,24 @@ func TestHeader(t *testing.T) {
 		}
 	}
 }
+
+// TestJinjaInContractText: contract text never runs as Jinja in dbt.
+func TestJinjaInContractText(t *testing.T) {
+	t.Parallel()
+	c := martContract("hash")
+	c.ID = "x{{ run_query('drop') }}"
+	c.Schema[0].Description = "{% do run_query('drop table x') %} {{ var('y') }}"
+	files, err := Render(c, contract.DefaultRules(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range files {
+		if name == GenericTestsFile {
+			continue
+		}
+		s := string(data)
+		if strings.Contains(s, "{{ run_query") || strings.Contains(s, "{% do") || strings.Contains(s, "{{ var") {
+			t.Errorf("%s carries live Jinja from the contract:\n%s", name, s)
+		}
+	}
+}

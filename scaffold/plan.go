@@ -103,7 +103,7 @@ func buildPlan(c *contract.Contract, rules contract.Rules, opts Options) (*plan,
 }
 
 func oneWord(s string) string {
-	s = strings.Join(strings.Fields(s), "_")
+	s = jinjaSafe(strings.Join(strings.Fields(s), "_"))
 	if s == "" {
 		return "-"
 	}
@@ -249,7 +249,7 @@ func checkIdent(what, s string) error {
 		return fmt.Errorf("%s: empty", what)
 	}
 	for _, r := range s {
-		if r < 0x20 || r == 0x7f || strings.ContainsRune("\"`'\\/;", r) {
+		if r < 0x20 || r == 0x7f || strings.ContainsRune("\"`'\\/;{}", r) {
 			return fmt.Errorf("%s %q: character %q is not allowed", what, s, r)
 		}
 	}

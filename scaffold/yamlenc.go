@@ -251,8 +251,11 @@ func writeScalar(b *bytes.Buffer, v reflect.Value) error {
 }
 
 // scalarString writes s plain when that is unambiguous, else double-quoted.
-// Invalid UTF-8 (never produced by a YAML parser) becomes U+FFFD.
+// Invalid UTF-8 (never produced by a YAML parser) becomes U+FFFD. Jinja
+// delimiters are broken up, since dbt renders Jinja in property files: a
+// contract's text must not run as code.
 func scalarString(s string) string {
+	s = jinjaSafe(s)
 	if plainSafe(s) {
 		return s
 	}
@@ -303,3 +306,13 @@ func numberLike(s string) bool {
 }
 
 var dateRE = regexp.MustCompile(`^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}`)
+
+var jinjaOpeners = strings.NewReplacer("{{", "{ {", "{%", "{ %", "{#", "{ #")
+
+// jinjaSafe breaks up Jinja openers ("{{", "{%", "{#").
+func jinjaSafe(s string) string {
+	if !strings.Contains(s, "{") {
+		return s
+	}
+	return jinjaOpeners.Replace(s)
+}

@@ -176,15 +176,15 @@ func TestBrowserCockpit(t *testing.T) {
 
 	// Save; the file lands in contracts/ and validates on disk too.
 	s.do("saved",
-		wait(`document.getElementById("file-path").value === "contracts/web_leads.yaml"`),
+		wait(`document.getElementById("file-path").value === "contracts/web_leads.odcs.yaml"`),
 		chromedp.Click(chromedp.CSS("#save-btn")),
-		wait(`document.getElementById("editor").dataset.saved === "contracts/web_leads.yaml"`),
+		wait(`document.getElementById("editor").dataset.saved === "contracts/web_leads.odcs.yaml"`),
 	)
-	saved, err := os.ReadFile(filepath.Join(root, "contracts", "web_leads.yaml"))
+	saved, err := os.ReadFile(filepath.Join(root, "contracts", "web_leads.odcs.yaml"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, fs := contract.Check("web_leads.yaml", saved, contract.DefaultRules()); contract.HasErrors(fs) {
+	if _, fs := contract.Check("web_leads.odcs.yaml", saved, contract.DefaultRules()); contract.HasErrors(fs) {
 		t.Fatalf("saved contract has errors: %v", fs)
 	}
 
@@ -193,19 +193,19 @@ func TestBrowserCockpit(t *testing.T) {
 		chromedp.Navigate(ts.URL+"/catalog"),
 		chromedp.WaitVisible(chromedp.CSS("#catalog-q")),
 		chromedp.SendKeys(chromedp.CSS("#catalog-q"), "column:email pii:yes"),
-		wait(`location.search.includes("pii") && document.querySelectorAll("tr.catalog-row").length === 1 && !!document.querySelector('tr.catalog-row[data-file="contracts/web_leads.yaml"]')`),
+		wait(`location.search.includes("pii") && document.querySelectorAll("tr.catalog-row").length === 1 && !!document.querySelector('tr.catalog-row[data-file="contracts/web_leads.odcs.yaml"]')`),
 	)
 
 	// Generate the dbt models from the editor, then open the lineage graph.
 	s.do("scaffold",
-		chromedp.Navigate(ts.URL+"/editor?file=contracts/web_leads.yaml"),
+		chromedp.Navigate(ts.URL+"/editor?file=contracts/web_leads.odcs.yaml"),
 		chromedp.WaitVisible(chromedp.CSS(`#editor[data-ready="1"]`)),
 		chromedp.Click(chromedp.CSS("#scaffold-write")),
 		wait(`document.getElementById("editor").dataset.scaffolded === "1"`),
 	)
 	// Someone edits the file on disk while it is open: the save is refused
 	// with a conflict and their edit survives.
-	onDisk := filepath.Join(root, "contracts", "web_leads.yaml")
+	onDisk := filepath.Join(root, "contracts", "web_leads.odcs.yaml")
 	edited := strings.Replace(string(saved), "Contact e-mail address.", "Edited elsewhere.", 1)
 	if err := os.WriteFile(onDisk, []byte(edited), 0o644); err != nil {
 		t.Fatal(err)
@@ -220,14 +220,14 @@ func TestBrowserCockpit(t *testing.T) {
 	}
 	s.do("lineage",
 		chromedp.Click(chromedp.CSS("#see-lineage")),
-		chromedp.WaitVisible(chromedp.CSS(`g.node[data-id="contract:contracts/web_leads.yaml"]`)),
-		wait(`document.querySelector('g.node[data-id="contract:contracts/web_leads.yaml"]').classList.contains("focus")`),
+		chromedp.WaitVisible(chromedp.CSS(`g.node[data-id="contract:contracts/web_leads.odcs.yaml"]`)),
+		wait(`document.querySelector('g.node[data-id="contract:contracts/web_leads.odcs.yaml"]').classList.contains("focus")`),
 	)
 	// Follow the drawn edges from the contract's node to a staging model.
 	reach := eval[[]string](t, ctx, `(() => {
 		const edges = [...document.querySelectorAll("path.edge")].map(e => [e.dataset.from, e.dataset.to]);
 		const kind = id => document.querySelector('g.node[data-id="' + CSS.escape(id) + '"]').dataset.kind;
-		const seen = new Set(["contract:contracts/web_leads.yaml"]), todo = [...seen], out = [];
+		const seen = new Set(["contract:contracts/web_leads.odcs.yaml"]), todo = [...seen], out = [];
 		while (todo.length) { const id = todo.pop(); for (const [a, b] of edges) if (a === id && !seen.has(b)) { seen.add(b); todo.push(b); if (kind(b) === "staging") out.push(b); } }
 		return out; })()`)
 	if len(reach) == 0 {

@@ -35,6 +35,7 @@ type Fixture struct {
 // .tools/bin/ollama, $PATH) and the SmolLM2 GGUF (DATAENG_SMOLLM2_GGUF,
 // .tools/models/). Nothing starts until a test asks.
 func NewFixture() (*Fixture, error) {
+	reapStaleFixtures()
 	dir, err := os.MkdirTemp("", "ollamatest-")
 	if err != nil {
 		return nil, err
@@ -44,6 +45,18 @@ func NewFixture() (*Fixture, error) {
 		bin:      testenv.Lookup("DATAENG_OLLAMA_BIN", []string{"bin/ollama"}, "ollama"),
 		smolGGUF: testenv.Lookup("DATAENG_SMOLLM2_GGUF", []string{filepath.Join("models", SmolGGUFName)}),
 	}, nil
+}
+
+// reapStaleFixtures stops servers that killed test runs left behind, and
+// removes fixture directories older than a day.
+func reapStaleFixtures() {
+	dirs, _ := filepath.Glob(filepath.Join(os.TempDir(), "ollamatest-*"))
+	for _, d := range dirs {
+		ReapStale(d)
+		if st, err := os.Stat(d); err == nil && time.Since(st.ModTime()) > 24*time.Hour {
+			os.RemoveAll(d)
+		}
+	}
 }
 
 // Close stops the server and removes the scratch directory.

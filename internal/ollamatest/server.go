@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"sync"
 	"syscall"
 	"time"
@@ -69,6 +70,11 @@ func Start(ctx context.Context, opts Options) (*Server, error) {
 		"OLLAMA_NOPRUNE=1", "OLLAMA_NUM_PARALLEL=1", "OLLAMA_MAX_LOADED_MODELS=2",
 		"OLLAMA_KEEP_ALIVE=10m")
 	s.cmd.Env = append(s.cmd.Env, opts.Env...)
+	logFile, err := os.Create(filepath.Join(opts.Dir, "serve.log"))
+	if err != nil {
+		return nil, fmt.Errorf("ollamatest: %w", err)
+	}
+	s.log.file = logFile
 	s.cmd.Stdout, s.cmd.Stderr = s.log, s.log
 	// A process group of its own, so the runner children die with it; and
 	// the server dies if the test binary does.
@@ -76,7 +82,10 @@ func Start(ctx context.Context, opts Options) (*Server, error) {
 	if err := s.cmd.Start(); err != nil {
 		return nil, fmt.Errorf("ollamatest: start %s serve: %w", opts.Bin, err)
 	}
-	go func() { s.err = s.cmd.Wait(); close(s.done) }()
+	// The pid is the group id: a later run reaps the group if this one dies
+	// before Stop (see ReapStale).
+	_ = os.WriteFile(filepath.Join(opts.Dir, pgidFile), fmt.Appendf(nil, "%d %d", s.cmd.Process.Pid, os.Getpid()), 0o644)
+	go func() { s.err = s.cmd.Wait(); logFile.Close(); close(s.done) }()
 	if err := s.waitReady(ctx, opts.Ready); err != nil {
 		s.Kill()
 		return nil, err
@@ -116,6 +125,57 @@ func (s *Server) waitReady(ctx context.Context, limit time.Duration) error {
 			return fmt.Errorf("ollamatest: ollama serve not ready after %s; log:\n%s", limit, s.Log())
 		}
 	}
+}
+
+const pgidFile = "serve.pgid"
+
+// ReapStale kills the process groups of servers under dir whose test
+// process is gone without stopping them (a test binary killed by a timeout
+// leaves `ollama runner` children behind). Servers of live test processes
+// and groups with no ollama process are left alone.
+func ReapStale(dir string) {
+	files, _ := filepath.Glob(filepath.Join(dir, "*", pgidFile))
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		var pgid, owner int
+		if err != nil {
+			continue
+		}
+		if n, _ := fmt.Sscanf(string(b), "%d %d", &pgid, &owner); n != 2 || pgid <= 1 || owner <= 1 {
+			continue
+		}
+		if syscall.Kill(owner, 0) == nil {
+			continue // its test process still runs
+		}
+		if groupIsOllama(pgid) {
+			_ = syscall.Kill(-pgid, syscall.SIGKILL)
+		}
+		os.Remove(f)
+	}
+}
+
+// groupIsOllama reports whether some live process in group pgid runs ollama.
+func groupIsOllama(pgid int) bool {
+	procs, _ := filepath.Glob("/proc/[0-9]*/stat")
+	for _, st := range procs {
+		data, err := os.ReadFile(st)
+		if err != nil {
+			continue
+		}
+		// stat: pid (comm) state ppid pgrp ...
+		i := bytes.LastIndexByte(data, ')')
+		if i < 0 {
+			continue
+		}
+		fields := bytes.Fields(data[i+1:])
+		if len(fields) < 3 || string(fields[2]) != strconv.Itoa(pgid) {
+			continue
+		}
+		if bytes.Contains(data[:i], []byte("ollama")) {
+			return true
+		}
+	}
+	return false
 }
 
 // Version asks the server for its version.
@@ -174,15 +234,20 @@ func (s *Server) Stop() {
 	}
 }
 
-// syncBuffer is a goroutine-safe log sink.
+// syncBuffer is a goroutine-safe log sink that also tees to a file
+// (Dir/serve.log), so a slow run can be watched from outside.
 type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
+	mu   sync.Mutex
+	buf  bytes.Buffer
+	file *os.File
 }
 
 func (b *syncBuffer) Write(p []byte) (int, error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
+	if b.file != nil {
+		_, _ = b.file.Write(p)
+	}
 	return b.buf.Write(p)
 }
 

@@ -204,7 +204,7 @@
     if (ev.target.closest("#chat-panel")) return;
     if (!state.fileTouched && !state.hash && (ev.target.id === "f-id" || ev.target.id === "f-name")) {
       const s = slug(document.getElementById("f-name").value || document.getElementById("f-id").value);
-      filePath.value = s ? "contracts/" + s + ".yaml" : "";
+      filePath.value = s ? "contracts/" + s + ".odcs.yaml" : "";
     }
     changed();
   });
@@ -272,7 +272,7 @@
     setForm(res.body.form);
     if (!state.hash && !state.fileTouched) {
       const s = slug(res.body.form.name || res.body.form.id);
-      if (s) filePath.value = "contracts/" + s + ".yaml";
+      if (s) filePath.value = "contracts/" + s + ".odcs.yaml";
     }
     await refresh();
     setStatus("Draft loaded into the editor; review and save.", "ok");

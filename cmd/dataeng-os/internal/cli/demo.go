@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -180,7 +182,7 @@ func demoFinish(f *Factory, proj *kernel.Project, sp *agent.SavedPaths, session 
 	for _, x := range fs {
 		fmt.Fprintln(io.Out, "  "+x.String())
 	}
-	models := "not scaffolded (the contract has errors)"
+	models, list := "not scaffolded (the contract has errors)", ""
 	if errs == 0 && doc != nil && doc.Contract != nil {
 		files, err := scaffold.Render(doc.Contract, proj.Rules, scaffold.Options{Dialect: proj.Config.Scaffold.Dialect, ContractFile: rel(sp.Contract)})
 		if err != nil {
@@ -191,10 +193,13 @@ func demoFinish(f *Factory, proj *kernel.Project, sp *agent.SavedPaths, session 
 			return err
 		}
 		models = fmt.Sprintf("models/ (%d files: %d created, %d unchanged)", len(rep.Files), rep.Count(scaffold.StatusCreated), rep.Count(scaffold.StatusUnchanged))
+		list = modelList(files)
 	}
-	fmt.Fprintf(io.Out, "%s scaffold: %s\n\n", io.Bold("4/4"), models)
-	fmt.Fprintf(io.Out, "Everything is in %s:\n", proj.Root)
+	fmt.Fprintf(io.Out, "%s scaffold: %s\n\nEverything is in %s:\n", io.Bold("4/4"), models, proj.Root)
 	fmt.Fprintf(io.Out, "  canvas     %s\n  contract   %s\n  dbt        %s\n", rel(sp.Canvas), rel(sp.Contract), models)
+	if list != "" {
+		fmt.Fprintf(io.Out, "  models     %s\n", list)
+	}
 	if session != "" {
 		fmt.Fprintf(io.Out, "  session    %s\n", filepath.ToSlash(filepath.Join(kernel.StateDir, "sessions", session+".jsonl")))
 	}
@@ -203,6 +208,27 @@ func demoFinish(f *Factory, proj *kernel.Project, sp *agent.SavedPaths, session 
 		return ErrFindings
 	}
 	return nil
+}
+
+// modelList names the scaffolded dbt models by layer, e.g.
+// "staging stg_checkout__orders; mart fct_orders".
+func modelList(files map[string][]byte) string {
+	layers := map[string][]string{}
+	for p := range files {
+		if !strings.HasSuffix(p, ".sql") || !strings.HasPrefix(p, "models/") {
+			continue
+		}
+		parts := strings.Split(p, "/")
+		layers[parts[1]] = append(layers[parts[1]], strings.TrimSuffix(parts[len(parts)-1], ".sql"))
+	}
+	var out []string
+	for _, l := range []struct{ dir, name string }{{"staging", "staging"}, {"intermediate", "intermediate"}, {"marts", "mart"}} {
+		if ms := layers[l.dir]; len(ms) > 0 {
+			sort.Strings(ms)
+			out = append(out, l.name+" "+strings.Join(ms, ", "))
+		}
+	}
+	return strings.Join(out, "; ")
 }
 
 func countWarnings(fs []contract.Finding) int {

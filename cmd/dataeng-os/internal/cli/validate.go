@@ -74,6 +74,9 @@ func runValidate(f *Factory, opts *validateOptions) error {
 	}
 	if len(files) == 0 {
 		fmt.Fprintln(f.IO.ErrOut, "no contracts or canvases to validate")
+		if opts.Format == "json" {
+			fmt.Fprintln(f.IO.Out, "[]")
+		}
 		return nil
 	}
 	if len(files) > 1 {
