@@ -276,7 +276,7 @@ func TestBrowserChatDraft(t *testing.T) {
 		chromedp.Click(chromedp.CSS(`#chat-form button`)),
 		wait(`document.getElementById("f-id").value === "leads"`),
 		chromedp.WaitVisible(chromedp.CSS(`.prop-findings[data-for="schema[0].properties[1]"] .finding[data-rule="gov-pii-unclassified"]`)),
-		wait(`document.getElementById("yaml-preview").textContent.includes("name: email") && document.getElementById("file-path").value === "contracts/leads.yaml"`),
+		wait(`document.getElementById("yaml-preview").textContent.includes("name: email") && document.getElementById("file-path").value === "contracts/leads.odcs.yaml"`),
 	)
 	log := eval[string](t, ctx, `document.getElementById("chat-log").textContent`)
 	if !strings.Contains(log, "Drafting the leads contract.") || !strings.Contains(log, "Leads from the signup form") {

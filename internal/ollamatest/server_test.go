@@ -13,7 +13,7 @@ import (
 // TestReapStale: a server whose test process is gone is killed with its
 // group; a server whose owner lives is left alone.
 func TestReapStale(t *testing.T) {
-	shared := needServer(t)
+	shared := fx.Server(t)
 	root := t.TempDir()
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
