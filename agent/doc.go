@@ -65,7 +65,15 @@
 // (guided mode) a deterministic interviewer asks the canvas template's
 // questions one by one (Event.Question says what kind of answer is
 // expected), reads fields in the line format of ParseField, and turns each
-// validator finding into a follow-up question. Every event except tokens is
+// validator finding into a follow-up question. It also carries the free
+// answers into the contract in the shapes the scaffolder reads: Data
+// sources → the contract's dbtSource (asked as a follow-up when the answer
+// names no single system), Delivery → each object's dbtMart (fact or
+// dimension), SLA → a freshness slaProperty on the table's loaded/updated/
+// created timestamp, Quality expectations → unique on the fields it names,
+// and the field options values=, min=, max= → an invalidValues rule and
+// logicalTypeOptions bounds. What it cannot place becomes an open question
+// in the canvas. Every event except tokens is
 // appended to the journal, and the journal is fsynced at the end of each
 // turn; ResumeSession(a, ReadJournal(path), opts) rebuilds the session (a
 // cancelled or crashed turn stays pending: Resume answers it). The

@@ -222,3 +222,25 @@ func TestFieldValueOptions(t *testing.T) {
 		}
 	}
 }
+
+func FuzzGuidedMappings(f *testing.F) {
+	for _, s := range []string{"Staging and fct_orders", "Postgres database of the checkout service", "atualizado a cada 6 horas",
+		"no duplicate order ids", "dimensão de clientes; fato", "até 9h", "Sistema de faturamento (Oracle)", ". É", "_ __ fct_"} {
+		f.Add(s)
+	}
+	fields := []FieldSpec{{Name: "order_id", LogicalType: "string"}, {Name: "updatedAt", LogicalType: "timestamp"}}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, k := range deliveryMarts(s, []string{"orders", "customers"}).kinds {
+			if k != martFact && k != martDimension {
+				t.Fatalf("%q: mart kind %q", s, k)
+			}
+		}
+		if name, _ := sourceName(s); name != "" && name != SanitizeName(name) {
+			t.Fatalf("%q: source %q is not snake_case", s, name)
+		}
+		if v, u, ok := freshness(s); ok && (v <= 0 || (u != "h" && u != "d" && u != "min")) {
+			t.Fatalf("%q: freshness %d %q", s, v, u)
+		}
+		qualityUniques(s, fields)
+	})
+}

@@ -49,8 +49,8 @@ func freshness(answer string) (value int64, unit string, ok bool) {
 			continue
 		}
 		n, err := strconv.ParseInt(text[m[2]:m[3]], 10, 64)
-		if err != nil || n <= 0 {
-			continue
+		if err != nil || n <= 0 || n > 1_000_000 {
+			continue // not a freshness anyone can mean
 		}
 		u := durationUnits[unitText]
 		if u == "w" {

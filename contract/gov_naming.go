@@ -37,7 +37,9 @@ func (g *gov) name(name, what string, path []string) {
 }
 
 // typedNaming checks the `_at` suffix of timestamps and the is_/has_
-// prefixes of booleans.
+// prefixes of booleans. A name that breaks the naming case is judged by its
+// renamed form (`updatedAt` → `updated_at`): when that rename already fixes
+// the suffix or prefix, the naming-case finding says it all.
 func (g *gov) typedNaming(p Property, path []string) {
 	np := g.rules.Naming.Properties
 	if p.Name == "" {
@@ -45,15 +47,45 @@ func (g *gov) typedNaming(p Property, path []string) {
 	}
 	namePath := append(slices.Clip(path), "name")
 	lt := strings.ToLower(p.LogicalType)
-	if sfx := np.TimestampSuffix; sfx != "" && lt == "timestamp" && !strings.HasSuffix(p.Name, sfx) {
+	base := g.caseRename(p.Name)
+	if sfx := np.TimestampSuffix; sfx != "" && lt == "timestamp" && !strings.HasSuffix(base, sfx) {
 		g.add(RuleNamingTimestamp, SeverityWarning, fmt.Sprintf("timestamp property %q does not end with %q", p.Name, sfx),
-			fmt.Sprintf("rename it to %q", strings.TrimSuffix(strings.TrimSuffix(p.Name, "_ts"), "_timestamp")+sfx), namePath...)
+			fmt.Sprintf("rename it to %q", timestampName(base, sfx)), namePath...)
 	}
-	if len(np.BooleanPrefixes) > 0 && lt == "boolean" && !hasAnyPrefix(p.Name, np.BooleanPrefixes) {
+	if pre := np.BooleanPrefixes; len(pre) > 0 && lt == "boolean" && !hasAnyPrefix(base, pre) {
 		g.add(RuleNamingBoolean, SeverityWarning,
-			fmt.Sprintf("boolean property %q does not start with %s", p.Name, strings.Join(np.BooleanPrefixes, " or ")),
-			fmt.Sprintf("rename it to %q", np.BooleanPrefixes[0]+p.Name), namePath...)
+			fmt.Sprintf("boolean property %q does not start with %s", p.Name, strings.Join(pre, " or ")),
+			fmt.Sprintf("rename it to %q", pre[0]+base), namePath...)
 	}
+}
+
+// caseRename returns name as the naming-case rule asks to rename it, or
+// name itself when it follows the case or that rule is off.
+func (g *gov) caseRename(name string) string {
+	c := g.rules.Naming.Case
+	if c == "" || matchesCase(name, c) || g.rules.Policy.Severity(RuleNamingCase, SeverityError) == SeverityOff {
+		return name
+	}
+	return toCase(name, c)
+}
+
+// timestampName returns name with the timestamp suffix: `created_ts`,
+// `created_timestamp` and `created` all become `created_at`, and a name
+// that already ends with the suffix is kept.
+func timestampName(name, sfx string) string {
+	if strings.HasSuffix(name, sfx) {
+		return name
+	}
+	for _, old := range []string{"_timestamp", "_datetime", "_time", "_ts"} {
+		if s, ok := strings.CutSuffix(name, old); ok && s != "" {
+			name = s
+			break
+		}
+	}
+	if strings.HasSuffix(name, sfx) { // updated_at_ts → updated_at
+		return name
+	}
+	return name + sfx
 }
 
 func hasAnyPrefix(s string, prefixes []string) bool {

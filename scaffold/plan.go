@@ -20,6 +20,7 @@ type plan struct {
 	source       string
 	sourceSchema string
 	stagingDir   string
+	propsPrefix  string // "_<source>" or "_<source>__<contract>" (property files)
 	objects      []*objPlan
 	usesGeneric  bool
 	projectName  string
@@ -154,8 +155,36 @@ func (p *plan) resolveSource(opts Options) error {
 		p.sourceSchema = server["schema"]
 	}
 	p.stagingDir = path.Join("models", "staging", p.source)
+	p.propsPrefix = "_" + p.source
+	if key := contractKey(p.c); key != p.source {
+		p.propsPrefix += "__" + key
+	}
 	return nil
 }
+
+// maxKeyLen caps the contract part of a property file name.
+const maxKeyLen = 60
+
+// contractKey names a contract inside property file names: its name, else
+// its id, snake_cased. Many contracts may share one dbt source, so each
+// contract owns its own _<source>__<contract>__{sources,models}.yml.
+func contractKey(c *contract.Contract) string {
+	key := snake(firstNonEmpty(c.Name, c.ID))
+	if len(key) > maxKeyLen {
+		key = strings.TrimRight(key[:maxKeyLen], "_")
+	}
+	if key == "" {
+		key = "contract"
+	}
+	return key
+}
+
+// sourcesPath and modelsPath are the contract's property files.
+func (p *plan) sourcesPath() string {
+	return path.Join(p.stagingDir, p.propsPrefix+"__sources.yml")
+}
+
+func (p *plan) modelsPath() string { return path.Join(p.stagingDir, p.propsPrefix+"__models.yml") }
 
 // firstServer returns the string fields of servers[0].
 func firstServer(c *contract.Contract) map[string]string {

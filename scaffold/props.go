@@ -4,7 +4,7 @@ import (
 	"sort"
 )
 
-// sourcesFile builds _<source>__sources.yml.
+// sourcesFile builds the contract's _<source>[__<contract>]__sources.yml.
 func (p *plan) sourcesFile() propsFile {
 	src := sourceYAML{Name: p.source, Schema: p.sourceSchema,
 		Description: firstNonEmpty(purposeOf(p), p.c.Name)}
@@ -48,7 +48,7 @@ func (p *plan) contractMeta(extra map[string]any) map[string]any {
 	return map[string]any{"dataeng_os": m}
 }
 
-// modelsFile builds _<source>__models.yml with one model per object.
+// modelsFile builds _<source>[__<contract>]__models.yml, one model per object.
 func (p *plan) modelsFile() propsFile {
 	f := propsFile{Version: 2}
 	for _, o := range p.objects {

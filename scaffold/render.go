@@ -34,8 +34,8 @@ func Render(c *contract.Contract, rules contract.Rules, opts Options) (map[strin
 		return nil, ErrNoSchema
 	}
 	r := renderer{p: p, files: map[string][]byte{}}
-	r.yaml(path.Join(p.stagingDir, "_"+p.source+"__sources.yml"), p.sourcesFile())
-	r.yaml(path.Join(p.stagingDir, "_"+p.source+"__models.yml"), p.modelsFile())
+	r.yaml(p.sourcesPath(), p.sourcesFile())
+	r.yaml(p.modelsPath(), p.modelsFile())
 	for _, o := range p.objects {
 		r.template(path.Join(p.stagingDir, o.staging+".sql"), "staging.sql.tmpl", p.stagingData(o))
 		if o.mart != nil {

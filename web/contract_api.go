@@ -5,7 +5,8 @@ import (
 	"fmt"
 	"net/http"
 	"os"
-	"path/filepath"
+
+	"github.com/dataeng-os/dataeng-os/internal/atomicfile"
 )
 
 // contractResponse is what GET and PUT /api/contract return.
@@ -97,7 +98,7 @@ func (s *Server) apiPutContract(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusConflict, map[string]any{"error": fmt.Sprintf("%s: %v", rel, err), "currentHash": cur})
 		return
 	}
-	if err := writeAtomic(abs, out); err != nil {
+	if err := atomicfile.WriteFile(abs, out, 0o644); err != nil {
 		writeError(w, http.StatusInternalServerError, "save %s: %v", rel, err)
 		return
 	}
@@ -129,34 +130,4 @@ func (s *Server) checkUnchanged(abs, want string) (bool, string, error) {
 		return false, cur, errors.New("the file changed on disk since you opened it; save refused, nothing was overwritten (reload to see the new version)")
 	}
 	return false, cur, nil
-}
-
-// writeAtomic writes data to a temp file beside path, syncs it and renames
-// it over path, so that a crash never leaves a half-written contract.
-func writeAtomic(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return err
-	}
-	name := tmp.Name()
-	defer os.Remove(name) // no-op after a successful rename
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Chmod(name, 0o644); err != nil {
-		return err
-	}
-	return os.Rename(name, path)
 }

@@ -13,6 +13,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/dataeng-os/dataeng-os/internal/atomicfile"
+
 	"github.com/dataeng-os/dataeng-os/providers"
 )
 
@@ -197,7 +199,7 @@ func (m *Manifest) write(keys []string, entries []*Entry) error {
 	if err := os.MkdirAll(filepath.Dir(m.path), 0o755); err != nil {
 		return fmt.Errorf("write draft manifest: %w", err)
 	}
-	err := writeAtomic(m.path, 0o644, func(w io.Writer) error {
+	err := atomicfile.Write(m.path, 0o644, func(w io.Writer) error {
 		bw := bufio.NewWriter(w)
 		fmt.Fprintf(bw, "{\n  \"version\": %d,\n  \"notes\": {", m.Version)
 		for i, k := range keys {
@@ -223,42 +225,7 @@ func (m *Manifest) write(keys []string, entries []*Entry) error {
 	return nil
 }
 
-// WriteFileAtomic writes data to a temporary file beside path, syncs it and
-// renames it over path, so that readers see the old or the new file, never a
-// torn one.
+// WriteFileAtomic writes data atomically (temp file, sync, rename).
 func WriteFileAtomic(path string, data []byte, perm fs.FileMode) error {
-	return writeAtomic(path, perm, func(w io.Writer) error {
-		_, err := w.Write(data)
-		return err
-	})
-}
-
-func writeAtomic(path string, perm fs.FileMode, write func(io.Writer) error) error {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	err = write(f)
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(tmp, perm)
-	}
-	if err == nil {
-		err = os.Rename(tmp, path)
-	}
-	if err != nil {
-		os.Remove(tmp)
-		return err
-	}
-	if d, err := os.Open(filepath.Dir(path)); err == nil {
-		d.Sync()
-		d.Close()
-	}
-	return nil
+	return atomicfile.WriteFile(path, data, perm)
 }

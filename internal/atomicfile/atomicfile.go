@@ -1,16 +1,45 @@
 // Package atomicfile writes files so that a crash never leaves a half-written
 // file: data goes to a temporary file in the same directory, is synced, and is
-// renamed over the target.
+// moved over the target (or linked into place when the target must not be
+// clobbered). Readers see the old file or the new one, never a torn one.
 package atomicfile
 
 import (
+	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 )
 
+// ErrExists is returned (wrapped) by CreateNew when the target exists.
+var ErrExists = os.ErrExist
+
 // WriteFile atomically replaces path with data, creating parent directories.
 func WriteFile(path string, data []byte, perm os.FileMode) error {
+	return Write(path, perm, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// Write atomically replaces path with what write produces, creating parent
+// directories, and syncs the directory so the rename survives a crash.
+func Write(path string, perm os.FileMode, write func(io.Writer) error) error {
+	return place(path, perm, write, os.Rename)
+}
+
+// CreateNew writes path atomically only when it does not exist: it never
+// clobbers a file, even one that appears while it writes. The error wraps
+// ErrExists when the file is there.
+func CreateNew(path string, data []byte, perm os.FileMode) error {
+	return place(path, perm, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	}, os.Link)
+}
+
+func place(path string, perm os.FileMode, write func(io.Writer) error, move func(string, string) error) error {
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
@@ -20,37 +49,35 @@ func WriteFile(path string, data []byte, perm os.FileMode) error {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	name := tmp.Name()
-	ok := false
-	defer func() {
-		if !ok {
-			tmp.Close()
-			os.Remove(name)
-		}
-	}()
-	if _, err := tmp.Write(data); err != nil {
+	defer os.Remove(name) // after a rename there is nothing left to remove
+	err = write(tmp)
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(name, perm)
+	}
+	if err == nil {
+		err = move(name, path)
+	}
+	if errors.Is(err, os.ErrExist) {
+		return fmt.Errorf("write %s: %w; not overwriting it", path, ErrExists)
+	}
+	if err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
-	if err := tmp.Sync(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := tmp.Chmod(perm); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := os.Rename(name, path); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	ok = true
+	syncDir(dir)
 	return nil
 }
 
-// CreateNew writes path atomically only when it does not exist yet; it
-// returns os.ErrExist (wrapped) otherwise. Use it for no-clobber saves.
-func CreateNew(path string, data []byte, perm os.FileMode) error {
-	if _, err := os.Lstat(path); err == nil {
-		return fmt.Errorf("write %s: %w", path, os.ErrExist)
+// syncDir makes a rename durable; errors are ignored (some filesystems do
+// not support syncing a directory).
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		_ = d.Sync()
+		_ = d.Close()
 	}
-	return WriteFile(path, data, perm)
 }

@@ -59,6 +59,7 @@ var demoFindings = map[string]string{
 	"rename":         "", // accept the validator's suggestion
 	"type":           "string",
 	"tabledesc":      "One row per order placed in the checkout service",
+	"source":         "checkout",
 }
 
 func (d *demoAnswers) answer(q agent.Question) string {

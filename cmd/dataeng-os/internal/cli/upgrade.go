@@ -3,8 +3,8 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
+
+	"github.com/dataeng-os/dataeng-os/internal/atomicfile"
 
 	"github.com/spf13/cobra"
 
@@ -85,29 +85,14 @@ func runUpgrade(f *Factory, opts *upgradeOptions) error {
 // writeAtomic writes data to path through a temporary file and a rename,
 // refusing to replace an existing file unless force is set.
 func writeAtomic(path string, data []byte, force bool) error {
-	if _, err := os.Lstat(path); err == nil && !force {
-		return fmt.Errorf("%s exists: use --force to overwrite it", path)
-	} else if err != nil && !errors.Is(err, os.ErrNotExist) {
+	if force {
+		return atomicfile.WriteFile(path, data, 0o644)
+	}
+	if err := atomicfile.CreateNew(path, data, 0o644); err != nil {
+		if errors.Is(err, atomicfile.ErrExists) {
+			return fmt.Errorf("%s exists: use --force to overwrite it", path)
+		}
 		return err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return os.Rename(tmp.Name(), path)
+	return nil
 }
