@@ -32,7 +32,7 @@ func (g *guided) contractYAML() string {
 	}
 	g.derived = nil
 	if src := g.dbtSource(); src != "" {
-		c.CustomProperties = []contract.CustomProperty{{Property: "dbtSource", Value: src}}
+		c.CustomProperties = []contract.CustomProperty{{Property: propSource, Value: src}}
 	}
 	if g.table != "" {
 		c.Schema = []contract.SchemaObject{g.schemaObject()}
@@ -65,7 +65,7 @@ func (g *guided) schemaObject() contract.SchemaObject {
 	}
 	mp := deliveryMarts(g.answerFor(roleDelivery), []string{g.table})
 	if kind := mp.kinds[g.table]; kind != "" {
-		obj.CustomProperties = []contract.CustomProperty{{Property: "dbtMart", Value: kind}}
+		obj.CustomProperties = []contract.CustomProperty{{Property: propMart, Value: kind}}
 	}
 	for _, u := range mp.unknown {
 		_, entity, _ := strings.Cut(u, "_")

@@ -5,8 +5,11 @@ import (
 	"strings"
 )
 
-// Mart kinds, as the scaffolder reads them from the dbtMart custom property.
+// Custom properties the scaffolder reads (scaffold.PropSource, PropMart),
+// and the mart kinds it accepts.
 const (
+	propSource    = "dbtSource"
+	propMart      = "dbtMart"
 	martFact      = "fact"
 	martDimension = "dimension"
 )

@@ -70,12 +70,16 @@ func TestSourceName(t *testing.T) {
 		{"Postgres, schema public", "", nil},
 		{"Postgres. Orders come from the new store", "", nil},
 		{"", "", nil},
+		{"skip", "", nil},
+		{"As in the kickoff notes.", "", nil},
+		{"unknown, TBD", "", nil},
 		// Portuguese
 		{"Exportação diária do HubSpot para o bucket s3", "hubspot", nil},
 		{"Banco Postgres do serviço de pedidos", "pedidos", nil},
 		{"Sistema de faturamento (Oracle)", "faturamento", nil},
 		{"Arquivos CSV no bucket", "", nil},
 		{"Planilhas do time", "", nil},
+		{"não sei", "", nil},
 	}
 	for _, tt := range tests {
 		got, cands := sourceName(tt.answer)

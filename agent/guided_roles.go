@@ -52,8 +52,8 @@ var ptSectionQuestions = map[int]string{
 	roleSensitive: "Quais campos são pessoais ou sensíveis, e como devem ser protegidos?",
 	roleDomain:    strsPT.qDomain,
 	roleConsumers: "Quem usa os dados, e para quê?",
-	roleSources:   "De onde vêm os dados (sistema, schema, arquivos)?",
-	roleQuality:   "O que deve ser sempre verdade nos dados?",
-	roleSLA:       "Quão frescos os dados precisam estar, e até quando?",
-	roleDelivery:  "Quais camadas e modelos dbt são esperados (staging, marts)?",
+	roleSources:   "De onde vêm os dados (sistema, schema, arquivos)? Ex.: banco Postgres do serviço de checkout.",
+	roleQuality:   "O que deve ser sempre verdade nos dados (sem duplicados, valores permitidos, faixas)?",
+	roleSLA:       "Quão frescos os dados precisam estar, e até quando? Ex.: atualizado a cada 6 horas.",
+	roleDelivery:  "Quais camadas dbt são esperadas: apenas staging, ou marts (tabela fato ou dimensão, ex.: fct_pedidos)?",
 }

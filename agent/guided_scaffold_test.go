@@ -68,10 +68,12 @@ func paths(files map[string]string) []string {
 	return ps
 }
 
-func fileLike(t *testing.T, files map[string]string, suffix string) string {
+// fileLike returns the file whose path ends in suffix (and starts with
+// prefix, when given).
+func fileLike(t *testing.T, files map[string]string, suffix string, prefix ...string) string {
 	t.Helper()
 	for p, b := range files {
-		if strings.HasSuffix(p, suffix) {
+		if strings.HasSuffix(p, suffix) && (len(prefix) == 0 || strings.HasPrefix(p, prefix[0])) {
 			return b
 		}
 	}
@@ -132,13 +134,13 @@ func TestGuidedAnswersReachTheScaffold(t *testing.T) {
 			if _, ok := files["models/staging/"+tt.source+"/stg_"+tt.source+"__orders.sql"]; !ok {
 				t.Errorf("no staging model for source %s: %v", tt.source, paths(files))
 			}
-			sources := fileLike(t, files, "__sources.yml")
+			sources := fileLike(t, files, "__sources.yml", "models/staging/"+tt.source+"/")
 			for _, want := range []string{"name: " + tt.source, "loaded_at_field: updated_at", "period: hour"} {
 				if !strings.Contains(sources, want) {
 					t.Errorf("sources lack %q:\n%s", want, sources)
 				}
 			}
-			models := fileLike(t, files, "_"+tt.source+"__models.yml")
+			models := fileLike(t, files, "__models.yml", "models/staging/"+tt.source+"/")
 			for _, want := range []string{"accepted_values:", "- paid", "dataeng_os_range:", "min_value: \"0\"", "max_value: \"100000000\""} {
 				if !strings.Contains(models, want) {
 					t.Errorf("staging tests lack %q:\n%s", want, models)
@@ -215,5 +217,14 @@ func TestGuidedNotesWhatItCannotPlace(t *testing.T) {
 		if strings.Contains(p, "marts/") {
 			t.Errorf("a mart nobody asked for: %s", p)
 		}
+	}
+}
+
+// The agent may not import scaffold outside tests: its property names must
+// stay the scaffolder's.
+func TestPropertyNamesMatchTheScaffolder(t *testing.T) {
+	t.Parallel()
+	if propSource != scaffold.PropSource || propMart != scaffold.PropMart {
+		t.Errorf("agent writes %s/%s, scaffold reads %s/%s", propSource, propMart, scaffold.PropSource, scaffold.PropMart)
 	}
 }

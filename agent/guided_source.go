@@ -21,7 +21,9 @@ var sourceWords = set("postgres", "postgresql", "mysql", "mariadb", "oracle", "s
 	"topic", "topics", "topico", "webhook", "webhooks", "spreadsheet", "spreadsheets", "planilha", "planilhas", "excel",
 	"google", "sheets", "cdc", "debezium", "fivetran", "airbyte", "internal", "interno", "interna", "in", "on", "at",
 	"with", "into", "to", "by", "em", "com", "pelo", "pela", "raw", "landing", "warehouse", "lake", "datalake", "crm", "erp",
-	"public", "dbo", "default", "we", "it", "is", "team", "time", "equipe", "squad", "area", "comes", "come", "vem", "sao", "um", "uma")
+	"public", "dbo", "default", "we", "it", "is", "team", "time", "equipe", "squad", "area",
+	"skip", "pular", "unknown", "desconhecido", "desconhecida", "tbd", "todo", "na", "n", "none", "nenhum", "nenhuma",
+	"nao", "sei", "idk", "later", "depois", "same", "mesmo", "as", "above", "acima", "notes", "notas", "kickoff", "comes", "come", "vem", "sao", "um", "uma")
 
 // systemNouns follow (English) or precede (Portuguese) a system's name:
 // "the checkout service", "serviço de checkout".

@@ -107,6 +107,9 @@ var yamlLineRE = regexp.MustCompile(`^yaml: (?:line (\d+): )?`)
 // and a warning when the file holds more documents (only the first is
 // checked).
 func decodeNode(file string, data []byte) (root *yaml.Node, more, fatal *Finding) {
+	if root := fastYAML(data); root != nil {
+		return root, nil, nil
+	}
 	var doc yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&doc); err != nil {

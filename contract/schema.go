@@ -31,9 +31,10 @@ const (
 )
 
 type compiled struct {
-	once sync.Once
-	sch  *jsonschema.Schema
-	err  error
+	once  sync.Once
+	sch   *jsonschema.Schema
+	quick *quickSchema // nil when the quick checker does not cover v
+	err   error
 }
 
 var schemas = map[SchemaVersion]*compiled{SchemaV310: {}, SchemaV222: {}}
@@ -49,13 +50,26 @@ func compiledSchema(v SchemaVersion) (*jsonschema.Schema, error) {
 	if !ok {
 		return nil, fmt.Errorf("no embedded schema for %s", v)
 	}
-	c.once.Do(func() { c.sch, c.err = compileSchema(v, true) })
+	c.once.Do(func() {
+		c.sch, c.err = compileSchema(v, true)
+		if doc, err := schemaDoc(v, true); err == nil && v == SchemaV310 {
+			c.quick, _ = compileQuick(doc)
+		}
+	})
 	return c.sch, c.err
 }
 
-// compileSchema compiles the embedded schema for v, optionally with the
+// quickSchemaFor returns the quick checker for v (nil when none).
+func quickSchemaFor(v SchemaVersion) *quickSchema {
+	if _, err := compiledSchema(v); err != nil {
+		return nil
+	}
+	return schemas[v].quick
+}
+
+// schemaDoc decodes the embedded schema for v, optionally with the
 // equivalent faster rewrite of optimizeSchema.
-func compileSchema(v SchemaVersion, optimize bool) (*jsonschema.Schema, error) {
+func schemaDoc(v SchemaVersion, optimize bool) (any, error) {
 	data, err := SchemaJSON(v)
 	if err != nil {
 		return nil, err
@@ -66,6 +80,16 @@ func compileSchema(v SchemaVersion, optimize bool) (*jsonschema.Schema, error) {
 	}
 	if optimize {
 		optimizeSchema(doc)
+	}
+	return doc, nil
+}
+
+// compileSchema compiles the embedded schema for v, optionally with the
+// equivalent faster rewrite of optimizeSchema.
+func compileSchema(v SchemaVersion, optimize bool) (*jsonschema.Schema, error) {
+	doc, err := schemaDoc(v, optimize)
+	if err != nil {
+		return nil, err
 	}
 	url := "https://dataeng-os.invalid/odcs-json-schema-" + string(v) + ".json"
 	comp := jsonschema.NewCompiler()
@@ -99,6 +123,11 @@ func (d *Document) schemaFindings(v SchemaVersion, value any) []Finding {
 	sch, err := compiledSchema(v)
 	if err != nil {
 		return []Finding{{File: d.File, Line: 1, Column: 1, Rule: RuleInternal, Severity: SeverityError, Message: err.Error()}}
+	}
+	if q := schemas[v].quick; q != nil {
+		if ok, sure := quickValid(q, value); ok && sure {
+			return nil // proven valid: no error tree to build
+		}
 	}
 	err = sch.Validate(value)
 	if err == nil {

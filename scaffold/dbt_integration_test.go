@@ -18,7 +18,7 @@ import (
 // dbtCase is one contract scaffolded into the shared integration project.
 type dbtCase struct {
 	file   string
-	source string // a distinct dbt source per contract
+	source string // the dbt source; orders and shop_returns share "shop"
 }
 
 // dbtCases: our samples plus the official ODCS examples that describe
@@ -31,6 +31,7 @@ func dbtCases(t *testing.T) []dbtCase {
 	}
 	cases := []dbtCase{
 		{"testdata/orders/contract.yaml", "shop"},
+		{"testdata/shop_returns/contract.yaml", "shop"},
 		{"testdata/crm_bigquery/contract.yaml", "crm"},
 	}
 	for _, name := range []string{"full-example", "all-data-types", "all-schema-types", "table-column",
@@ -49,8 +50,10 @@ func findDbt(t *testing.T) string {
 // TestDbtBuild scaffolds every case into one dbt project on DuckDB, loads
 // seed rows that satisfy the contracts and asserts that `dbt build` passes;
 // then it loads rows that break the orders contract (a duplicate key, a
-// null in a required column, a value outside the accepted values) and
-// asserts that `dbt build` fails on exactly those tests.
+// null in a required column, a value outside the accepted values) and the
+// returns contract, and asserts that `dbt build` fails on exactly those
+// tests. Two contracts (orders, returns) share the dbt source "shop", each
+// with its own property files: dbt must see one source built from both.
 func TestDbtBuild(t *testing.T) {
 	if testing.Short() && !testenv.InCI() {
 		t.Skip("dbt integration test skipped with -short (never in CI)")
@@ -61,6 +64,7 @@ func TestDbtBuild(t *testing.T) {
 
 	loadRaw(t, dbt, dir, seeds)
 	runDbt(t, dbt, dir, true, "build", "--exclude", "tag:"+VolumeTag)
+	assertSharedSource(t, dir)
 	res := runResults(t, dir)
 	kinds := map[string]int{}
 	for id := range res {
@@ -69,6 +73,11 @@ func TestDbtBuild(t *testing.T) {
 	t.Logf("dbt build ran %d nodes: %v", len(res), kinds)
 	if len(res) < 100 {
 		t.Fatalf("dbt build ran only %d nodes; the project is not what was scaffolded", len(res))
+	}
+	for _, id := range []string{"model.it.stg_shop__orders", "model.it.stg_shop__returns", "model.it.fct_returns"} {
+		if res[id] != "success" {
+			t.Errorf("%s: %q, want success", id, res[id])
+		}
 	}
 	for id, st := range res {
 		// column-validity tolerates 5% invalid values: a warning, by design.
@@ -89,6 +98,7 @@ func TestDbtBuild(t *testing.T) {
 		"test.it.unique_stg_shop__orders_order_id",
 		"test.it.not_null_stg_shop__customers_email",
 		"test.it.accepted_values_stg_shop__orders_status",
+		"test.it.accepted_values_stg_shop__returns_reason",
 		"test.it.dataeng_os_row_count_stg_ex_full_example__tbls_")
 	if st := res["model.it.fct_orders"]; st != "skipped" {
 		t.Errorf("fct_orders: %s, want skipped after its staging tests failed", st)
@@ -200,6 +210,45 @@ func breakOrders(t *testing.T, seeds map[string]*seedTable) {
 	orders.rows = append(orders.rows, append([]string(nil), orders.rows[1]...))
 	orders.rows[2][orders.column("status")] = "bogus"
 	customers.rows[3][customers.column("EMAIL_ADDR")] = ""
+	returns := seeds["shop__order_returns"]
+	if returns == nil {
+		t.Fatal("returns seeds missing")
+	}
+	returns.rows[1][returns.column("reason")] = "changed_mind"
+}
+
+// assertSharedSource reads dbt's manifest: the source "shop" must hold the
+// tables of both contracts, each defined in its contract's own file.
+func assertSharedSource(t *testing.T, dir string) {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(dir, "target", "manifest.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m struct {
+		Sources map[string]struct {
+			SourceName string `json:"source_name"`
+			File       string `json:"original_file_path"`
+			Loaded     string `json:"loaded_at_field"`
+		} `json:"sources"`
+	}
+	if err := json.Unmarshal(data, &m); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		"source.it.shop.orders":    "models/staging/shop/_shop__shop_orders__sources.yml",
+		"source.it.shop.customers": "models/staging/shop/_shop__shop_orders__sources.yml",
+		"source.it.shop.returns":   "models/staging/shop/_shop__shop_returns__sources.yml",
+	}
+	for id, file := range want {
+		src, ok := m.Sources[id]
+		if !ok || src.SourceName != "shop" || filepath.ToSlash(src.File) != file {
+			t.Errorf("dbt manifest %s = %+v, want source shop from %s", id, src, file)
+		}
+	}
+	if got := m.Sources["source.it.shop.returns"].Loaded; got != "returned_at" {
+		t.Errorf("shop.returns loaded_at_field = %q, want returned_at", got)
+	}
 }
 
 func runDbt(t *testing.T, dbt, dir string, wantOK bool, args ...string) {

@@ -83,7 +83,7 @@ func TestMeta(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	y := string(files["models/staging/crm/_crm__models.yml"])
+	y := string(files["models/staging/crm/_crm__c__models.yml"])
 	for _, want := range []string{"contract_id: c\n", "contract_version: 1.0.0", "owner: crm-team",
 		"classification: pii", "critical_data_element: true", "pii: true", "enforced: true"} {
 		if !strings.Contains(y, want) {

@@ -136,7 +136,11 @@ func TestObjectWithoutProperties(t *testing.T) {
 	if !strings.Contains(sql, "    select\n        *\n\n    from source") {
 		t.Errorf("staging SQL:\n%s", sql)
 	}
-	if strings.Contains(string(files["models/staging/d/_d__models.yml"]), "enforced") {
+	y, ok := files["models/staging/d/_d__c__models.yml"]
+	if !ok {
+		t.Fatalf("no models file: %s", keys(files))
+	}
+	if strings.Contains(string(y), "enforced") {
 		t.Error("a model without columns must not enforce a contract")
 	}
 }

@@ -166,10 +166,19 @@ func (p *plan) resolveSource(opts Options) error {
 const maxKeyLen = 60
 
 // contractKey names a contract inside property file names: its name, else
-// its id, snake_cased. Many contracts may share one dbt source, so each
-// contract owns its own _<source>__<contract>__{sources,models}.yml.
+// the last segment of its id (urn:datacontract:shop:orders → orders),
+// snake_cased. Many contracts may share one dbt source, so each contract
+// owns its own _<source>__<contract>__{sources,models}.yml.
 func contractKey(c *contract.Contract) string {
-	key := snake(firstNonEmpty(c.Name, c.ID))
+	raw := strings.TrimSpace(c.Name)
+	if raw == "" {
+		id := strings.TrimRight(strings.TrimSpace(c.ID), ":/")
+		raw = id[strings.LastIndexAny(id, ":/")+1:]
+	}
+	key := snake(raw)
+	if raw != "" && raw[0] >= '0' && raw[0] <= '9' {
+		key = strings.TrimPrefix(key, "n_") // a file name may start with a digit
+	}
 	if len(key) > maxKeyLen {
 		key = strings.TrimRight(key[:maxKeyLen], "_")
 	}

@@ -20,6 +20,12 @@ type WriteOptions struct {
 	Force bool
 	// Check writes nothing; it reports which files differ and how.
 	Check bool
+	// Prune finds stale files: files under models/ whose header names a
+	// contract being written but that the contract no longer generates
+	// (a removed schema object or mart, a renamed property file). Check
+	// reports them; otherwise unedited ones are removed and hand-edited
+	// ones kept and reported (removed with Force).
+	Prune bool
 }
 
 // Status says what Write did, or in check mode would do, with one file.
@@ -35,6 +41,8 @@ const (
 	StatusConflict  Status = "conflict" // skipped: generated from another contract
 	StatusMissing   Status = "missing"  // check: the file does not exist
 	StatusDrift     Status = "drift"    // check: the file differs
+	StatusStale     Status = "stale"    // no longer generated: check, or kept (edited)
+	StatusRemoved   Status = "removed"  // no longer generated: deleted
 )
 
 // FileResult is the outcome for one file.
@@ -60,11 +68,12 @@ func (r Report) Drift() bool {
 	return false
 }
 
-// Skipped lists the files left alone because of hand edits or conflicts.
+// Skipped lists the files left alone because of hand edits, conflicts, or
+// hand edits to a stale file.
 func (r Report) Skipped() []FileResult {
 	var out []FileResult
 	for _, f := range r.Files {
-		if f.Status == StatusEdited || f.Status == StatusConflict {
+		if f.Status == StatusEdited || f.Status == StatusConflict || f.Status == StatusStale {
 			out = append(out, f)
 		}
 	}
@@ -102,6 +111,14 @@ func Write(out string, files map[string][]byte, opts WriteOptions) (Report, erro
 			return rep, err
 		}
 		rep.Files = append(rep.Files, res)
+	}
+	if opts.Prune {
+		stale, err := prune(out, files, opts)
+		rep.Files = append(rep.Files, stale...)
+		sort.Slice(rep.Files, func(i, j int) bool { return rep.Files[i].Path < rep.Files[j].Path })
+		if err != nil {
+			return rep, err
+		}
 	}
 	return rep, nil
 }

@@ -33,9 +33,16 @@ staging model per schema object, a properties file with data types,
 constraints, data tests and meta, and fct_/dim_ marts where a schema object
 has the custom property dbtMart: fact|dimension.
 
+Many contracts may share one dbt source: each writes its own property files,
+models/staging/<source>/_<source>__<contract name>__{sources,models}.yml
+(just _<source>__*.yml when the contract is named after its source).
+
 Invalid contracts are refused with the validator's findings. A generated file
-edited by hand is never overwritten without --force. --check writes nothing,
-prints a unified diff of what would change and exits 1 on drift.`,
+edited by hand is never overwritten without --force. A file under models/
+generated from a contract that no longer produces it (a removed schema object
+or mart) is stale: it is removed, or kept and reported when edited by hand.
+--check writes nothing, prints a unified diff of what would change (stale
+files included) and exits 1 on drift.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.Contracts = args
@@ -171,7 +178,7 @@ func (r *scaffoldRun) relToRoot(file string) string {
 func (r *scaffoldRun) merge(arg string, files map[string][]byte) error {
 	for name, data := range files {
 		if prev, ok := r.files[name]; ok && string(prev) != string(data) {
-			return UsageErrorf("%s and %s both generate %s; give one a different dbtSource (custom property) or --source", r.owners[name], arg, name)
+			return UsageErrorf("%s and %s both generate %s; %s", r.owners[name], arg, name, clashHint(name))
 		}
 		r.files[name] = data
 		if _, ok := r.owners[name]; !ok {
@@ -181,8 +188,17 @@ func (r *scaffoldRun) merge(arg string, files map[string][]byte) error {
 	return nil
 }
 
+// clashHint says how to tell two contracts' files apart.
+func clashHint(name string) string {
+	props := strings.HasSuffix(name, "__sources.yml") || strings.HasSuffix(name, "__models.yml")
+	if props && strings.HasPrefix(name, "models/staging/") {
+		return "contracts on one dbt source need different names (their property files are _<source>__<contract name>__*.yml)"
+	}
+	return "set the custom property dbtEntity on one schema object, or give one contract a different dbtSource (or --source)"
+}
+
 func (r *scaffoldRun) write() error {
-	rep, err := scaffold.Write(r.out, r.files, scaffold.WriteOptions{Force: r.opts.Force, Check: r.opts.Check})
+	rep, err := scaffold.Write(r.out, r.files, scaffold.WriteOptions{Force: r.opts.Force, Check: r.opts.Check, Prune: true})
 	if err != nil {
 		return err
 	}
@@ -196,12 +212,21 @@ func (r *scaffoldRun) write() error {
 	for _, fr := range rep.Files {
 		fmt.Fprintf(io.Out, "%-9s %s\n", fr.Status, r.display(fr.Path))
 	}
-	fmt.Fprintf(io.ErrOut, "scaffold: %d created, %d updated, %d unchanged, %d forced, %d skipped; lineage in %s\n",
+	fmt.Fprintf(io.ErrOut, "scaffold: %d created, %d updated, %d unchanged, %d forced, %d removed, %d skipped; lineage in %s\n",
 		rep.Count(scaffold.StatusCreated), rep.Count(scaffold.StatusUpdated), rep.Count(scaffold.StatusUnchanged),
-		rep.Count(scaffold.StatusForced), len(rep.Skipped()), scaffold.LineageFile)
+		rep.Count(scaffold.StatusForced), rep.Count(scaffold.StatusRemoved), len(rep.Skipped()), scaffold.LineageFile)
+	for _, fr := range rep.Files {
+		if fr.Status == scaffold.StatusRemoved {
+			fmt.Fprintf(io.ErrOut, "removed %s: %s\n", r.display(fr.Path), fr.Detail)
+		}
+	}
 	if skipped := rep.Skipped(); len(skipped) > 0 {
 		for _, fr := range skipped {
-			fmt.Fprintf(io.ErrOut, "skipped %s: %s (re-run with --force to overwrite)\n", r.display(fr.Path), fr.Detail)
+			hint := "re-run with --force to overwrite"
+			if fr.Status == scaffold.StatusStale {
+				hint = "delete it, or re-run with --force to remove it"
+			}
+			fmt.Fprintf(io.ErrOut, "skipped %s: %s (%s)\n", r.display(fr.Path), fr.Detail, hint)
 		}
 		return ErrFindings
 	}

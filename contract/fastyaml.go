@@ -1,0 +1,399 @@
+package contract
+
+import (
+	"bytes"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// fastYAML parses the plain block YAML that contracts are usually written
+// in (block mappings and sequences, one-line plain and quoted scalars,
+// one-line flow lists of scalars) straight into the yaml.Node tree that
+// yaml.v3 would build, several times faster. Anything else (comments,
+// anchors, tags, block or multi-line scalars, flow mappings, document
+// markers, tabs, empty values, odd indentation, errors) makes it give up
+// and return nil: the caller then runs yaml.v3, which alone reports
+// syntax errors. TestFastYAMLMatches and FuzzFastYAML compare both trees.
+func fastYAML(data []byte) *yaml.Node {
+	if !fastYAMLInput(data) {
+		return nil
+	}
+	p := &fastParser{}
+	p.split(data)
+	p.skipBlank()
+	if p.i >= len(p.lines) {
+		return nil
+	}
+	ind := p.indent(p.i)
+	root, ok := p.block(ind, ind, 0)
+	if !ok || root.Kind != yaml.MappingNode {
+		return nil
+	}
+	if p.skipBlank(); p.i < len(p.lines) {
+		return nil
+	}
+	return root
+}
+
+// fastYAMLInput rejects input with characters the fast parser leaves to
+// yaml.v3: comments, tabs, CR, other line breaks, BOM, non-printable runes.
+func fastYAMLInput(data []byte) bool {
+	if bytes.ContainsAny(data, "#\t\r") || bytes.Contains(data, []byte("<<")) ||
+		bytes.HasPrefix(data, []byte("---")) || bytes.HasPrefix(data, []byte("...")) ||
+		bytes.Contains(data, []byte("\n---")) || bytes.Contains(data, []byte("\n...")) {
+		return false
+	}
+	for i := 0; i < len(data); {
+		c := data[i]
+		if c < utf8.RuneSelf {
+			if (c < 0x20 && c != '\n') || c == 0x7F {
+				return false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(data[i:])
+		if r < 0xA0 || r == 0x2028 || r == 0x2029 || r == 0xFEFF || r == 0xFFFE || r == 0xFFFF || r == utf8.RuneError {
+			return false
+		}
+		i += n
+	}
+	return true
+}
+
+type fastParser struct {
+	lines [][]byte
+	i     int // current line
+	slab  []yaml.Node
+	ptrs  []*yaml.Node
+	stack []*yaml.Node
+}
+
+func (p *fastParser) split(data []byte) {
+	p.lines = make([][]byte, 0, bytes.Count(data, []byte{'\n'})+1)
+	for len(data) > 0 {
+		line, rest, _ := bytes.Cut(data, []byte{'\n'})
+		p.lines = append(p.lines, line)
+		data = rest
+	}
+}
+
+func (p *fastParser) indent(i int) int {
+	n := 0
+	for n < len(p.lines[i]) && p.lines[i][n] == ' ' {
+		n++
+	}
+	return n
+}
+
+func (p *fastParser) blank(i int) bool { return p.indent(i) == len(p.lines[i]) }
+
+func (p *fastParser) skipBlank() {
+	for p.i < len(p.lines) && p.blank(p.i) {
+		p.i++
+	}
+}
+
+func (p *fastParser) node(kind yaml.Kind, tag, value string, line, col int) *yaml.Node {
+	if len(p.slab) == cap(p.slab) {
+		p.slab = make([]yaml.Node, 0, 128)
+	}
+	p.slab = append(p.slab, yaml.Node{Kind: kind, Tag: tag, Value: value, Line: line + 1, Column: col + 1})
+	return &p.slab[len(p.slab)-1]
+}
+
+// content moves the children pushed since mark into the node's Content.
+func (p *fastParser) content(n *yaml.Node, mark int) {
+	kids := p.stack[mark:]
+	if len(kids) > 0 {
+		if cap(p.ptrs)-len(p.ptrs) < len(kids) {
+			p.ptrs = make([]*yaml.Node, 0, max(256, len(kids)))
+		}
+		start := len(p.ptrs)
+		p.ptrs = append(p.ptrs, kids...)
+		n.Content = p.ptrs[start:len(p.ptrs):len(p.ptrs)]
+	}
+	p.stack = p.stack[:mark]
+}
+
+// block parses the collection starting at byte col of the current line;
+// ind is that line's indentation (col > ind after "- ").
+func (p *fastParser) block(ind, col, depth int) (*yaml.Node, bool) {
+	if depth > 50 {
+		return nil, false
+	}
+	rest := p.lines[p.i][col:]
+	if isSeqItem(rest) {
+		return p.sequence(col, depth)
+	}
+	return p.mapping(col, depth)
+}
+
+func isSeqItem(s []byte) bool {
+	return len(s) > 0 && s[0] == '-' && (len(s) == 1 || s[1] == ' ')
+}
+
+// nextAt moves to the next non-blank line and reports whether it continues
+// a collection at column col (false at the end or a smaller indent).
+func (p *fastParser) nextAt(col int) (more, ok bool) {
+	p.skipBlank()
+	if p.i >= len(p.lines) {
+		return false, true
+	}
+	switch ind := p.indent(p.i); {
+	case ind == col:
+		return true, true
+	case ind < col:
+		return false, true
+	}
+	return false, false // deeper: a continuation line or an error
+}
+
+func (p *fastParser) mapping(col, depth int) (*yaml.Node, bool) {
+	mark := len(p.stack)
+	var m *yaml.Node
+	for first := true; ; first = false {
+		line := p.lines[p.i]
+		if !first && isSeqItem(line[col:]) {
+			return nil, false
+		}
+		k, rest, ok := p.key(line, col)
+		if !ok {
+			return nil, false
+		}
+		if first {
+			m = p.node(yaml.MappingNode, "!!map", "", p.i, col)
+		}
+		p.stack = append(p.stack, k)
+		v, ok := p.value(line, len(line)-len(rest), col, depth)
+		if !ok {
+			return nil, false
+		}
+		p.stack = append(p.stack, v)
+		more, ok := p.nextAt(col)
+		if !ok {
+			return nil, false
+		}
+		if !more {
+			break
+		}
+	}
+	p.content(m, mark)
+	return m, true
+}
+
+// key reads a plain key at col and returns what follows its colon.
+func (p *fastParser) key(line []byte, col int) (*yaml.Node, []byte, bool) {
+	s := line[col:]
+	if len(s) == 0 || strings.IndexByte(`-?:,[]{}&*!|>'"%@`+"`", s[0]) >= 0 {
+		return nil, nil, false
+	}
+	end := bytes.Index(s, []byte(": "))
+	if end < 0 {
+		if s[len(s)-1] != ':' {
+			return nil, nil, false
+		}
+		end = len(s) - 1
+	}
+	name := string(bytes.TrimRight(s[:end], " "))
+	if name == "<<" || len(name) > 1000 {
+		return nil, nil, false
+	}
+	k := p.node(yaml.ScalarNode, "", name, p.i, runeCol(line, col))
+	k.Tag = k.ShortTag()
+	return k, s[end+1:], true
+}
+
+// value parses a mapping value that starts at byte off of line (after the
+// colon) for a key at column col.
+func (p *fastParser) value(line []byte, off, col, depth int) (*yaml.Node, bool) {
+	for off < len(line) && line[off] == ' ' {
+		off++
+	}
+	if off < len(line) {
+		n, ok := p.scalarOrFlow(line, off)
+		p.i++
+		return n, ok
+	}
+	p.i++
+	p.skipBlank()
+	if p.i >= len(p.lines) {
+		return nil, false // empty value: left to yaml.v3
+	}
+	ind := p.indent(p.i)
+	if ind > col || (ind == col && isSeqItem(p.lines[p.i][ind:])) {
+		return p.block(ind, ind, depth+1)
+	}
+	return nil, false
+}
+
+func (p *fastParser) sequence(col, depth int) (*yaml.Node, bool) {
+	mark := len(p.stack)
+	s := p.node(yaml.SequenceNode, "!!seq", "", p.i, col)
+	for {
+		line := p.lines[p.i]
+		if !isSeqItem(line[col:]) {
+			return nil, false
+		}
+		off := col + 1
+		for off < len(line) && line[off] == ' ' {
+			off++
+		}
+		item, ok := p.item(line, off, col, depth)
+		if !ok {
+			return nil, false
+		}
+		p.stack = append(p.stack, item)
+		more, ok := p.nextAt(col)
+		if !ok {
+			return nil, false
+		}
+		if !more || !isSeqItem(p.lines[p.i][col:]) {
+			break // the parent mapping goes on (an indentless sequence)
+		}
+	}
+	p.content(s, mark)
+	return s, true
+}
+
+// item parses a sequence item whose content starts at byte off.
+func (p *fastParser) item(line []byte, off, col, depth int) (*yaml.Node, bool) {
+	if off >= len(line) {
+		p.i++
+		p.skipBlank()
+		if p.i >= len(p.lines) || p.indent(p.i) <= col {
+			return nil, false // empty item: left to yaml.v3
+		}
+		ind := p.indent(p.i)
+		return p.block(ind, ind, depth+1)
+	}
+	s := line[off:]
+	if isSeqItem(s) {
+		return nil, false
+	}
+	if s[0] != '"' && s[0] != '\'' && s[0] != '[' && (bytes.Contains(s, []byte(": ")) || s[len(s)-1] == ':') {
+		return p.block(col, off, depth+1) // a compact mapping: "- key: value"
+	}
+	n, ok := p.scalarOrFlow(line, off)
+	p.i++
+	return n, ok
+}
+
+// scalarOrFlow parses the rest of a line from byte off: a quoted or plain
+// scalar, or a flow list of scalars.
+func (p *fastParser) scalarOrFlow(line []byte, off int) (*yaml.Node, bool) {
+	s := line[off:]
+	col := runeCol(line, off)
+	if s[0] == '[' {
+		return p.flowList(line, off)
+	}
+	v, style, rest, ok := scanScalar(s, false)
+	if !ok || len(bytes.TrimLeft(rest, " ")) > 0 {
+		return nil, false
+	}
+	return p.scalar(v, style, col), true
+}
+
+// scalar makes a scalar node on the current line; plain scalars get the
+// tag yaml.v3 resolves (!!int, !!bool, !!null, !!timestamp, ...).
+func (p *fastParser) scalar(v string, style yaml.Style, col int) *yaml.Node {
+	n := p.node(yaml.ScalarNode, "", v, p.i, col)
+	n.Style = style
+	if style != 0 {
+		n.Tag = "!!str"
+	} else {
+		n.Tag = n.ShortTag()
+	}
+	return n
+}
+
+// flowList parses `[a, b, "c"]` (scalars only) ending the line.
+func (p *fastParser) flowList(line []byte, off int) (*yaml.Node, bool) {
+	seq := p.node(yaml.SequenceNode, "!!seq", "", p.i, runeCol(line, off))
+	seq.Style = yaml.FlowStyle
+	mark := len(p.stack)
+	i := off + 1
+	for {
+		for i < len(line) && line[i] == ' ' {
+			i++
+		}
+		if i >= len(line) {
+			return nil, false
+		}
+		if line[i] == ']' && len(p.stack) == mark {
+			i++
+			break
+		}
+		v, style, rest, ok := scanScalar(line[i:], true)
+		if !ok || v == "" && style == 0 {
+			return nil, false
+		}
+		p.stack = append(p.stack, p.scalar(v, style, runeCol(line, i)))
+		rest = bytes.TrimLeft(rest, " ")
+		i = len(line) - len(rest)
+		if len(rest) > 0 && rest[0] == ',' {
+			i++
+			continue
+		}
+		if len(rest) > 0 && rest[0] == ']' {
+			i++
+			break
+		}
+		return nil, false
+	}
+	if len(bytes.TrimLeft(line[i:], " ")) > 0 {
+		return nil, false
+	}
+	p.content(seq, mark)
+	return seq, true
+}
+
+// scanScalar reads one scalar from s and returns its value, style and the
+// bytes after it. In a flow list a plain scalar ends at `,` or `]`.
+func scanScalar(s []byte, flow bool) (string, yaml.Style, []byte, bool) {
+	switch s[0] {
+	case '"':
+		end := bytes.IndexByte(s[1:], '"')
+		if end < 0 || bytes.IndexByte(s[1:end+1], '\\') >= 0 {
+			return "", 0, nil, false
+		}
+		return string(s[1 : end+1]), yaml.DoubleQuotedStyle, s[end+2:], true
+	case '\'':
+		var b []byte
+		for i := 1; i < len(s); i++ {
+			if s[i] != '\'' {
+				continue
+			}
+			if i+1 < len(s) && s[i+1] == '\'' {
+				b = append(b, s[1:i+1]...)
+				s = s[i+1:]
+				i = 0
+				continue
+			}
+			return string(append(b, s[1:i]...)), yaml.SingleQuotedStyle, s[i+1:], true
+		}
+		return "", 0, nil, false
+	}
+	if strings.IndexByte(`?:,[]{}&*!|>%@`+"`", s[0]) >= 0 || (s[0] == '-' && (len(s) == 1 || s[1] == ' ')) {
+		return "", 0, nil, false
+	}
+	end := len(s)
+	if flow {
+		end = bytes.IndexAny(s, ",[]{}")
+		if end < 0 {
+			return "", 0, nil, false
+		}
+	}
+	v := bytes.TrimRight(s[:end], " ")
+	if bytes.Contains(v, []byte(": ")) || v[len(v)-1] == ':' || (flow && bytes.IndexByte(v, ':') >= 0) {
+		return "", 0, nil, false
+	}
+	return string(v), 0, s[end:], true
+}
+
+// runeCol is the 0-based column (in runes, as yaml.v3 counts) of byte off.
+func runeCol(line []byte, off int) int {
+	return utf8.RuneCount(line[:off])
+}

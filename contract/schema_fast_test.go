@@ -1,0 +1,126 @@
+package contract
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+)
+
+// TestQuickSchemaAgrees: whenever the quick checker is sure, its verdict
+// is the published schema's (santhosh-tekuri, unoptimised), on the
+// examples, the bad corpus, the option variants, a generated corpus and
+// thousands of single-value mutations of valid contracts. The typical
+// contracts must take the quick path, or it saves nothing.
+func TestQuickSchemaAgrees(t *testing.T) {
+	t.Parallel()
+	plain, err := compileSchema(SchemaV310, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	quick := quickSchemaFor(SchemaV310)
+	if quick == nil {
+		t.Fatal("the quick checker does not compile the v3.1.0 schema")
+	}
+	var inputs [][]byte
+	for _, f := range sharedExamples(t) {
+		inputs = append(inputs, readFile(t, f))
+	}
+	bad, _ := filepath.Glob("testdata/bad/*.yaml")
+	for _, f := range bad {
+		b, _ := os.ReadFile(f)
+		inputs = append(inputs, b)
+	}
+	for _, v := range optionVariants() {
+		inputs = append(inputs, []byte(v))
+	}
+	typical := append(corpus(60), []byte(goodContract))
+	inputs = append(inputs, typical...)
+	st := &agreeStats{t: t, plain: plain, quick: quick}
+	for i, in := range inputs {
+		d, _ := Parse("x.yaml", in)
+		if d == nil || d.value == nil {
+			continue
+		}
+		st.compare(d.value, func() string { return string(inputs[i]) })
+	}
+	for _, in := range typical {
+		d, _ := Parse("x.yaml", in)
+		if ok, sure := quickValid(quick, d.value); !ok || !sure {
+			t.Fatalf("a typical contract misses the quick path (valid %v, sure %v):\n%s", ok, sure, in)
+		}
+	}
+	mutate := [][]byte{[]byte(goodContract)}
+	for _, f := range sharedExamples(t) {
+		if b := filepath.Base(f); b == "full-example.odcs.yaml" || b == "all-data-types.odcs.yaml" {
+			mutate = append(mutate, readFile(t, f))
+		}
+	}
+	for _, in := range mutate {
+		d, _ := Parse("x.yaml", in)
+		st.mutations(d.value, d.value)
+	}
+	t.Logf("%d compared, %d sure, %d sure and valid", st.n, st.sure, st.valid)
+	if st.sure < st.n/2 || st.valid < 100 {
+		t.Errorf("the quick checker is rarely sure: %+v", *st)
+	}
+}
+
+type agreeStats struct {
+	t              *testing.T
+	plain          *jsonschema.Schema
+	quick          *quickSchema
+	n, sure, valid int
+}
+
+func (st *agreeStats) compare(value any, show func() string) {
+	st.t.Helper()
+	st.n++
+	ok, sure := quickValid(st.quick, value)
+	if !sure {
+		return
+	}
+	st.sure++
+	if ok {
+		st.valid++
+	}
+	if want := st.plain.Validate(value) == nil; ok != want {
+		st.t.Errorf("quick checker says valid=%v, the schema %v:\n%s", ok, want, show())
+	}
+}
+
+var mutationValues = []any{nil, true, false, int64(0), int64(-1), int64(7), 1.5, "", "x", "table_0.id",
+	"string", "timestamp", []any{}, []any{"a", "a"}, []any{int64(1), int64(2)}, map[string]any{},
+	map[string]any{"name": "n"}}
+
+// mutations replaces, one at a time, every value in v (and adds and
+// removes keys), compares the verdicts on root, and restores v.
+func (st *agreeStats) mutations(root, v any) {
+	show := func() string { return "(mutated value tree)" }
+	switch x := v.(type) {
+	case map[string]any:
+		x["zzUnknown"] = "x"
+		st.compare(root, show)
+		delete(x, "zzUnknown")
+		for k, old := range x {
+			delete(x, k)
+			st.compare(root, show)
+			for _, m := range mutationValues {
+				x[k] = m
+				st.compare(root, show)
+			}
+			x[k] = old
+			st.mutations(root, old)
+		}
+	case []any:
+		for i, old := range x {
+			for _, m := range mutationValues {
+				x[i] = m
+				st.compare(root, show)
+			}
+			x[i] = old
+			st.mutations(root, old)
+		}
+	}
+}
