@@ -4,11 +4,11 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
+
+	"github.com/dataeng-os/dataeng-os/internal/atomicfile"
 )
 
 const markerTag = "dataeng-os: generated, sha256:"
@@ -54,41 +54,11 @@ func besideName(rel string) string {
 	return dir + stem + ".new." + ext
 }
 
-// atomicWrite writes data to a temp file beside path, syncs it and moves it
-// into place. With replace false it never clobbers: it fails when path
-// appeared meanwhile.
+// atomicWrite writes data atomically. With replace false it never
+// clobbers: it fails when path appeared meanwhile.
 func atomicWrite(path string, data []byte, replace bool) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	name := tmp.Name()
-	defer os.Remove(name)
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := os.Chmod(name, 0o644); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
 	if replace {
-		if err := os.Rename(name, path); err != nil {
-			return fmt.Errorf("write %s: %w", path, err)
-		}
-		return nil
+		return atomicfile.WriteFile(path, data, 0o644)
 	}
-	if err := os.Link(name, path); err != nil {
-		if os.IsExist(err) {
-			return fmt.Errorf("write %s: the file appeared meanwhile; not overwriting it", path)
-		}
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
+	return atomicfile.CreateNew(path, data, 0o644)
 }

@@ -32,7 +32,7 @@ func quickValid(s *quickSchema, value any) (valid, sure bool) {
 
 func (r *quickRun) evAt(depth int) []string {
 	for len(r.ev) <= depth {
-		r.ev = append(r.ev, nil)
+		r.ev = append(r.ev, make([]string, 0, 32))
 	}
 	return r.ev[depth]
 }

@@ -70,3 +70,38 @@ func BenchmarkScaffold1000(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkCheck1000 is `scaffold --check` of a project of 1,000 scaffolded
+// contracts: compare 10,000 files with what Render gives, and walk models/
+// for stale files (Prune), and without it.
+func BenchmarkCheck1000(b *testing.B) {
+	rules := contract.DefaultRules()
+	all := map[string][]byte{}
+	for i, data := range benchContracts(b, 1000) {
+		doc, fs := contract.Parse(fmt.Sprint(i), data)
+		if doc == nil {
+			b.Fatal(fs)
+		}
+		files, err := Render(doc.Contract, rules, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		for k, v := range files {
+			all[k] = v
+		}
+	}
+	out := b.TempDir()
+	if _, err := Write(out, all, WriteOptions{}); err != nil {
+		b.Fatal(err)
+	}
+	for _, prune := range []bool{false, true} {
+		b.Run(fmt.Sprintf("prune=%v", prune), func(b *testing.B) {
+			for b.Loop() {
+				rep, err := Write(out, all, WriteOptions{Check: true, Prune: prune})
+				if err != nil || rep.Drift() {
+					b.Fatalf("%v %d files", err, len(rep.Files))
+				}
+			}
+		})
+	}
+}
