@@ -172,7 +172,7 @@ func (r *quickRun) typeOK(types uint8, v any) bool {
 	case int64:
 		bit = qtNumber | qtInteger
 	case float64:
-		if math.IsNaN(x) || math.IsInf(x, 0) {
+		if math.IsNaN(x) || math.IsInf(x, 0) || math.Abs(x) >= 1<<52 { // decimal rounding territory
 			r.unsure = true
 			return false
 		}

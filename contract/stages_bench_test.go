@@ -20,7 +20,8 @@ func BenchmarkStages(b *testing.B) {
 		name string
 		fn   func(i int)
 	}{
-		{"yaml-node", func(i int) { var n yaml.Node; _ = yaml.Unmarshal(docs[i], &n) }},
+		{"yaml.v3-node", func(i int) { var n yaml.Node; _ = yaml.Unmarshal(docs[i], &n) }},
+		{"fast-yaml-node", func(i int) { fastYAML(docs[i]) }},
 		{"parse", func(i int) { Parse("c.yaml", docs[i]) }},
 		{"schema", func(i int) { parsed[i].schemaFindings(SchemaV310, parsed[i].value) }},
 		{"governance", func(i int) {

@@ -106,6 +106,9 @@ func TestPruneStaleFiles(t *testing.T) {
 	out := t.TempDir()
 	orders := renderCase(t, "testdata/orders", nil)
 	returns := renderCase(t, "testdata/shop_returns", nil)
+	if rep, err := Write(out, orders, WriteOptions{Check: true, Prune: true}); err != nil || rep.Count(StatusMissing) != len(orders) {
+		t.Fatalf("check of an empty directory: %v %v", err, statuses(rep))
+	}
 	for _, files := range []map[string][]byte{orders, returns} {
 		if _, err := Write(out, files, WriteOptions{}); err != nil {
 			t.Fatal(err)

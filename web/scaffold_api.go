@@ -68,7 +68,7 @@ func (s *Server) apiScaffold(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, "%v", err)
 		return
 	}
-	rep, err := scaffold.Write(out, files, scaffold.WriteOptions{Check: dry, Force: force})
+	rep, err := scaffold.Write(out, files, scaffold.WriteOptions{Check: dry, Force: force, Prune: true})
 	if err != nil {
 		writeError(w, http.StatusInternalServerError, "write %s: %v", req.File, err)
 		return

@@ -28,10 +28,14 @@ type Model struct {
 	Params   []string // "key value" PARAMETER lines, e.g. "stop <|im_end|>"
 }
 
-// SmolLM2 is SmolLM2-135M-Instruct registered as "smollm2".
+// SmolLM2 is SmolLM2-135M-Instruct registered as "smollm2". num_predict
+// bounds every answer: the Architect sends none, and without a bound a
+// small model that never stops runs until the context is full, after which
+// Ollama shifts the context and goes on forever. A fixed seed and a low
+// temperature make runs repeatable on one machine.
 func SmolLM2(gguf string) Model {
 	return Model{Name: "smollm2", GGUF: gguf, Template: ChatMLTemplate,
-		Params: []string{"stop <|im_end|>", "stop <|im_start|>"}}
+		Params: []string{"stop <|im_end|>", "stop <|im_start|>", "num_predict 640", "temperature 0.2", "seed 1"}}
 }
 
 // Tiny is the random-weight fallback model registered as "tiny". Its

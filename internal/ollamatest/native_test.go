@@ -152,3 +152,18 @@ func TestNativeMissingModel(t *testing.T) {
 	}
 	t.Logf("missing model: %v", rec.err)
 }
+
+// TestSmolModelfileBounds: the registered model carries the num_predict
+// bound; without it a rambling small model never ends (see SmolLM2).
+func TestSmolModelfileBounds(t *testing.T) {
+	srv, model := needSmol(t)
+	var show struct{ Parameters string }
+	if err := postJSON(srv.URL+"/api/show", map[string]any{"model": model}, &show); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"num_predict", "seed", "<|im_end|>"} {
+		if !strings.Contains(show.Parameters, want) {
+			t.Errorf("parameters %q lack %s", show.Parameters, want)
+		}
+	}
+}

@@ -188,7 +188,7 @@ func demoFinish(f *Factory, proj *kernel.Project, sp *agent.SavedPaths, session 
 		if err != nil {
 			return fmt.Errorf("scaffold %s: %w", rel(sp.Contract), err)
 		}
-		rep, err := scaffold.Write(filepath.Join(proj.Root, proj.Config.Scaffold.Out), files, scaffold.WriteOptions{})
+		rep, err := scaffold.Write(filepath.Join(proj.Root, proj.Config.Scaffold.Out), files, scaffold.WriteOptions{Prune: true})
 		if err != nil {
 			return err
 		}
