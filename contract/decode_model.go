@@ -143,6 +143,9 @@ func (t *typed) schemaObject(m map[string]any) SchemaObject {
 		case "tags":
 			return t.strs(k, v, &o.Tags)
 		case "properties":
+			if l, ok := v.([]any); ok && len(l) > 0 {
+				o.Properties = make([]Property, 0, len(l))
+			}
 			return t.list(k, v, func(_ int, m map[string]any) { o.Properties = append(o.Properties, t.property(m)) })
 		case "relationships":
 			return t.list(k, v, func(_ int, m map[string]any) { o.Relationships = append(o.Relationships, t.relationship(m)) })

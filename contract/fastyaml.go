@@ -20,7 +20,8 @@ func fastYAML(data []byte) *yaml.Node {
 	if !fastYAMLInput(data) {
 		return nil
 	}
-	p := &fastParser{}
+	// One slab for about every node (a key, a value, an item).
+	p := &fastParser{slab: make([]yaml.Node, 0, 2*bytes.Count(data, []byte{':'})+bytes.Count(data, []byte{','})+8)}
 	p.split(data)
 	p.skipBlank()
 	if p.i >= len(p.lines) {

@@ -184,13 +184,21 @@ func demoFinish(f *Factory, proj *kernel.Project, sp *agent.SavedPaths, session 
 	}
 	models, list := "not scaffolded (the contract has errors)", ""
 	if errs == 0 && doc != nil && doc.Contract != nil {
-		files, err := scaffold.Render(doc.Contract, proj.Rules, scaffold.Options{Dialect: proj.Config.Scaffold.Dialect, ContractFile: rel(sp.Contract)})
+		sopts := scaffold.Options{Dialect: proj.Config.Scaffold.Dialect, ContractFile: rel(sp.Contract)}
+		files, err := scaffold.Render(doc.Contract, proj.Rules, sopts)
 		if err != nil {
 			return fmt.Errorf("scaffold %s: %w", rel(sp.Contract), err)
 		}
 		rep, err := scaffold.Write(filepath.Join(proj.Root, proj.Config.Scaffold.Out), files, scaffold.WriteOptions{Prune: true})
 		if err != nil {
 			return err
+		}
+		lc, err := scaffold.LineageOf(doc.Contract, proj.Rules, sopts, filepath.ToSlash(filepath.Clean(proj.Config.Scaffold.Out)))
+		if err == nil {
+			err = scaffold.UpdateLineage(proj.Root, lc)
+		}
+		if err != nil {
+			return fmt.Errorf("record lineage: %w", err)
 		}
 		models = fmt.Sprintf("models/ (%d files: %d created, %d unchanged)", len(rep.Files), rep.Count(scaffold.StatusCreated), rep.Count(scaffold.StatusUnchanged))
 		list = modelList(files)
