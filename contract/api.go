@@ -9,7 +9,9 @@ import (
 // Document is a parsed contract: its source, YAML node tree (every value has
 // a line:column) and typed view. Build it with Parse; Validate relies on
 // what Parse prepared. YAML timestamps are strings everywhere: Parse
-// retags timestamp nodes as !!str. The typed view's Extra maps share
+// retags timestamp nodes as !!str. Comments may be missing from Root
+// (plain block YAML is parsed by a fast path that skips them), so edit
+// commented YAML with yaml.v3 directly. The typed view's Extra maps share
 // values with the document, so treat a Document as read-only once
 // validated (Marshal a modified copy of Contract instead).
 type Document struct {

@@ -10,12 +10,13 @@ import (
 
 // fastYAML parses the plain block YAML that contracts are usually written
 // in (block mappings and sequences, one-line plain and quoted scalars,
-// one-line flow lists of scalars) straight into the yaml.Node tree that
-// yaml.v3 would build, several times faster. Anything else (comments,
-// anchors, tags, block or multi-line scalars, flow mappings, document
-// markers, tabs, empty values, odd indentation, errors) makes it give up
-// and return nil: the caller then runs yaml.v3, which alone reports
-// syntax errors. TestFastYAMLMatches and FuzzFastYAML compare both trees.
+// one-line flow lists of scalars, comments) straight into the yaml.Node
+// tree that yaml.v3 would build, several times faster; comments are
+// skipped, not attached to nodes. Anything else (anchors, tags, block or
+// multi-line scalars, flow mappings, document markers, tabs, empty values,
+// odd indentation, errors) makes it give up and return nil: the caller
+// then runs yaml.v3, which alone reports syntax errors.
+// TestFastYAMLMatches and FuzzFastYAML compare both trees.
 func fastYAML(data []byte) *yaml.Node {
 	if !fastYAMLInput(data) {
 		return nil
@@ -39,9 +40,9 @@ func fastYAML(data []byte) *yaml.Node {
 }
 
 // fastYAMLInput rejects input with characters the fast parser leaves to
-// yaml.v3: comments, tabs, CR, other line breaks, BOM, non-printable runes.
+// yaml.v3: tabs, CR, other line breaks, BOM, non-printable runes.
 func fastYAMLInput(data []byte) bool {
-	if bytes.ContainsAny(data, "#\t\r") || bytes.Contains(data, []byte("<<")) ||
+	if bytes.ContainsAny(data, "\t\r") || bytes.Contains(data, []byte("<<")) ||
 		bytes.HasPrefix(data, []byte("---")) || bytes.HasPrefix(data, []byte("...")) ||
 		bytes.Contains(data, []byte("\n---")) || bytes.Contains(data, []byte("\n...")) {
 		return false
@@ -89,7 +90,11 @@ func (p *fastParser) indent(i int) int {
 	return n
 }
 
-func (p *fastParser) blank(i int) bool { return p.indent(i) == len(p.lines[i]) }
+// blank reports an empty, all-space or comment line.
+func (p *fastParser) blank(i int) bool {
+	n := p.indent(i)
+	return n == len(p.lines[i]) || p.lines[i][n] == '#'
+}
 
 func (p *fastParser) skipBlank() {
 	for p.i < len(p.lines) && p.blank(p.i) {
@@ -188,7 +193,7 @@ func (p *fastParser) mapping(col, depth int) (*yaml.Node, bool) {
 // key reads a plain key at col and returns what follows its colon.
 func (p *fastParser) key(line []byte, col int) (*yaml.Node, []byte, bool) {
 	s := line[col:]
-	if len(s) == 0 || strings.IndexByte(`-?:,[]{}&*!|>'"%@`+"`", s[0]) >= 0 {
+	if len(s) == 0 || strings.IndexByte(`#-?:,[]{}&*!|>'"%@`+"`", s[0]) >= 0 {
 		return nil, nil, false
 	}
 	end := bytes.Index(s, []byte(": "))
@@ -197,6 +202,9 @@ func (p *fastParser) key(line []byte, col int) (*yaml.Node, []byte, bool) {
 			return nil, nil, false
 		}
 		end = len(s) - 1
+	}
+	if bytes.IndexByte(s[:end], '#') >= 0 {
+		return nil, nil, false
 	}
 	name := string(bytes.TrimRight(s[:end], " "))
 	if name == "<<" || len(name) > 1000 {
@@ -213,7 +221,7 @@ func (p *fastParser) value(line []byte, off, col, depth int) (*yaml.Node, bool) 
 	for off < len(line) && line[off] == ' ' {
 		off++
 	}
-	if off < len(line) {
+	if off < len(line) && line[off] != '#' { // "key: # note" has its value below
 		n, ok := p.scalarOrFlow(line, off)
 		p.i++
 		return n, ok
@@ -271,7 +279,7 @@ func (p *fastParser) item(line []byte, off, col, depth int) (*yaml.Node, bool) {
 		return p.block(ind, ind, depth+1)
 	}
 	s := line[off:]
-	if isSeqItem(s) {
+	if isSeqItem(s) || s[0] == '#' {
 		return nil, false
 	}
 	if s[0] != '"' && s[0] != '\'' && s[0] != '[' && (bytes.Contains(s, []byte(": ")) || s[len(s)-1] == ':') {
@@ -291,7 +299,7 @@ func (p *fastParser) scalarOrFlow(line []byte, off int) (*yaml.Node, bool) {
 		return p.flowList(line, off)
 	}
 	v, style, rest, ok := scanScalar(s, false)
-	if !ok || len(bytes.TrimLeft(rest, " ")) > 0 {
+	if !ok || !lineEnd(rest) {
 		return nil, false
 	}
 	return p.scalar(v, style, col), true
@@ -344,7 +352,7 @@ func (p *fastParser) flowList(line []byte, off int) (*yaml.Node, bool) {
 		}
 		return nil, false
 	}
-	if len(bytes.TrimLeft(line[i:], " ")) > 0 {
+	if !lineEnd(line[i:]) {
 		return nil, false
 	}
 	p.content(seq, mark)
@@ -377,21 +385,30 @@ func scanScalar(s []byte, flow bool) (string, yaml.Style, []byte, bool) {
 		}
 		return "", 0, nil, false
 	}
-	if strings.IndexByte(`?:,[]{}&*!|>%@`+"`", s[0]) >= 0 || (s[0] == '-' && (len(s) == 1 || s[1] == ' ')) {
+	if strings.IndexByte(`#?:,[]{}&*!|>%@`+"`", s[0]) >= 0 || (s[0] == '-' && (len(s) == 1 || s[1] == ' ')) {
 		return "", 0, nil, false
 	}
 	end := len(s)
 	if flow {
 		end = bytes.IndexAny(s, ",[]{}")
-		if end < 0 {
+		if end < 0 || bytes.Contains(s[:end], []byte(" #")) {
 			return "", 0, nil, false
 		}
+	} else if c := bytes.Index(s, []byte(" #")); c >= 0 {
+		end = c // a comment ends the line
 	}
 	v := bytes.TrimRight(s[:end], " ")
 	if bytes.Contains(v, []byte(": ")) || v[len(v)-1] == ':' || (flow && bytes.IndexByte(v, ':') >= 0) {
 		return "", 0, nil, false
 	}
 	return string(v), 0, s[end:], true
+}
+
+// lineEnd reports the rest of a line after a value: nothing, spaces, or
+// spaces and a comment.
+func lineEnd(rest []byte) bool {
+	t := bytes.TrimLeft(rest, " ")
+	return len(t) == 0 || (t[0] == '#' && len(t) < len(rest))
 }
 
 // runeCol is the 0-based column (in runes, as yaml.v3 counts) of byte off.
