@@ -32,17 +32,20 @@ type Model struct {
 // bounds every answer: the Architect sends none, and without a bound a
 // small model that never stops runs until the context is full, after which
 // Ollama shifts the context and goes on forever. A fixed seed and a low
-// temperature make runs repeatable on one machine.
+// temperature make runs repeatable on one machine. One thread: when the
+// cores are oversubscribed (go test runs packages in parallel), ggml's
+// two-thread spin barriers collapse; measured on 2 busy cores, 48 tokens
+// took 279 s with 2 threads and 16-27 s with 1.
 func SmolLM2(gguf string) Model {
 	return Model{Name: "smollm2", GGUF: gguf, Template: ChatMLTemplate,
-		Params: []string{"stop <|im_end|>", "stop <|im_start|>", "num_predict 640", "temperature 0.2", "seed 1"}}
+		Params: []string{"stop <|im_end|>", "stop <|im_start|>", "num_predict 640", "temperature 0.2", "seed 1", "num_thread 1"}}
 }
 
 // Tiny is the random-weight fallback model registered as "tiny". Its
 // num_predict default bounds every request, since it rarely emits EOS.
 func Tiny(gguf string) Model {
 	return Model{Name: "tiny", GGUF: gguf, Template: PlainTemplate,
-		Params: []string{"num_predict 32", "temperature 0"}}
+		Params: []string{"num_predict 32", "temperature 0", "num_thread 1"}}
 }
 
 // Modelfile renders the model's Modelfile.
