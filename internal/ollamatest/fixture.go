@@ -127,6 +127,9 @@ func (f *Fixture) Smol(t testing.TB) (*Server, string) {
 	return srv, "smollm2"
 }
 
+// SmolGGUF is the SmolLM2 GGUF's path ("" when missing).
+func (f *Fixture) SmolGGUF() string { return f.smolGGUF }
+
 // DumpLogOnFailure prints the server log's tail when t fails.
 func DumpLogOnFailure(t testing.TB, srv *Server) {
 	t.Cleanup(func() {

@@ -28,17 +28,24 @@ type Model struct {
 	Params   []string // "key value" PARAMETER lines, e.g. "stop <|im_end|>"
 }
 
-// SmolLM2 is SmolLM2-135M-Instruct registered as "smollm2". num_predict
-// bounds every answer: the Architect sends none, and without a bound a
-// small model that never stops runs until the context is full, after which
-// Ollama shifts the context and goes on forever. A fixed seed and a low
-// temperature make runs repeatable on one machine. One thread: when the
-// cores are oversubscribed (go test runs packages in parallel), ggml's
-// two-thread spin barriers collapse; measured on 2 busy cores, 48 tokens
-// took 279 s with 2 threads and 16-27 s with 1.
-func SmolLM2(gguf string) Model {
-	return Model{Name: "smollm2", GGUF: gguf, Template: ChatMLTemplate,
-		Params: []string{"stop <|im_end|>", "stop <|im_start|>", "num_predict 640", "temperature 0.2", "seed 1", "num_thread 1"}}
+// SmolLM2 is SmolLM2-135M-Instruct registered as "smollm2" for the test
+// tier, answers capped at 256 tokens. The cap matters: the Architect sends
+// no num_predict, and without a bound a small model that never stops runs
+// until the context is full, after which Ollama shifts the context and goes
+// on forever. A fixed seed and a low temperature make runs repeatable on one
+// machine. One thread: when the cores are oversubscribed (go test runs
+// packages in parallel), ggml's two-thread spin barriers collapse; measured
+// on 2 busy cores, 48 tokens took 279 s with 2 threads and 16-27 s with 1.
+func SmolLM2(gguf string) Model { return smol("smollm2", gguf, 256) }
+
+// SmolLM2Long is the same model as "smollm2-640", answers capped at 640
+// tokens: room for a whole canvas and contract (the experiment benchmark).
+func SmolLM2Long(gguf string) Model { return smol("smollm2-640", gguf, 640) }
+
+func smol(name, gguf string, numPredict int) Model {
+	return Model{Name: name, GGUF: gguf, Template: ChatMLTemplate,
+		Params: []string{"stop <|im_end|>", "stop <|im_start|>", fmt.Sprintf("num_predict %d", numPredict),
+			"temperature 0.2", "seed 1", "num_thread 1"}}
 }
 
 // Tiny is the random-weight fallback model registered as "tiny". Its

@@ -49,14 +49,18 @@ func (r architectRun) count(typ agent.EventType) int {
 
 func readNote(t testing.TB, name string) string {
 	t.Helper()
-	b, err := os.ReadFile(testenv.RepoRoot() + "/../shared/notes/" + name)
-	if err != nil {
-		b, err = os.ReadFile("/work/shared/notes/" + name)
+	var err error
+	for _, dir := range []string{os.Getenv("SHARED"), testenv.RepoRoot() + "/../shared", "/work/shared"} {
+		if dir == "" {
+			continue
+		}
+		var b []byte
+		if b, err = os.ReadFile(dir + "/notes/" + name); err == nil {
+			return string(b)
+		}
 	}
-	if err != nil {
-		testenv.Missing(t, "shared notes (%v)", err)
-	}
-	return string(b)
+	testenv.Missing(t, "shared notes (set SHARED to the folder holding notes/): %v", err)
+	return ""
 }
 
 func draftWithSmol(t testing.TB, srv *ollamatest.Server, model string, structured bool, attempts int, name, note string) architectRun {
@@ -91,12 +95,14 @@ func draftWithSmol(t testing.TB, srv *ollamatest.Server, model string, structure
 func TestArchitectSmolLM2(t *testing.T) {
 	srv, model := fx.Smol(t)
 	ollamatest.DumpLogOnFailure(t, srv)
-	run := draftWithSmol(t, srv, model, true, 2, "checkout_orders", readNote(t, "01-checkout-orders.md"))
+	// Free text here: the structured path (grammar-constrained, several
+	// times slower for this model) runs through the CLI tests.
+	run := draftWithSmol(t, srv, model, false, 2, "checkout_orders", readNote(t, "01-checkout-orders.md"))
 	res := run.res
 	if run.err != nil || res == nil {
 		t.Fatalf("draft: %v (a weak model is not an error: it must end in a draft with findings)", run.err)
 	}
-	logArchitect(t, "structured", run)
+	logArchitect(t, "freetext", run)
 	if res.Attempts < 1 || run.count(agent.EventAttempt) != res.Attempts || run.count(agent.EventFindings) != res.Attempts {
 		t.Errorf("attempts %d, attempt events %d, findings events %d: each attempt must be validated",
 			res.Attempts, run.count(agent.EventAttempt), run.count(agent.EventFindings))
@@ -160,4 +166,13 @@ func logArchitect(t testing.TB, mode string, run architectRun) {
 	}
 	t.Logf("smollm2 %s: attempts %d, calls %d, valid %v (stop %s), %d error findings left, tokens %d in + %d out, %.1fs",
 		mode, res.Attempts, res.Calls, res.Valid, res.StopReason, errs, res.Usage.InputTokens, res.Usage.OutputTokens, run.elapsed.Seconds())
+	for _, e := range run.events {
+		if e.Type == agent.EventAssistant {
+			text := e.Text
+			if len(text) > 240 {
+				text = text[:240] + "…"
+			}
+			t.Logf("  answer: %q", text)
+		}
+	}
 }

@@ -1,11 +1,14 @@
 package e2e
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/dataeng-os/dataeng-os/contract"
+	"github.com/dataeng-os/dataeng-os/internal/ollamatest"
 )
 
 // BenchmarkArchitectSmolLM2 is the structured-output experiment: the same
@@ -16,7 +19,15 @@ import (
 //
 //	go test ./internal/ollamatest/e2e -run '^$' -bench ArchitectSmolLM2 -benchtime 1x
 func BenchmarkArchitectSmolLM2(b *testing.B) {
-	srv, model := fx.Smol(b)
+	srv, _ := fx.Smol(b)
+	// The experiment gives the model room for both documents.
+	long := ollamatest.SmolLM2Long(fx.SmolGGUF())
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	if err := srv.Create(ctx, long); err != nil {
+		b.Fatal(err)
+	}
+	model := long.Name
 	notes := []struct{ file, name string }{
 		{"01-checkout-orders.md", "checkout_orders"},
 	}
