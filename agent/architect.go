@@ -29,11 +29,19 @@ type Options struct {
 	// then 3 and 200000.
 	MaxAttempts int
 	TokenBudget int
+	// MaxOutputTokens caps each model answer (sent as max_tokens /
+	// num_predict), so a model that never stops cannot run until its context
+	// is full; zero takes agent.max_output_tokens, then 4096.
+	MaxOutputTokens int
 	// Language forces "pt" or "en"; "" detects it from the person's text.
 	Language string
 	// Now is the clock (tests); nil = time.Now.
 	Now func() time.Time
 }
+
+// DefaultMaxOutputTokens caps one model answer when the config says nothing:
+// a full canvas plus contract fits well inside it.
+const DefaultMaxOutputTokens = 4096
 
 // Architect drafts canvases and contracts. It is safe for concurrent use
 // by several sessions or notes: it holds configuration only.
@@ -63,6 +71,12 @@ func New(opts Options) (*Architect, error) {
 	}
 	if opts.TokenBudget <= 0 {
 		opts.TokenBudget = 200000
+	}
+	if opts.MaxOutputTokens <= 0 {
+		opts.MaxOutputTokens = cfg.MaxOutputTokens
+	}
+	if opts.MaxOutputTokens <= 0 {
+		opts.MaxOutputTokens = DefaultMaxOutputTokens
 	}
 	if opts.Language == "" {
 		opts.Language = cfg.Language

@@ -100,7 +100,7 @@ func (d *drafting) prepare() error {
 func (d *drafting) attempt(ctx context.Context, n int) error {
 	d.res.Attempts = n
 	d.emit(Event{Type: EventAttempt, Attempt: n, MaxAttempts: d.a.opts.MaxAttempts})
-	req := providers.Request{Model: d.a.opts.Model, System: d.system, Messages: append(append([]providers.Message{}, d.base...), d.reask...)}
+	req := providers.Request{MaxTokens: d.a.opts.MaxOutputTokens, Model: d.a.opts.Model, System: d.system, Messages: append(append([]providers.Message{}, d.base...), d.reask...)}
 	if d.structured {
 		req.JSONSchema, req.SchemaName = prompts.ContractDraftSchema, prompts.ContractDraftSchemaName
 	}

@@ -37,6 +37,9 @@ func TestValidInOneAttempt(t *testing.T) {
 	if !strings.Contains(req.System, "gov") && !strings.Contains(req.System, "PII column must carry") {
 		t.Errorf("system prompt lacks the governance summary:\n%s", req.System)
 	}
+	if req.MaxTokens != DefaultMaxOutputTokens {
+		t.Errorf("request MaxTokens = %d; every answer must be capped at %d", req.MaxTokens, DefaultMaxOutputTokens)
+	}
 	if len(req.System) > 12000 {
 		t.Errorf("system prompt is %d bytes; it must stay compact", len(req.System))
 	}

@@ -188,7 +188,7 @@ func (s *Session) interviewTurn(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	req := providers.Request{Model: s.a.opts.Model, System: system + "\n" + iv, Messages: mergeRoles(s.snapshot())}
+	req := providers.Request{MaxTokens: s.a.opts.MaxOutputTokens, Model: s.a.opts.Model, System: system + "\n" + iv, Messages: mergeRoles(s.snapshot())}
 	text, err := s.a.call(ctx, req, &s.m, PhaseInterview, s.emit)
 	if err != nil {
 		if ctx.Err() == nil {

@@ -36,9 +36,10 @@ type ProviderProfile struct {
 
 // AgentConfig bounds the Architect's validate-and-reask loop.
 type AgentConfig struct {
-	MaxAttempts int    `toml:"max_attempts"`
-	TokenBudget int    `toml:"token_budget"`
-	Language    string `toml:"language"` // "" = answer in the user's language
+	MaxAttempts     int    `toml:"max_attempts"`
+	TokenBudget     int    `toml:"token_budget"`
+	MaxOutputTokens int    `toml:"max_output_tokens"` // cap per model answer (max_tokens / num_predict)
+	Language        string `toml:"language"`          // "" = answer in the user's language
 }
 
 // ScaffoldConfig holds scaffold defaults.
@@ -93,7 +94,7 @@ func Defaults() Config {
 			"ollama": {Type: "ollama", Model: "qwen2.5:7b", Timeout: Duration{300 * time.Second}, NumCtx: 8192},
 			"guided": {Type: "guided"},
 		},
-		Agent:    AgentConfig{MaxAttempts: 3, TokenBudget: 200000},
+		Agent:    AgentConfig{MaxAttempts: 3, TokenBudget: 200000, MaxOutputTokens: 4096},
 		Scaffold: ScaffoldConfig{Dialect: "duckdb", Out: "."},
 		Validate: ValidateConfig{MaxBytes: 10 << 20},
 		Serve:    ServeConfig{Addr: "127.0.0.1:8080"},

@@ -156,6 +156,9 @@ func (c Config) Check() error {
 	if c.Agent.MaxAttempts < 1 {
 		return fmt.Errorf("config: agent.max_attempts must be at least 1, not %d", c.Agent.MaxAttempts)
 	}
+	if c.Agent.MaxOutputTokens < 0 {
+		return fmt.Errorf("config: agent.max_output_tokens must not be negative")
+	}
 	if c.Agent.TokenBudget < 0 {
 		return fmt.Errorf("config: agent.token_budget must not be negative")
 	}

@@ -34,6 +34,7 @@ type Client struct {
 	timeout  time.Duration
 	ctxToks  int
 	official bool
+	noStream bool
 }
 
 var _ providers.Provider = (*Client)(nil)
@@ -61,6 +62,12 @@ func WithTimeout(d time.Duration) Option { return func(c *Client) { c.timeout = 
 
 // WithContextTokens sets the context size the client reports.
 func WithContextTokens(n int) Option { return func(c *Client) { c.ctxToks = n } }
+
+// WithStreaming chooses SSE streaming (true, the default) or one
+// non-streaming chat completion per call (false), for servers or proxies
+// that do not stream. Without streaming, Stream still delivers the parts in
+// order: the whole text as one part, then usage and finish.
+func WithStreaming(on bool) Option { return func(c *Client) { c.noStream = !on } }
 
 // New builds a client.
 func New(opts ...Option) *Client {
@@ -94,7 +101,7 @@ func (c *Client) Capabilities() providers.Capabilities {
 	if n == 0 && c.official {
 		n = knownContext(c.model)
 	}
-	return providers.Capabilities{StructuredOutput: true, Streaming: true, ContextTokens: n}
+	return providers.Capabilities{StructuredOutput: true, Streaming: !c.noStream, ContextTokens: n}
 }
 
 func knownContext(model string) int {
@@ -124,11 +131,14 @@ func (c *Client) Models(ctx context.Context) ([]providers.ModelInfo, error) {
 	return out, nil
 }
 
-// chatRequest builds the wire request. A zero temperature is sent as the
-// smallest float32, because go-openai omits a zero value.
-func (c *Client) chatRequest(req providers.Request, model string) oai.ChatCompletionRequest {
-	r := oai.ChatCompletionRequest{Model: model, Stream: true, Seed: req.Seed,
-		StreamOptions: &oai.StreamOptions{IncludeUsage: true}}
+// chatRequest builds the wire request for either mode; streaming asks for
+// the usage chunk too. A zero temperature is sent as the smallest float32,
+// because go-openai omits a zero value.
+func (c *Client) chatRequest(req providers.Request, model string, stream bool) oai.ChatCompletionRequest {
+	r := oai.ChatCompletionRequest{Model: model, Seed: req.Seed}
+	if stream {
+		r.Stream, r.StreamOptions = true, &oai.StreamOptions{IncludeUsage: true}
+	}
 	if req.System != "" {
 		r.Messages = append(r.Messages, oai.ChatCompletionMessage{Role: oai.ChatMessageRoleSystem, Content: req.System})
 	}
