@@ -121,7 +121,7 @@ func (c *Client) Models(ctx context.Context) ([]providers.ModelInfo, error) {
 	ctx, capt := providers.WithResponseCapture(ctx)
 	list, err := c.api.ListModels(ctx)
 	if err != nil {
-		return nil, c.mapErr(err, capt, "")
+		return nil, c.mapErr(err, capt, "", "model list")
 	}
 	out := make([]providers.ModelInfo, 0, len(list.Models))
 	for _, m := range list.Models {
@@ -158,15 +158,29 @@ func (c *Client) chatRequest(req providers.Request, model string, stream bool) o
 			r.MaxTokens = req.MaxTokens
 		}
 	}
-	if len(req.JSONSchema) > 0 {
-		name := req.SchemaName
-		if name == "" {
-			name = "response"
-		}
-		r.ResponseFormat = &oai.ChatCompletionResponseFormat{
-			Type:       oai.ChatCompletionResponseFormatTypeJSONSchema,
-			JSONSchema: &oai.ChatCompletionResponseFormatJSONSchema{Name: name, Schema: req.JSONSchema, Strict: false},
-		}
-	}
+	r.ResponseFormat = responseFormat(req)
 	return r
+}
+
+// responseFormat asks for json_schema output when the request has a schema.
+func responseFormat(req providers.Request) *oai.ChatCompletionResponseFormat {
+	if len(req.JSONSchema) == 0 {
+		return nil
+	}
+	name := req.SchemaName
+	if name == "" {
+		name = "response"
+	}
+	return &oai.ChatCompletionResponseFormat{
+		Type:       oai.ChatCompletionResponseFormatTypeJSONSchema,
+		JSONSchema: &oai.ChatCompletionResponseFormatJSONSchema{Name: name, Schema: req.JSONSchema, Strict: false},
+	}
+}
+
+// modelFor is the request's model, or the client's default.
+func (c *Client) modelFor(req providers.Request) string {
+	if req.Model != "" {
+		return req.Model
+	}
+	return c.model
 }

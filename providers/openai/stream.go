@@ -14,17 +14,18 @@ import (
 	"github.com/dataeng-os/dataeng-os/providers"
 )
 
-// Stream implements providers.Provider over SSE chat completions.
+// Stream implements providers.Provider over SSE chat completions, or over
+// one non-streaming completion under WithStreaming(false).
 func (c *Client) Stream(ctx context.Context, req providers.Request, onPart func(providers.Part)) (providers.Response, error) {
-	model := req.Model
-	if model == "" {
-		model = c.model
+	if c.noStream {
+		return c.complete(ctx, req, onPart)
 	}
+	model := c.modelFor(req)
 	col := providers.NewCollector(Name, onPart)
 	ctx, capt := providers.WithResponseCapture(ctx)
-	stream, err := c.api.CreateChatCompletionStream(ctx, c.chatRequest(req, model))
+	stream, err := c.api.CreateChatCompletionStream(ctx, c.chatRequest(req, model, true))
 	if err != nil {
-		return col.Fail(model, c.mapErr(err, capt, model))
+		return col.Fail(model, c.mapErr(err, capt, model, "stream chunk"))
 	}
 	defer stream.Close()
 	for {
@@ -33,7 +34,7 @@ func (c *Client) Stream(ctx context.Context, req providers.Request, onPart func(
 			break
 		}
 		if err != nil {
-			return col.Fail(model, c.mapErr(err, capt, model))
+			return col.Fail(model, c.mapErr(err, capt, model, "stream chunk"))
 		}
 		if chunk.Model != "" {
 			model = chunk.Model
@@ -55,8 +56,9 @@ func (c *Client) Stream(ctx context.Context, req providers.Request, onPart func(
 	return col.Done(model), nil
 }
 
-// mapErr turns go-openai and transport errors into typed, redacted errors.
-func (c *Client) mapErr(err error, capt *providers.ResponseCapture, model string) error {
+// mapErr turns go-openai and transport errors into typed, redacted errors;
+// what names the body part a JSON error was found in ("stream chunk").
+func (c *Client) mapErr(err error, capt *providers.ResponseCapture, model, what string) error {
 	var apiErr *oai.APIError
 	var reqErr *oai.RequestError
 	var syn *json.SyntaxError
@@ -73,7 +75,7 @@ func (c *Client) mapErr(err error, capt *providers.ResponseCapture, model string
 	case errors.As(err, &reqErr) && reqErr.HTTPStatusCode >= 400:
 		e = c.statusErr(reqErr.HTTPStatusCode, fmt.Errorf("%s", reqErr.Body), capt, model)
 	case errors.As(err, &syn), errors.As(err, &typ), errors.Is(err, oai.ErrTooManyEmptyStreamMessages):
-		e = &providers.Error{Kind: providers.KindBadResponse, Provider: Name, Err: fmt.Errorf("malformed stream chunk: %w", err)}
+		e = &providers.Error{Kind: providers.KindBadResponse, Provider: Name, Err: fmt.Errorf("malformed %s: %w", what, err)}
 	default:
 		e = providers.TransportError(Name, err)
 		if e.Kind == providers.KindUnreachable {
