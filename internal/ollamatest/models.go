@@ -29,10 +29,11 @@ type Model struct {
 }
 
 // SmolLM2 is SmolLM2-135M-Instruct registered as "smollm2" for the test
-// tier, answers capped at 256 tokens. The cap matters: the Architect sends
-// no num_predict, and without a bound a small model that never stops runs
-// until the context is full, after which Ollama shifts the context and goes
-// on forever. A fixed seed and a low temperature make runs repeatable on one
+// tier, answers capped at 256 tokens. The cap matters: without a bound a
+// small model that never stops runs until the context is full, after which
+// Ollama shifts the context and goes on forever. The Architect also sends its
+// own cap (agent.max_output_tokens) on every request, which wins over the
+// Modelfile's, so the tests set it to the same value. A fixed seed and a low temperature make runs repeatable on one
 // machine. One thread: when the cores are oversubscribed (go test runs
 // packages in parallel), ggml's two-thread spin barriers collapse; measured
 // on 2 busy cores, 48 tokens took 279 s with 2 threads and 16-27 s with 1.

@@ -66,7 +66,7 @@ func readNote(t testing.TB, name string) string {
 func draftWithSmol(t testing.TB, srv *ollamatest.Server, model string, structured bool, attempts int, name, note string) architectRun {
 	t.Helper()
 	p := structuredSwitch{ollama.New(ollama.WithBaseURL(srv.Host), ollama.WithModel(model), ollama.WithNumCtx(smolCtx)), structured}
-	a, err := agent.New(agent.Options{Provider: p, Model: model, MaxAttempts: attempts, TokenBudget: 60000, Language: "en"})
+	a, err := agent.New(agent.Options{Provider: p, Model: model, MaxAttempts: attempts, TokenBudget: 60000, MaxOutputTokens: answerCap(model), Language: "en"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -175,4 +175,14 @@ func logArchitect(t testing.TB, mode string, run architectRun) {
 			t.Logf("  answer: %q", text)
 		}
 	}
+}
+
+// answerCap mirrors the num_predict the test Modelfiles set: the Architect
+// sends its own cap (agent.max_output_tokens) on every request, and that
+// request option wins over the Modelfile's.
+func answerCap(model string) int {
+	if model == "smollm2-640" {
+		return 640
+	}
+	return 256
 }

@@ -66,6 +66,7 @@ timeout = "600s"
 [agent]
 max_attempts = %d
 token_budget = 60000
+max_output_tokens = 256
 `, model, srv.URL, smolCtx, maxAttempts)
 	if err := os.WriteFile(filepath.Join(dir, "dataeng-os.toml"), []byte(toml), 0o644); err != nil {
 		t.Fatal(err)
