@@ -32,6 +32,7 @@ type ProviderProfile struct {
 	Timeout   Duration `toml:"timeout"`
 	NumCtx    int      `toml:"num_ctx"`
 	Script    string   `toml:"script"` // scripted provider: path of the script file
+	Stream    *bool    `toml:"stream"` // openai type: false asks for whole answers (default true)
 }
 
 // AgentConfig bounds the Architect's validate-and-reask loop.

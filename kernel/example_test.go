@@ -21,6 +21,9 @@ func TestConfigExampleLoads(t *testing.T) {
 	if err := c.Check(); err != nil {
 		t.Fatal(err)
 	}
+	if st := c.Providers["local"].Stream; st == nil || !*st {
+		t.Fatalf("local.stream not decoded: %v", st)
+	}
 	if c.Providers["local"].BaseURL == "" || c.Prices["gpt-4o-mini"].InputPerMTok == 0 {
 		t.Fatalf("example profiles not decoded: %+v", c)
 	}

@@ -73,6 +73,9 @@ func TestConfigPrecedence(t *testing.T) {
 			if got := p.Config.Providers["ollama"].Model; got != tt.wantModel {
 				t.Errorf("ollama model = %q, want %q", got, tt.wantModel)
 			}
+			if got := p.Config.Providers["openai"].Stream; got != nil {
+				t.Errorf("openai stream = %v, want unset (streaming) unless configured", *got)
+			}
 			if got := p.Config.Providers["ollama"].NumCtx; got != 8192 {
 				t.Errorf("ollama num_ctx = %d, want the default 8192 kept by the field merge", got)
 			}

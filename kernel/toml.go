@@ -60,6 +60,9 @@ func mergeProfile(base, file ProviderProfile, md toml.MetaData, name string) Pro
 	if set("script") {
 		base.Script = file.Script
 	}
+	if set("stream") {
+		base.Stream = file.Stream
+	}
 	if base.Type == "" {
 		base.Type = name
 	}

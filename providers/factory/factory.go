@@ -28,6 +28,10 @@ type Profile struct {
 	Timeout   time.Duration // first-byte timeout (0 = 120 s; ollama 300 s)
 	NumCtx    int           // ollama num_ctx (0 = ollama.DefaultNumCtx)
 	Script    string        // scripted: script path (resolved by the caller)
+	// NoStream asks an OpenAI-compatible server for whole answers instead of
+	// a stream (for servers whose streaming is broken). The first-byte
+	// timeout then covers the whole generation.
+	NoStream bool
 }
 
 // Types lists the provider types New accepts.
@@ -115,6 +119,9 @@ func buildOpenAI(p Profile, name string, getenv func(string) string, connect tim
 	}
 	if p.Model != "" {
 		opts = append(opts, openai.WithModel(p.Model))
+	}
+	if p.NoStream {
+		opts = append(opts, openai.WithStreaming(false))
 	}
 	return openai.New(opts...), []string{key}, nil
 }

@@ -62,6 +62,12 @@ func TestSelection(t *testing.T) {
 			t.Fatalf("name = %s", inner.Name())
 		}
 	}
+	for _, noStream := range []bool{false, true} {
+		p, _ := Raw(Profile{Type: "openai", BaseURL: "http://127.0.0.1:8081/v1", NoStream: noStream}, env())
+		if got := p.Capabilities().Streaming; got == noStream {
+			t.Fatalf("NoStream=%v: Capabilities().Streaming = %v", noStream, got)
+		}
+	}
 	p, _ := Raw(Profile{Type: "ollama", NumCtx: 4096}, env("OLLAMA_HOST", "10.1.1.1:1234"))
 	if oc := p.(*ollama.Client); oc.BaseURL() != "http://10.1.1.1:1234" || oc.Capabilities().ContextTokens != 4096 {
 		t.Fatalf("ollama = %s %+v", oc.BaseURL(), oc.Capabilities())

@@ -152,7 +152,8 @@ func factoryProfile(f *Factory, proj *kernel.Project, name string, prof kernel.P
 		script = filepath.Join(root, script)
 	}
 	return factory.Profile{Name: name, Type: prof.Type, Model: prof.Model, BaseURL: prof.BaseURL,
-		APIKeyEnv: prof.APIKeyEnv, Timeout: prof.Timeout.Duration, NumCtx: prof.NumCtx, Script: script}
+		APIKeyEnv: prof.APIKeyEnv, Timeout: prof.Timeout.Duration, NumCtx: prof.NumCtx, Script: script,
+		NoStream: prof.Stream != nil && !*prof.Stream}
 }
 
 // priceTable converts the configured prices for cost estimates.
