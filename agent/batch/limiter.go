@@ -5,6 +5,8 @@ import (
 	"math/rand/v2"
 	"sync"
 	"time"
+
+	"github.com/dataeng-os/dataeng-os/providers"
 )
 
 // Limiter paces every model call of a batch. It holds an optional
@@ -107,7 +109,7 @@ func (l *Limiter) Acquire(ctx context.Context) (probe bool, err error) {
 				l.next = slot.Add(l.interval)
 			}
 			l.mu.Unlock()
-			if err := sleepCtx(ctx, slot.Sub(now)); err != nil {
+			if err := providers.Sleep(ctx, slot.Sub(now)); err != nil {
 				if probe {
 					l.releaseProbe()
 				}
@@ -193,20 +195,6 @@ func maxTime(a, b time.Time) time.Time {
 		return a
 	}
 	return b
-}
-
-func sleepCtx(ctx context.Context, d time.Duration) error {
-	if d <= 0 {
-		return ctx.Err()
-	}
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-t.C:
-		return nil
-	}
 }
 
 // waitCtx waits for ch, d (when d >= 0) or ctx, whichever comes first.
