@@ -3,7 +3,8 @@ package agent
 import (
 	"regexp"
 	"strings"
-	"unicode"
+
+	"github.com/dataeng-os/dataeng-os/contract"
 )
 
 // uniqueWords say a value must not repeat (English or Portuguese, accents
@@ -53,28 +54,12 @@ func fieldNamedIn(text, name string) bool {
 	return err == nil && re.MatchString(text)
 }
 
-// nameWords splits snake_case and camelCase names into lower-case words.
+// nameWords splits snake_case and camelCase names into lower-case words
+// (the validator's tokenizer), with accents folded for matching prose.
 func nameWords(name string) []string {
-	var out []string
-	var cur []rune
-	flush := func() {
-		if len(cur) > 0 {
-			out = append(out, strings.ToLower(foldAccents(string(cur))))
-			cur = cur[:0]
-		}
+	words := contract.NameTokens(name)
+	for i, w := range words {
+		words[i] = foldAccents(w)
 	}
-	rs := []rune(name)
-	for i, r := range rs {
-		switch {
-		case r == '_' || r == '-' || r == ' ' || r == '.':
-			flush()
-		case unicode.IsUpper(r) && i > 0 && !unicode.IsUpper(rs[i-1]):
-			flush()
-			cur = append(cur, r)
-		default:
-			cur = append(cur, r)
-		}
-	}
-	flush()
-	return out
+	return words
 }

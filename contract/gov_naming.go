@@ -97,9 +97,12 @@ func hasAnyPrefix(s string, prefixes []string) bool {
 	return false
 }
 
-// tokens splits a name into lower-case words at underscores, hyphens,
+// NameTokens splits a name into lower-case words at underscores, hyphens,
 // spaces, dots and camelCase boundaries: "customerEmail_address" →
-// [customer email address].
+// [customer email address]. The validator's naming and PII rules use it;
+// the Architect uses it to find a field named in prose.
+func NameTokens(name string) []string { return tokens(name) }
+
 func tokens(name string) []string {
 	if isSnakeASCII(name) {
 		return strings.Split(name, "_")

@@ -14,7 +14,12 @@ import (
 
 // longRequest would run for many seconds: the random model never stops
 // before num_predict.
-func longRequest() providers.Request { return hello(20000) }
+// 3000 tokens is far more than the few parts read before the cancel, yet
+// bounded: Ollama 0.6.5 now and then misses a client disconnect (seen 1 in 8
+// runs) and finishes the cancelled generation before it serves the next
+// request; at ~300 tokens/s that stays well inside the guard, and the delay is
+// logged below rather than turning an engine race into a hang.
+func longRequest() providers.Request { return hello(3000) }
 
 // cancelAfter streams req and cancels the context after n text parts. It
 // returns how long Stream took to return after cancel().
@@ -73,8 +78,12 @@ func TestNativeCancelMidStream(t *testing.T) {
 		start := time.Now()
 		next := streamAll(t, p, hello(8))
 		checkStreamShape(t, next, 1)
+		wait := time.Since(start)
 		t.Logf("cancel %d: Stream returned %s after cancel(); next request served in %s",
-			i+1, lat.Round(time.Microsecond), time.Since(start).Round(time.Millisecond))
+			i+1, lat.Round(time.Microsecond), wait.Round(time.Millisecond))
+		if wait > 2*time.Second {
+			t.Logf("cancel %d: the engine kept generating the cancelled request for %s (Ollama missed the disconnect)", i+1, wait.Round(time.Millisecond))
+		}
 	}
 	slices.Sort(lats)
 	t.Logf("cancel latency over %d runs: median %s, max %s (target 100ms)", len(lats), lats[len(lats)/2], lats[len(lats)-1])

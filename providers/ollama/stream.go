@@ -36,6 +36,11 @@ func (c *Client) Stream(ctx context.Context, req providers.Request, onPart func(
 		err = &providers.Error{Kind: providers.KindNetwork, Provider: Name, Err: errors.New(`stream ended before "done":true`)}
 	}
 	if err != nil {
+		if cerr := ctx.Err(); cerr != nil {
+			// The caller cancelled: a line the cancel cut short is not a
+			// malformed response.
+			err = cerr
+		}
 		return col.Fail(model, withRetryAfter(c.mapErr(err, model), capt))
 	}
 	resp := col.Done(model)
