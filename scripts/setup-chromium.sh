@@ -29,13 +29,16 @@ if [[ "$(id -u)" != "0" ]]; then
 fi
 
 export DEBIAN_FRONTEND=noninteractive
+# Wait up to 5 minutes for another apt/dpkg (unattended upgrades, a parallel
+# setup) to release its lock instead of failing at once.
+APT_LOCK=(-o DPkg::Lock::Timeout=300)
 candidate="$(apt-cache policy chromium 2>/dev/null | awk '/Candidate:/ {print $2}')"
 if [[ -z "$candidate" || "$candidate" == "(none)" ]]; then
   echo "setup-chromium: apt-get update" >&2
-  $SUDO apt-get update -qq
+  $SUDO apt-get "${APT_LOCK[@]}" update -qq
 fi
 # fonts-liberation is only a Recommends of chromium; without a font the
 # screenshots the browser tests save are unreadable.
 echo "setup-chromium: apt-get install -y chromium fonts-liberation" >&2
-$SUDO apt-get install -y -qq --no-install-recommends chromium fonts-liberation >&2
+$SUDO apt-get "${APT_LOCK[@]}" install -y -qq --no-install-recommends chromium fonts-liberation >&2
 command -v chromium >/dev/null 2>&1

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -211,7 +212,7 @@ func demoFinish(f *Factory, proj *kernel.Project, sp *agent.SavedPaths, session 
 	if session != "" {
 		fmt.Fprintf(io.Out, "  session    %s\n", filepath.ToSlash(filepath.Join(kernel.StateDir, "sessions", session+".jsonl")))
 	}
-	fmt.Fprintf(io.Out, "\nNext:\n  cd %s\n  dataeng-os chat                  # your own dataset (guided, or --provider ollama|openai|gemini)\n  dataeng-os validate contracts/\n  dataeng-os serve                 # the cockpit\n", proj.Root)
+	fmt.Fprint(io.Out, nextSteps(proj.Root, onPath("dataeng-os")))
 	if errs > 0 {
 		return ErrFindings
 	}
@@ -247,4 +248,27 @@ func countWarnings(fs []contract.Finding) int {
 		}
 	}
 	return n
+}
+
+// nextSteps is the demo's closing "Next:" block. When dataeng-os is not on
+// PATH (the README's `go run ./cmd/dataeng-os demo`), it starts with the
+// install step, so every line after it works as printed.
+func nextSteps(root string, installed bool) string {
+	var b strings.Builder
+	b.WriteString("\nNext:\n")
+	if !installed {
+		b.WriteString("  go install ./cmd/dataeng-os      # from this checkout; puts dataeng-os in $(go env GOPATH)/bin\n")
+		b.WriteString("  export PATH=\"$(go env GOPATH)/bin:$PATH\"\n")
+	}
+	fmt.Fprintf(&b, "  cd %s\n", root)
+	b.WriteString("  dataeng-os chat                  # your own dataset (guided, or --provider ollama|openai|gemini)\n")
+	b.WriteString("  dataeng-os validate contracts/\n")
+	b.WriteString("  dataeng-os serve                 # the cockpit\n")
+	return b.String()
+}
+
+// onPath reports whether name resolves on PATH.
+func onPath(name string) bool {
+	_, err := exec.LookPath(name)
+	return err == nil
 }

@@ -72,7 +72,7 @@ func runDoctor(opts *DoctorOptions) error {
 	if ol := ollamaCheck(ctx, f, p, opts); ol != nil {
 		checks = append(checks, *ol)
 	}
-	checks = append(checks, toolCheck("dbt", dbtCandidates(p), "install dbt: python3 -m venv .venv && .venv/bin/pip install 'dbt-core~=1.12.0' 'dbt-duckdb~=1.11.0'"))
+	checks = append(checks, toolCheck("dbt", dbtCandidates(p), dbtInstallHint))
 	checks = append(checks, toolCheck("chromium", []string{"chromium", "chromium-browser", "google-chrome"}, "only needed for the cockpit's browser tests: apt-get install chromium"))
 	return printChecks(f, checks)
 }
@@ -146,3 +146,12 @@ func dbtCandidates(p *kernel.Project) []string {
 	}
 	return c
 }
+
+// dbtInstallHint is the pinned, offline-safe dbt install that
+// scripts/setup-dbt.sh runs (a test keeps the two equal). dbt-core 1.12's
+// experimental parser is pinned to a wheel: its later releases are sdists
+// that download a binary at build time.
+const dbtInstallHint = "install dbt: python3 -m venv .venv && .venv/bin/python -m pip install " +
+	"--only-binary dbt-core-experimental-parser " +
+	"'dbt-core==1.12.0' 'dbt-core-experimental-parser==2.0.0a4' 'dbt-duckdb~=1.11.0'" +
+	" (or, from a checkout: bash scripts/setup-dbt.sh)"
