@@ -324,6 +324,9 @@ func (p *fastParser) flowList(line []byte, off int) (*yaml.Node, bool) {
 	seq.Style = yaml.FlowStyle
 	mark := len(p.stack)
 	i := off + 1
+	// The column is advanced from the previous item, never recounted from
+	// the start of the line: a long one-line list stays linear.
+	colOff, col := off, seq.Column-1
 	for {
 		for i < len(line) && line[i] == ' ' {
 			i++
@@ -339,7 +342,9 @@ func (p *fastParser) flowList(line []byte, off int) (*yaml.Node, bool) {
 		if !ok || v == "" && style == 0 {
 			return nil, false
 		}
-		p.stack = append(p.stack, p.scalar(v, style, runeCol(line, i)))
+		col += utf8.RuneCount(line[colOff:i])
+		colOff = i
+		p.stack = append(p.stack, p.scalar(v, style, col))
 		rest = bytes.TrimLeft(rest, " ")
 		i = len(line) - len(rest)
 		if len(rest) > 0 && rest[0] == ',' {
