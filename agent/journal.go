@@ -1,7 +1,6 @@
 package agent
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
 	"fmt"
@@ -72,31 +71,88 @@ func (j *Journal) Close() error {
 // ReadJournal reads a session file. A last line cut short by a crash is
 // ignored; any other bad line is an error naming the file and line.
 func ReadJournal(path string) ([]Event, error) {
+	evs, _, err := readJournal(path)
+	return evs, err
+}
+
+// JournalRepair says that RecoverJournal dropped a torn last line.
+type JournalRepair struct {
+	Path   string // the session file
+	Backup string // a copy of the file as it was, torn line included
+	Line   int    // the dropped line's number
+	Bytes  int    // its length
+}
+
+func (r *JournalRepair) String() string {
+	return fmt.Sprintf("%s: dropped a torn last line (line %d, %d bytes, cut short by a crash); the original is kept in %s",
+		r.Path, r.Line, r.Bytes, r.Backup)
+}
+
+// RecoverJournal reads a session file like ReadJournal and, when its last
+// line was cut short by a crash, copies the file to a .bak beside it and
+// truncates the torn line so that new events append cleanly. The repair,
+// if any, is returned for the caller to report; a bad line in the middle
+// is still an error.
+func RecoverJournal(path string) ([]Event, *JournalRepair, error) {
+	evs, torn, err := readJournal(path)
+	if err != nil || torn == nil {
+		return evs, nil, err
+	}
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("read session: %w", err)
+		return evs, nil, fmt.Errorf("repair session: %w", err)
+	}
+	bak := path + ".bak"
+	for n := 1; ; n++ {
+		if _, err := os.Lstat(bak); err != nil {
+			break
+		}
+		bak = fmt.Sprintf("%s.%d.bak", path, n)
+	}
+	if err := os.WriteFile(bak, data, 0o600); err != nil {
+		return evs, nil, fmt.Errorf("repair session %s: %w", path, err)
+	}
+	if err := os.Truncate(path, torn.offset); err != nil {
+		return evs, nil, fmt.Errorf("repair session %s: %w", path, err)
+	}
+	return evs, &JournalRepair{Path: path, Backup: bak, Line: torn.line, Bytes: len(data) - int(torn.offset)}, nil
+}
+
+type tornLine struct {
+	offset int64 // where the torn line starts
+	line   int
+}
+
+// readJournal parses a session file; torn is the unparseable last line,
+// if any.
+func readJournal(path string) ([]Event, *tornLine, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, nil, fmt.Errorf("read session: %w", err)
 	}
 	var out []Event
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	sc.Buffer(make([]byte, 0, 64<<10), 64<<20)
-	line := 0
-	for sc.Scan() {
-		line++
-		b := bytes.TrimSpace(sc.Bytes())
-		if len(b) == 0 {
-			continue
+	var bad *tornLine
+	var badErr error
+	off := 0
+	for line := 1; off < len(data); line++ {
+		end := bytes.IndexByte(data[off:], '\n')
+		next := len(data)
+		if end >= 0 {
+			next = off + end + 1
 		}
-		var ev Event
-		if err := json.Unmarshal(b, &ev); err != nil {
-			if !bytes.HasSuffix(data, []byte("\n")) && line == bytes.Count(data, []byte("\n"))+1 {
-				break // the write in flight when the process died
+		b := bytes.Trim(data[off:next], " \t\r\n\x00")
+		if len(b) > 0 {
+			if bad != nil {
+				return out, nil, fmt.Errorf("%s:%d: bad session line: %v", path, bad.line, badErr)
 			}
-			return out, fmt.Errorf("%s:%d: bad session line: %v", path, line, err)
+			var ev Event
+			if err := json.Unmarshal(b, &ev); err != nil {
+				bad, badErr = &tornLine{offset: int64(off), line: line}, err
+			} else {
+				out = append(out, ev)
+			}
 		}
-		out = append(out, ev)
+		off = next
 	}
-	if err := sc.Err(); err != nil {
-		return out, fmt.Errorf("read session %s: %w", path, err)
-	}
-	return out, nil
+	return out, bad, nil
 }

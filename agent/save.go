@@ -18,6 +18,11 @@ type SaveOptions struct {
 	// Force overwrites a file a person edited (default: the new draft goes
 	// beside it as <name>.new.odcs.yaml / <name>.new.md).
 	Force bool
+	// Owned reports whether a project-relative slash path belongs to
+	// another note (per the batch manifest). Such a file is never
+	// overwritten, not even with Force: the new draft goes beside it and
+	// SavedPaths.Owned names it.
+	Owned func(rel string) bool
 }
 
 // SavedPaths says what SaveDrafts wrote. Paths are projectRoot joined with
@@ -34,6 +39,9 @@ type SavedPaths struct {
 	// Kept lists human-edited files that were left alone; the new draft was
 	// written beside each of them.
 	Kept []string `json:"kept,omitempty"`
+	// Owned lists the project-relative files that belong to another note
+	// (SaveOptions.Owned) and were left alone; the new draft is beside each.
+	Owned []string `json:"owned,omitempty"`
 }
 
 // FindingsFile is the JSON written beside a draft that did not pass.
@@ -74,7 +82,7 @@ func SaveDrafts(projectRoot string, res *Result, opts SaveOptions) (SavedPaths, 
 	if strings.TrimSpace(res.Contract) == "" {
 		contractBad = true
 	}
-	w := writer{root: projectRoot, force: opts.Force, sp: &sp}
+	w := writer{root: projectRoot, force: opts.Force, owned: opts.Owned, sp: &sp}
 	if strings.TrimSpace(res.Canvas) != "" {
 		rel := kernel.CanvasesDir + "/" + name + ".md"
 		if canvasBad {
@@ -140,6 +148,10 @@ func (w *writer) saveFindings(name string, res *Result) error {
 		return err
 	}
 	rel := kernel.ContractsDir + "/" + name + ".findings.json"
+	if w.ownedElsewhere(rel) {
+		w.sp.Owned = append(w.sp.Owned, rel)
+		rel = besideName(rel)
+	}
 	abs, err := w.safePath(rel)
 	if err != nil {
 		return err
@@ -154,8 +166,12 @@ func (w *writer) saveFindings(name string, res *Result) error {
 type writer struct {
 	root  string
 	force bool
+	owned func(rel string) bool
 	sp    *SavedPaths
 }
+
+// ownedElsewhere reports whether rel belongs to another note.
+func (w *writer) ownedElsewhere(rel string) bool { return w.owned != nil && w.owned(rel) }
 
 // put writes body with its marker at rel, or beside rel when rel was
 // edited by a person. It returns the path written.
@@ -171,12 +187,15 @@ func (w *writer) put(rel string, mark func(string) string, body string) (string,
 		return filepath.Join(w.root, rel), atomicWrite(abs, data, false)
 	case err != nil:
 		return "", fmt.Errorf("read %s: %w", rel, err)
+	case w.ownedElsewhere(rel):
+		w.sp.Owned = append(w.sp.Owned, rel)
 	case string(old) == string(data):
 		return filepath.Join(w.root, rel), nil
 	case w.force || unedited(old):
 		return filepath.Join(w.root, rel), atomicWrite(abs, data, true)
+	default:
+		w.sp.Kept = append(w.sp.Kept, filepath.Join(w.root, rel))
 	}
-	w.sp.Kept = append(w.sp.Kept, filepath.Join(w.root, rel))
 	beside := besideName(rel)
 	babs, err := w.safePath(beside)
 	if err != nil {
@@ -191,6 +210,9 @@ func (w *writer) put(rel string, mark func(string) string, body string) (string,
 // dropStale removes a tool-written, unedited file that a newer result
 // supersedes (an old draft once the contract passes).
 func (w *writer) dropStale(rel string) {
+	if w.ownedElsewhere(rel) {
+		return // another note's file
+	}
 	abs, err := w.safePath(rel)
 	if err != nil {
 		return

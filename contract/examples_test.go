@@ -34,7 +34,7 @@ func TestSharedExamplesPassSchema(t *testing.T) {
 
 func TestV2ExampleValidatesAgainstV222(t *testing.T) {
 	t.Parallel()
-	f := filepath.Join(sharedDir(), "odcs", "examples", "v2.2.2", "full-example.yaml")
+	f := odcsV2Example()
 	_, fs := Check("full-example.yaml", readFile(t, f), DefaultRules())
 	if len(fs) != 1 || fs[0].Rule != RuleUpgrade || fs[0].Severity != SeverityWarning {
 		t.Fatalf("want one %s warning, got %v", RuleUpgrade, fs)

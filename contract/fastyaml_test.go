@@ -29,6 +29,7 @@ var fastYAMLCases = []string{
 	"a: [1, 2]# c\n", "a: x#y\n", "a: 'x'# c\n", "a: \"x # y\"\n", "a: [x #c, y]\n", "a: [#c]\n", "a #b: c\n",
 	"a #b:\n  c: d\n", "- # c\n  a: 1\n", "a:\n  - # c\n    b: 1\n", "a: foo\n  # c\n  bar\n", "a: 1\n    # deep\nb: 2\n",
 	"a:#c\n", "a: x: # c\n", "a:\n  - b # c: d\n", "#only\n", "a: b #\n", "a: b  #  \n", "a: b\n#\n",
+	"a: [é, ü日本, 'ñ', x]\n", "é: [日本, b, \"ü\" , c ]\n",
 	"a: 'multi\n  line'\n", "a: \"multi\n  line\"\n", "a: [1,\n 2]\n", "a: b\n  - c\n", "a:\n  b: 1\n c: 2\n",
 }
 

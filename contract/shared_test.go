@@ -8,21 +8,24 @@ import (
 	"github.com/dataeng-os/dataeng-os/internal/testenv"
 )
 
-// sharedDir locates the reference files (../shared beside the checkout, or
-// $DATAENG_SHARED).
-func sharedDir() string {
-	if v := os.Getenv("DATAENG_SHARED"); v != "" {
-		return v
-	}
-	return filepath.Join(testenv.RepoRoot(), "..", "shared")
+// odcsExamplesDir holds the official ODCS examples vendored into the
+// module (testdata/odcs/examples; see testdata/odcs/NOTICE).
+func odcsExamplesDir() string {
+	return filepath.Join(testenv.RepoRoot(), "contract", "testdata", "odcs", "examples")
 }
 
-// sharedExamples returns the ODCS v3 examples, failing in CI when missing.
+// odcsV2Example is the official v2.2.2 full example.
+func odcsV2Example() string {
+	return filepath.Join(odcsExamplesDir(), "v2.2.2", "full-example.yaml")
+}
+
+// sharedExamples returns the official ODCS v3 examples. They are vendored,
+// so a missing file is a failure everywhere, never a skip.
 func sharedExamples(t testing.TB) []string {
 	t.Helper()
-	files, _ := filepath.Glob(filepath.Join(sharedDir(), "odcs", "examples", "*.odcs.yaml"))
+	files, _ := filepath.Glob(filepath.Join(odcsExamplesDir(), "*.odcs.yaml"))
 	if len(files) == 0 {
-		testenv.Missing(t, "ODCS examples under %s (set DATAENG_SHARED)", sharedDir())
+		t.Fatalf("no ODCS examples under %s (vendored test data is missing)", odcsExamplesDir())
 	}
 	return files
 }

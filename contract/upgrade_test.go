@@ -10,7 +10,7 @@ import (
 // that the result passes the v3.1.0 schema and keeps the mapped fields.
 func TestUpgradeFullExample(t *testing.T) {
 	t.Parallel()
-	f := filepath.Join(sharedDir(), "odcs", "examples", "v2.2.2", "full-example.yaml")
+	f := odcsV2Example()
 	doc, fs := Parse("full-example.yaml", readFile(t, f))
 	if doc == nil {
 		t.Fatalf("parse: %v", fs)

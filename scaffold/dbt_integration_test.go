@@ -25,9 +25,9 @@ type dbtCase struct {
 // tables (basic-four-dpo and database-table-sla have no schema; the
 // adventureworks export is included as the large real-world case).
 func dbtCases(t *testing.T) []dbtCase {
-	ex := filepath.Join(sharedDir(), "odcs", "examples")
+	ex := odcsExamplesDir()
 	if _, err := os.Stat(ex); err != nil {
-		testenv.Missing(t, "ODCS examples in %s (set DATAENG_SHARED)", ex)
+		t.Fatalf("vendored ODCS examples missing: %v", err)
 	}
 	cases := []dbtCase{
 		{"testdata/orders/contract.yaml", "shop"},

@@ -14,24 +14,22 @@ import (
 )
 
 // dbtSchemas are dbt-core 1.12's JSON Schemas for property files and
-// dbt_project.yml, from shared/dbt-jsonschema.
+// dbt_project.yml, vendored in testdata/dbt-jsonschema (see its NOTICE).
 type dbtSchemas struct {
 	resources, project *jsonschema.Schema
 }
 
-func sharedDir() string {
-	if v := os.Getenv("DATAENG_SHARED"); v != "" {
-		return v
-	}
-	return filepath.Join(testenv.RepoRoot(), "..", "shared")
+// odcsExamplesDir holds the official ODCS examples vendored by the
+// contract package (contract/testdata/odcs/examples).
+func odcsExamplesDir() string {
+	return filepath.Join(testenv.RepoRoot(), "contract", "testdata", "odcs", "examples")
 }
 
+// loadDbtSchemas compiles the vendored schemas; they are part of the
+// module, so a missing file fails the test everywhere.
 func loadDbtSchemas(t testing.TB) *dbtSchemas {
 	t.Helper()
-	dir := filepath.Join(sharedDir(), "dbt-jsonschema", "dbt-core-1.12.3")
-	if _, err := os.Stat(dir); err != nil {
-		testenv.Missing(t, "dbt JSON Schemas in %s (set DATAENG_SHARED)", dir)
-	}
+	dir := filepath.Join(testenv.RepoRoot(), "scaffold", "testdata", "dbt-jsonschema", "dbt-core-1.12.3")
 	return &dbtSchemas{
 		resources: compileSchema(t, filepath.Join(dir, "resources", "latest.json")),
 		project:   compileSchema(t, filepath.Join(dir, "project", "latest.json")),

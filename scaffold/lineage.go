@@ -11,6 +11,7 @@ import (
 	"sort"
 
 	"github.com/dataeng-os/dataeng-os/contract"
+	"github.com/dataeng-os/dataeng-os/internal/atomicfile"
 )
 
 // LineageFile is the lineage record, relative to the project root.
@@ -138,5 +139,59 @@ func UpdateLineage(root string, entries ...LineageContract) error {
 	if err != nil {
 		return fmt.Errorf("encode lineage: %w", err)
 	}
+	if err := CheckLineagePath(root); err != nil {
+		return err
+	}
 	return atomicWrite(filepath.Join(root, filepath.FromSlash(LineageFile)), data)
+}
+
+// CheckLineagePath refuses to record lineage through a symbolic link
+// (a linked .dataeng-os/ or lineage.json could lead outside root).
+func CheckLineagePath(root string) error {
+	if err := atomicfile.CheckNoSymlink(root, filepath.Join(root, filepath.FromSlash(LineageFile))); err != nil {
+		return fmt.Errorf("record lineage: %w", err)
+	}
+	return nil
+}
+
+// CheckIDs refuses entries whose contract id is also the id of another
+// contract file: generated files and stale-file pruning are keyed by id, so
+// two contracts with one id would overwrite each other's marts and delete
+// each other's staging models. It compares the entries with each other and
+// with the lineage record under root; a recorded file that no longer exists
+// (the contract was renamed or moved) is not a collision.
+func CheckIDs(root string, entries ...LineageContract) error {
+	seen := map[string]string{} // id -> contract file
+	for _, e := range entries {
+		if e.ID == "" {
+			continue
+		}
+		if f, ok := seen[e.ID]; ok && f != e.File {
+			return idClash(e.ID, f, e.File)
+		}
+		seen[e.ID] = e.File
+	}
+	rec, err := ReadLineage(root)
+	if err != nil {
+		return err
+	}
+	for _, old := range rec.Contracts {
+		f, ok := seen[old.ID]
+		if !ok || old.File == "" || f == "" || old.File == f {
+			continue
+		}
+		file := filepath.FromSlash(old.File)
+		if !filepath.IsAbs(file) {
+			file = filepath.Join(root, file)
+		}
+		if _, err := os.Stat(file); err != nil {
+			continue // gone: renamed or deleted, its id is free
+		}
+		return idClash(old.ID, old.File, f)
+	}
+	return nil
+}
+
+func idClash(id, a, b string) error {
+	return fmt.Errorf("contracts %s and %s both have id %q; give one of them a different id (scaffold output is keyed by contract id, so they would overwrite each other's models)", a, b, id)
 }

@@ -121,3 +121,66 @@ func TestLoadLineageEmptyProject(t *testing.T) {
 		t.Fatalf("%v %+v", err, g)
 	}
 }
+
+func TestUpdateLineageRefusesSymlinks(t *testing.T) {
+	t.Parallel()
+	for _, link := range []string{".dataeng-os", ".dataeng-os/lineage.json"} {
+		t.Run(link, func(t *testing.T) {
+			t.Parallel()
+			root, outside := t.TempDir(), t.TempDir()
+			dest := outside
+			if strings.HasSuffix(link, ".json") {
+				if err := os.MkdirAll(filepath.Join(root, ".dataeng-os"), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				dest = filepath.Join(outside, "lineage.json")
+			}
+			if err := os.Symlink(dest, filepath.Join(root, filepath.FromSlash(link))); err != nil {
+				t.Skipf("symlinks unsupported: %v", err)
+			}
+			err := UpdateLineage(root, LineageContract{File: "contracts/a.yaml", ID: "a"})
+			if err == nil || !strings.Contains(err.Error(), "symbolic link") || !strings.Contains(err.Error(), link+" is a link") {
+				t.Fatalf("err = %v, want a symlink refusal", err)
+			}
+			if ents, _ := os.ReadDir(outside); len(ents) != 0 {
+				t.Fatalf("wrote outside the project: %v", ents)
+			}
+		})
+	}
+}
+
+func TestCheckIDs(t *testing.T) {
+	t.Parallel()
+	root := t.TempDir()
+	for _, f := range []string{"contracts/a.yaml", "contracts/b.yaml"} {
+		p := filepath.Join(root, filepath.FromSlash(f))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte("id: x\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := UpdateLineage(root, LineageContract{File: "contracts/a.yaml", ID: "orders"}, LineageContract{File: "contracts/gone.yaml", ID: "leads"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name    string
+		entries []LineageContract
+		want    string // "" = allowed
+	}{
+		{"same file again", []LineageContract{{File: "contracts/a.yaml", ID: "orders"}}, ""},
+		{"new id", []LineageContract{{File: "contracts/b.yaml", ID: "subs"}}, ""},
+		{"recorded file gone", []LineageContract{{File: "contracts/b.yaml", ID: "leads"}}, ""},
+		{"other run's id", []LineageContract{{File: "contracts/b.yaml", ID: "orders"}}, "contracts/a.yaml and contracts/b.yaml both have id \"orders\""},
+		{"one run", []LineageContract{{File: "contracts/b.yaml", ID: "subs"}, {File: "contracts/c.yaml", ID: "subs"}}, "contracts/b.yaml and contracts/c.yaml both have id \"subs\""},
+	} {
+		err := CheckIDs(root, tc.entries...)
+		switch {
+		case tc.want == "" && err != nil:
+			t.Errorf("%s: unexpected error %v", tc.name, err)
+		case tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)):
+			t.Errorf("%s: err = %v, want %q", tc.name, err, tc.want)
+		}
+	}
+}

@@ -11,6 +11,8 @@ import (
 	"sort"
 	"strings"
 	"sync/atomic"
+
+	"github.com/dataeng-os/dataeng-os/internal/atomicfile"
 )
 
 // WriteOptions steer Write.
@@ -100,6 +102,11 @@ func Write(out string, files map[string][]byte, opts WriteOptions) (Report, erro
 		if err := SafeRelPath(name); err != nil {
 			return Report{}, err
 		}
+		// Refuse symlinked folders before writing anything, so a refused
+		// run leaves no partial output.
+		if err := atomicfile.CheckNoSymlink(out, filepath.Join(out, filepath.FromSlash(name))); err != nil {
+			return Report{}, fmt.Errorf("scaffold %s: %w", name, err)
+		}
 		names = append(names, name)
 	}
 	sort.Strings(names)
@@ -151,6 +158,9 @@ func (w *writer) writeOne(name string, data []byte) (FileResult, error) {
 	opts := w.opts
 	res := FileResult{Path: name}
 	target := filepath.Join(w.out, filepath.FromSlash(name))
+	if err := atomicfile.CheckNoSymlink(w.out, target); err != nil {
+		return res, fmt.Errorf("scaffold %s: %w", name, err)
+	}
 	old, err := os.ReadFile(target)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):

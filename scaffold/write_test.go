@@ -109,3 +109,43 @@ func TestUnifiedDiff(t *testing.T) {
 		t.Errorf("new file diff: %q", got)
 	}
 }
+
+// TestWriteRefusesSymlinks: a symlinked folder or file inside the output
+// root is refused before anything is written, so nothing lands outside.
+func TestWriteRefusesSymlinks(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name, link, file, want string
+	}{
+		{"models dir", "models", "models/staging/stg_a.sql", "models is a link"},
+		{"nested dir", "models/staging", "models/staging/stg_a.sql", "models/staging is a link"},
+		{"target file", "models/a.sql", "models/a.sql", "models/a.sql is a link"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			out, outside := t.TempDir(), t.TempDir()
+			linkAt := filepath.Join(out, filepath.FromSlash(tc.link))
+			if err := os.MkdirAll(filepath.Dir(linkAt), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			dest := outside
+			if strings.HasSuffix(tc.link, ".sql") {
+				dest = filepath.Join(outside, "a.sql")
+			}
+			if err := os.Symlink(dest, linkAt); err != nil {
+				t.Skipf("symlinks unsupported: %v", err)
+			}
+			files := map[string][]byte{"dbt_project.yml": []byte("name: x\n"), tc.file: genFile("contract c v1", "select 1\n")}
+			_, err := Write(out, files, WriteOptions{})
+			if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), "symbolic link") {
+				t.Fatalf("err = %v, want a symlink refusal naming %q", err, tc.want)
+			}
+			if ents, _ := os.ReadDir(outside); len(ents) != 0 {
+				t.Fatalf("wrote outside the output folder: %v", ents)
+			}
+			if _, err := os.Stat(filepath.Join(out, "dbt_project.yml")); err == nil {
+				t.Fatal("a refused run wrote dbt_project.yml")
+			}
+		})
+	}
+}

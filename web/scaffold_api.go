@@ -2,11 +2,13 @@ package web
 
 import (
 	"errors"
+	"fmt"
 	"net/http"
 	"path/filepath"
 	"strconv"
 
 	"github.com/dataeng-os/dataeng-os/contract"
+	"github.com/dataeng-os/dataeng-os/internal/atomicfile"
 	"github.com/dataeng-os/dataeng-os/scaffold"
 )
 
@@ -68,13 +70,32 @@ func (s *Server) apiScaffold(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, "%v", err)
 		return
 	}
+	lc, err := s.lineageOf(doc.Contract, sopts)
+	if err != nil {
+		writeError(w, http.StatusUnprocessableEntity, "scaffold %s: %v", req.File, err)
+		return
+	}
+	if err := scaffold.CheckIDs(s.root, lc); err != nil {
+		writeError(w, http.StatusConflict, "%v", err)
+		return
+	}
+	if !dry {
+		if err := scaffold.CheckLineagePath(s.root); err != nil {
+			writeError(w, http.StatusBadRequest, "%v", err)
+			return
+		}
+	}
 	rep, err := scaffold.Write(out, files, scaffold.WriteOptions{Check: dry, Force: force, Prune: true})
+	if errors.Is(err, atomicfile.ErrSymlink) {
+		writeError(w, http.StatusBadRequest, "write %s: %v", req.File, err)
+		return
+	}
 	if err != nil {
 		writeError(w, http.StatusInternalServerError, "write %s: %v", req.File, err)
 		return
 	}
 	if !dry {
-		if err := s.recordLineage(doc.Contract, sopts); err != nil {
+		if err := scaffold.UpdateLineage(s.root, lc); err != nil {
 			writeError(w, http.StatusInternalServerError, "record lineage of %s: %v", req.File, err)
 			return
 		}
@@ -103,19 +124,19 @@ func (s *Server) scaffoldOut() (string, error) {
 	if err := scaffold.SafeRelPath(filepath.ToSlash(rel)); err != nil {
 		return "", err
 	}
-	return filepath.Join(s.root, rel), nil
+	out := filepath.Join(s.root, rel)
+	if err := atomicfile.CheckNoSymlink(s.root, out); err != nil {
+		return "", fmt.Errorf("[scaffold] out: %w", err)
+	}
+	return out, nil
 }
 
-// recordLineage adds what was generated to .dataeng-os/lineage.json, as
-// `dataeng-os scaffold` does.
-func (s *Server) recordLineage(c *contract.Contract, opts scaffold.Options) error {
+// lineageOf is the .dataeng-os/lineage.json entry for what is generated,
+// as `dataeng-os scaffold` records it.
+func (s *Server) lineageOf(c *contract.Contract, opts scaffold.Options) (scaffold.LineageContract, error) {
 	outRel := s.opts.Scaffold.Out
 	if outRel == "" {
 		outRel = "."
 	}
-	lc, err := scaffold.LineageOf(c, s.opts.Rules, opts, filepath.ToSlash(outRel))
-	if err != nil {
-		return err
-	}
-	return scaffold.UpdateLineage(s.root, lc)
+	return scaffold.LineageOf(c, s.opts.Rules, opts, filepath.ToSlash(outRel))
 }

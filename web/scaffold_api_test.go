@@ -87,3 +87,46 @@ func TestScaffoldAPI(t *testing.T) {
 		}
 	}
 }
+
+// TestScaffoldAPIRefusesSymlinks: a symlinked models/ or .dataeng-os/ in
+// the project is refused with a clear error and nothing is written outside.
+func TestScaffoldAPIRefusesSymlinks(t *testing.T) {
+	t.Parallel()
+	for _, link := range []string{"models", ".dataeng-os"} {
+		t.Run(link, func(t *testing.T) {
+			t.Parallel()
+			ts := newTS(t, nil)
+			outside := t.TempDir()
+			_ = os.RemoveAll(filepath.Join(ts.root, link))
+			if err := os.Symlink(outside, filepath.Join(ts.root, link)); err != nil {
+				t.Skipf("symlinks unsupported: %v", err)
+			}
+			code, out, _ := ts.req(t, "POST", "/api/scaffold", map[string]string{"file": "contracts/orders.yaml"}, nil)
+			if code != 400 || !strings.Contains(string(out), link+" is a link") {
+				t.Fatalf("scaffold through a symlinked %s: %d %s", link, code, out)
+			}
+			if ents, _ := os.ReadDir(outside); len(ents) != 0 {
+				t.Fatalf("wrote outside the project: %v", ents)
+			}
+		})
+	}
+}
+
+// TestScaffoldAPIRefusesDuplicateIDs: a second contract with the id of one
+// already scaffolded is refused, naming both files.
+func TestScaffoldAPIRefusesDuplicateIDs(t *testing.T) {
+	t.Parallel()
+	ts := newTS(t, nil)
+	data, err := os.ReadFile(filepath.Join(ts.root, "contracts/orders.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustWrite(t, filepath.Join(ts.root, "contracts/orders_copy.yaml"), data)
+	if code, out, _ := ts.req(t, "POST", "/api/scaffold", map[string]string{"file": "contracts/orders.yaml"}, nil); code != 200 {
+		t.Fatalf("first scaffold: %d %s", code, out)
+	}
+	code, out, _ := ts.req(t, "POST", "/api/scaffold", map[string]string{"file": "contracts/orders_copy.yaml"}, nil)
+	if code != 409 || !strings.Contains(string(out), "contracts/orders.yaml and contracts/orders_copy.yaml both have id") {
+		t.Fatalf("second contract with the same id: %d %s", code, out)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 
@@ -59,7 +60,8 @@ func Run(ctx context.Context, notes []Note, opts Options) (*Report, error) {
 	if opts.Draft == nil || opts.Manifest == nil {
 		return nil, errors.New("batch: Draft and Manifest are required")
 	}
-	r := &runner{opts: opts, rep: &Report{Out: opts.Out, Manifest: opts.Manifest.Path()}, start: time.Now()}
+	notes = stableNames(notes, opts.Out, opts.Manifest)
+	r := &runner{opts: opts, rep: &Report{Out: opts.Out, Manifest: opts.Manifest.Path()}, start: time.Now(), owners: opts.Manifest.owners()}
 	r.rep.Notes = make([]Row, len(notes))
 	var todo []int
 	for i, n := range notes {
@@ -95,6 +97,7 @@ type runner struct {
 	mu      sync.Mutex // guards snap, saveErr, emit
 	snap    Snapshot
 	saveErr error
+	owners  map[string]string // output path -> note whose manifest entry wrote it
 }
 
 func (r *runner) pool(ctx context.Context, notes []Note, todo []int) {
@@ -142,7 +145,7 @@ func (r *runner) one(ctx context.Context, n Note) Entry {
 		r.update(func(s *Snapshot) { s.Tokens = s.Tokens.Add(u); s.Calls++ })
 		r.emit(Event{Kind: EventUsage, Note: n.Name})
 	}}
-	files := &Files{Out: r.opts.Out, Force: r.opts.Force}
+	files := &Files{Out: r.opts.Out, Force: r.opts.Force, Owners: r.owners, Note: key}
 	e := Entry{Note: key, Name: n.Name, Hash: n.Hash, Runs: 1}
 	if prev != nil {
 		files.Known = prev.written()
@@ -200,7 +203,7 @@ func (e *Entry) fill(out Outcome, err error, ctx context.Context, m *Meter, file
 	if e.Calls == 0 {
 		e.Tokens = out.Usage
 	}
-	e.Outputs, e.Preserved = files.Outputs(), files.Preserved()
+	e.Outputs, e.Preserved, e.Conflicts = files.Outputs(), files.Preserved(), files.Conflicts()
 	if prev != nil && e.Status.Retry() && len(e.Outputs) == 0 {
 		e.Outputs = prev.Outputs // a failed redo keeps pointing at the previous run's files
 	}
@@ -295,4 +298,55 @@ func readNote(p string) (text, hash string, err error) {
 		return "", "", fmt.Errorf("read note %s: %w", p, unwrapPathErr(err))
 	}
 	return decodeText(data), HashBytes(data), nil
+}
+
+// stableNames returns notes with output names that stay the same across
+// runs and never take another note's name: a note drafted before keeps the
+// name its manifest entry records; a new note whose name another note's
+// entry (or an earlier note of this run) already has gets a short hash of
+// its path relative to the output root (deterministic, no absolute path).
+func stableNames(notes []Note, out string, m *Manifest) []Note {
+	notes = append([]Note(nil), notes...)
+	claimed := map[string]string{} // name -> note key
+	m.mu.Lock()
+	keys, entries := m.snapshotLocked()
+	m.mu.Unlock()
+	for i, k := range keys {
+		if n := entries[i].Name; n != "" && claimed[n] == "" {
+			claimed[n] = k
+		}
+	}
+	for i := range notes {
+		key := noteKey(out, notes[i].Path)
+		if prev := m.Get(key); prev != nil && prev.Name != "" && claimed[prev.Name] == key {
+			notes[i].Name = prev.Name
+			continue
+		}
+		name := notes[i].Name
+		if owner, ok := claimed[name]; ok && owner != key {
+			name = notes[i].Name + "_" + strings.TrimPrefix(HashBytes([]byte(key)), "sha256:")[:8]
+		}
+		base := name
+		for k := 2; claimed[name] != "" && claimed[name] != key; k++ {
+			name = fmt.Sprintf("%s_%d", base, k)
+		}
+		claimed[name] = key
+		notes[i].Name = name
+	}
+	return notes
+}
+
+// owners maps every file a note's entry wrote to that note's key.
+func (m *Manifest) owners() map[string]string {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	o := map[string]string{}
+	for k, e := range m.Notes {
+		for p := range e.written() {
+			if prev, ok := o[p]; !ok || k < prev {
+				o[p] = k
+			}
+		}
+	}
+	return o
 }

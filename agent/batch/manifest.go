@@ -61,6 +61,7 @@ type Entry struct {
 	Findings   int             `json:"findings,omitempty"`
 	Questions  []string        `json:"openQuestions,omitempty"`
 	Preserved  []string        `json:"preserved,omitempty"` // files kept because a person edited them
+	Conflicts  []string        `json:"conflicts,omitempty"` // files kept because another note owns them
 	Error      string          `json:"error,omitempty"`
 	Runs       int             `json:"runs"`
 	// Known maps earlier files the tool wrote for this note (not among

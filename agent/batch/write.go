@@ -16,15 +16,46 @@ import (
 // and never overwrites a file a person edited: when the file on disk differs
 // from what the tool last wrote there (per the manifest), the new version is
 // written beside it as <base>.new<ext> and the kept file is recorded in
-// Preserved. Force overwrites edited files too.
+// Preserved. Force overwrites edited files too. A file that another note's
+// manifest entry owns is never overwritten, not even with Force: the new
+// version goes beside it and Conflicts names the owner.
 type Files struct {
 	Out   string            // absolute output root
 	Known map[string]string // path -> hash the tool last wrote there
 	Force bool
+	// Owners maps paths that notes' manifest entries wrote to the owning
+	// note (its manifest key); Note is this note's key, whose own files are
+	// not protected from it.
+	Owners map[string]string
+	Note   string
 
 	mu        sync.Mutex
 	outputs   []Output
 	preserved []string
+	conflicts []string
+}
+
+// Owner returns the other note that owns rel, or "".
+func (w *Files) Owner(rel string) string {
+	if k := w.Owners[path.Clean(strings.ReplaceAll(rel, "\\", "/"))]; k != w.Note {
+		return k
+	}
+	return ""
+}
+
+// Owned registers that rel, owned by another note, was left alone.
+func (w *Files) Owned(rel string) {
+	rel = path.Clean(strings.ReplaceAll(rel, "\\", "/"))
+	w.mu.Lock()
+	w.conflicts = append(w.conflicts, fmt.Sprintf("%s belongs to note %s; kept it and wrote the new version beside it", rel, w.Owners[rel]))
+	w.mu.Unlock()
+}
+
+// Conflicts lists the files of other notes that were left alone.
+func (w *Files) Conflicts() []string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return append([]string(nil), w.conflicts...)
 }
 
 // ErrOutside is returned for a path that would leave the output root.
@@ -51,9 +82,13 @@ func (w *Files) Write(rel, kind string, data []byte) (string, error) {
 			return "", fmt.Errorf("write %s: %w", abs, unwrapPathErr(err))
 		}
 	}
+	owned := w.Owner(rel) != ""
+	if owned && target != rel {
+		w.Owned(rel)
+	}
 	w.mu.Lock()
 	w.outputs = append(w.outputs, Output{Kind: kind, Path: target, Hash: hash})
-	if target != rel {
+	if target != rel && !owned {
 		w.preserved = append(w.preserved, rel)
 	}
 	w.mu.Unlock()
@@ -68,6 +103,10 @@ func (w *Files) choose(rel, hash string) (string, error) {
 		cur, err := hashFile(filepath.Join(w.Out, filepath.FromSlash(cand)))
 		if err != nil {
 			return "", err
+		}
+		if w.Owner(cand) != "" && cur != "" {
+			cand = proposedName(rel, i)
+			continue
 		}
 		if cur == "" || cur == hash || w.Force || w.Known[cand] == cur {
 			return cand, nil

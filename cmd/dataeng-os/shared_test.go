@@ -1,17 +1,19 @@
 package main
 
 import (
-	"os"
 	"path/filepath"
 
 	"github.com/dataeng-os/dataeng-os/internal/testenv"
 )
 
-// sharedDir locates the reference files (../shared beside the checkout, or
-// $DATAENG_SHARED).
-func sharedDir() string {
-	if v := os.Getenv("DATAENG_SHARED"); v != "" {
-		return v
-	}
-	return filepath.Join(testenv.RepoRoot(), "..", "shared")
+// odcsExamplesDir holds the official ODCS examples vendored in the module
+// (contract/testdata/odcs/examples; see its NOTICE).
+func odcsExamplesDir() string {
+	return filepath.Join(testenv.RepoRoot(), "contract", "testdata", "odcs", "examples")
+}
+
+// notesDir holds the sample notes vendored at the repository root
+// (testdata/notes; see its NOTICE).
+func notesDir() string {
+	return filepath.Join(testenv.RepoRoot(), "testdata", "notes")
 }

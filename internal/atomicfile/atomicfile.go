@@ -8,8 +8,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 // ErrExists is returned (wrapped) by CreateNew when the target exists.
@@ -80,4 +82,36 @@ func syncDir(dir string) {
 		_ = d.Sync()
 		_ = d.Close()
 	}
+}
+
+// ErrSymlink is returned (wrapped) by CheckNoSymlink.
+var ErrSymlink = errors.New("refusing to write through a symbolic link")
+
+// CheckNoSymlink refuses target when it is not under root, or when target
+// itself or any existing folder between root and target is a symbolic link:
+// a link could lead the write outside root. Root itself may be a link.
+// Components that do not exist yet are fine: they are created as real
+// folders.
+func CheckNoSymlink(root, target string) error {
+	root, target = filepath.Clean(root), filepath.Clean(target)
+	rel, err := filepath.Rel(root, target)
+	if err != nil || !filepath.IsLocal(rel) {
+		return fmt.Errorf("write %s: it is outside %s", target, root)
+	}
+	p := root
+	for _, part := range strings.Split(rel, string(filepath.Separator)) {
+		p = filepath.Join(p, part)
+		fi, err := os.Lstat(p)
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("write %s: %w", target, err)
+		}
+		if fi.Mode()&fs.ModeSymlink != 0 {
+			r, _ := filepath.Rel(root, p)
+			return fmt.Errorf("write %s: %w: %s is a link (replace it with a real folder or file inside %s)", target, ErrSymlink, filepath.ToSlash(r), root)
+		}
+	}
+	return nil
 }

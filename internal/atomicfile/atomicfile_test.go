@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -67,6 +68,39 @@ func assertNoTemp(t *testing.T, dir string) {
 	for _, e := range ents {
 		if filepath.Ext(e.Name()) != ".txt" && !e.IsDir() {
 			t.Errorf("temporary file left behind: %s", e.Name())
+		}
+	}
+}
+
+func TestCheckNoSymlink(t *testing.T) {
+	t.Parallel()
+	root, outside := t.TempDir(), t.TempDir()
+	if err := os.MkdirAll(filepath.Join(root, "real", "sub"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(outside, filepath.Join(root, "models")); err != nil {
+		t.Skipf("symlinks unsupported: %v", err)
+	}
+	if err := os.Symlink(filepath.Join(outside, "f"), filepath.Join(root, "real", "link.txt")); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		rel  string
+		want string // "" = allowed
+	}{
+		{"real/sub/x.txt", ""},
+		{"new/dir/x.txt", ""},
+		{"models/x.sql", "models is a link"},
+		{"models/deep/x.sql", "models is a link"},
+		{"real/link.txt", "real/link.txt is a link"},
+		{"../x.txt", "outside"},
+	} {
+		err := CheckNoSymlink(root, filepath.Join(root, filepath.FromSlash(tc.rel)))
+		switch {
+		case tc.want == "" && err != nil:
+			t.Errorf("%s: unexpected error %v", tc.rel, err)
+		case tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)):
+			t.Errorf("%s: err = %v, want %q", tc.rel, err, tc.want)
 		}
 	}
 }

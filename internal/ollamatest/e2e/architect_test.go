@@ -3,6 +3,7 @@ package e2e
 import (
 	"context"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -49,18 +50,12 @@ func (r architectRun) count(typ agent.EventType) int {
 
 func readNote(t testing.TB, name string) string {
 	t.Helper()
-	var err error
-	for _, dir := range []string{os.Getenv("SHARED"), testenv.RepoRoot() + "/../shared", "/work/shared"} {
-		if dir == "" {
-			continue
-		}
-		var b []byte
-		if b, err = os.ReadFile(dir + "/notes/" + name); err == nil {
-			return string(b)
-		}
+	// The sample notes are vendored at the repository root (testdata/notes).
+	b, err := os.ReadFile(filepath.Join(testenv.RepoRoot(), "testdata", "notes", name))
+	if err != nil {
+		t.Fatalf("vendored sample note: %v", err)
 	}
-	testenv.Missing(t, "shared notes (set SHARED to the folder holding notes/): %v", err)
-	return ""
+	return string(b)
 }
 
 func draftWithSmol(t testing.TB, srv *ollamatest.Server, model string, structured bool, attempts int, name, note string) architectRun {

@@ -74,7 +74,7 @@ func runChat(ctx context.Context, f *Factory, opts *ChatOptions) error {
 		if id, err = resolveSession(dir, opts.Resume); err != nil {
 			return err
 		}
-		if events, err = agent.ReadJournal(filepath.Join(dir, id+".jsonl")); err != nil {
+		if events, err = readJournal(f, filepath.Join(dir, id+".jsonl")); err != nil {
 			return err
 		}
 		if len(events) > 0 && opts.Provider == "" {

@@ -73,6 +73,7 @@ func draftResult(r batch.Row) string {
 	for _, p := range r.Preserved {
 		parts = append(parts, "kept edited "+p)
 	}
+	parts = append(parts, r.Conflicts...)
 	return strings.Join(parts, " ")
 }
 

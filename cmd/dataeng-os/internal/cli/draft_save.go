@@ -13,9 +13,13 @@ import (
 // edited) and records every written file in the note's manifest entry.
 func saveDraftResult(job batch.Job, res *agent.Result, force bool) (batch.Status, error) {
 	res.Name = job.Note.Name // derived from the note's file name, never from the model
-	sp, err := agent.SaveDrafts(job.Files.Out, res, agent.SaveOptions{Force: force})
+	owned := func(rel string) bool { return job.Files.Owner(rel) != "" }
+	sp, err := agent.SaveDrafts(job.Files.Out, res, agent.SaveOptions{Force: force, Owned: owned})
 	for _, k := range sp.Kept {
 		job.Files.Kept(draftRel(job.Files.Out, k))
+	}
+	for _, rel := range sp.Owned {
+		job.Files.Owned(rel) // another note's file: reported, never overwritten
 	}
 	if err != nil {
 		return batch.StatusFailed, err

@@ -267,13 +267,10 @@ func listFiles(t *testing.T, root string) map[string]bool {
 	return out
 }
 
-// sharedNotesDir is ../shared/notes beside the repository (DATAENG_SHARED
-// overrides the shared folder, as for the script tests).
+// sharedNotesDir is the sample notes vendored at the repository root
+// (testdata/notes; see its NOTICE).
 func sharedNotesDir() string {
-	if v := os.Getenv("DATAENG_SHARED"); v != "" {
-		return filepath.Join(v, "notes")
-	}
-	return filepath.Join(testenv.RepoRoot(), "..", "shared", "notes")
+	return filepath.Join(testenv.RepoRoot(), "testdata", "notes")
 }
 
 func TestDraftUsageErrors(t *testing.T) {

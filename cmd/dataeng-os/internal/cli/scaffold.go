@@ -198,6 +198,14 @@ func clashHint(name string) string {
 }
 
 func (r *scaffoldRun) write() error {
+	if err := scaffold.CheckIDs(r.root, r.entries...); err != nil {
+		return UsageErrorf("%v", err)
+	}
+	if !r.opts.Check {
+		if err := scaffold.CheckLineagePath(r.root); err != nil {
+			return err
+		}
+	}
 	rep, err := scaffold.Write(r.out, r.files, scaffold.WriteOptions{Force: r.opts.Force, Check: r.opts.Check, Prune: true})
 	if err != nil {
 		return err

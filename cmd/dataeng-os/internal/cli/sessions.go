@@ -68,7 +68,7 @@ func runSessionsList(f *Factory, asJSON bool) error {
 	}
 	var sums []agent.SessionSummary
 	for _, id := range ids {
-		evs, err := agent.ReadJournal(filepath.Join(dir, id+".jsonl"))
+		evs, err := readJournal(f, filepath.Join(dir, id+".jsonl"))
 		if err != nil {
 			fmt.Fprintln(f.IO.ErrOut, "warning: "+err.Error())
 			continue
@@ -179,6 +179,16 @@ func readSession(f *Factory, ref string) (string, string, []agent.Event, error) 
 	if err != nil {
 		return "", "", nil, err
 	}
-	evs, err := agent.ReadJournal(filepath.Join(dir, id+".jsonl"))
+	evs, err := readJournal(f, filepath.Join(dir, id+".jsonl"))
 	return proj.Root, id, evs, err
+}
+
+// readJournal reads a session file, repairing a torn last line (a crash
+// mid-write) and saying so on stderr.
+func readJournal(f *Factory, path string) ([]agent.Event, error) {
+	evs, fix, err := agent.RecoverJournal(path)
+	if fix != nil {
+		fmt.Fprintln(f.IO.ErrOut, "warning: "+fix.String())
+	}
+	return evs, err
 }

@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"io"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
@@ -33,7 +34,8 @@ against the canvas template's sections.
 PATH may be a file, a directory (recursive: *.odcs.yaml, *.odcs.yml, YAML
 files under contracts/, Markdown under canvases/) or a glob. With no PATH the
 project's contracts/ and canvases/ are validated. Files ending in .md are
-checked as canvases.
+checked as canvases. PATH "-" reads one contract from standard input; its
+findings name the file <stdin>.
 
 Exit status: 0 no errors, 1 error findings, 2 usage or I/O problems.`,
 		Example: `  dataeng-os validate contracts/
@@ -84,7 +86,7 @@ func runValidate(f *Factory, opts *validateOptions) error {
 		// CPU by about a quarter on big folders at a small memory cost.
 		defer debug.SetGCPercent(debug.SetGCPercent(400))
 	}
-	results, ioErr := checkFiles(f.Dir, files, rules, p.Templates.Canvas)
+	results, ioErr := checkFiles(f.Dir, files, rules, p.Templates.Canvas, f.IO.In)
 	if err := writeFindings(f, opts.Format, results); err != nil {
 		return err
 	}
@@ -101,7 +103,8 @@ func runValidate(f *Factory, opts *validateOptions) error {
 
 // checkFiles validates the files concurrently; results keep the input
 // order. A file that cannot be read is reported and makes ioErr non-nil.
-func checkFiles(dir string, files []string, rules contract.Rules, canvasTemplate string) ([]checked, error) {
+// The file "-" is read from stdin.
+func checkFiles(dir string, files []string, rules contract.Rules, canvasTemplate string, stdin io.Reader) ([]checked, error) {
 	results := make([]checked, len(files))
 	errs := make([]error, len(files))
 	work := make(chan int)
@@ -111,6 +114,10 @@ func checkFiles(dir string, files []string, rules contract.Rules, canvasTemplate
 		go func() {
 			defer wg.Done()
 			for i := range work {
+				if files[i] == stdinArg {
+					results[i], errs[i] = checkStdin(stdin, rules)
+					continue
+				}
 				results[i], errs[i] = checkFile(dir, files[i], rules, canvasTemplate)
 			}
 		}()
@@ -121,6 +128,20 @@ func checkFiles(dir string, files []string, rules contract.Rules, canvasTemplate
 	close(work)
 	wg.Wait()
 	return results, errors.Join(errs...)
+}
+
+// checkStdin validates a contract read from standard input, named stdinName
+// in findings.
+func checkStdin(in io.Reader, rules contract.Rules) (checked, error) {
+	if in == nil {
+		in = strings.NewReader("")
+	}
+	data, err := readAllLimited(in, rules.MaxBytes)
+	if err != nil {
+		return checked{file: stdinName}, fmt.Errorf("read %s: %w", stdinName, err)
+	}
+	_, fs := contract.Check(stdinName, data, rules)
+	return checked{stdinName, fs}, nil
 }
 
 func checkFile(dir, file string, rules contract.Rules, canvasTemplate string) (checked, error) {

@@ -53,6 +53,9 @@ func resolve(dir, p string) string {
 }
 
 func expandArg(dir, arg string) ([]string, error) {
+	if arg == stdinArg {
+		return []string{arg}, nil
+	}
 	if strings.ContainsAny(arg, "*?[") {
 		matches, err := filepath.Glob(resolve(dir, arg))
 		if err != nil {
@@ -125,12 +128,17 @@ func wanted(slashPath, name string) bool {
 	return false
 }
 
+// stdinArg is the PATH that means standard input; its findings name the
+// file stdinName.
+const (
+	stdinArg  = "-"
+	stdinName = "<stdin>"
+)
+
 // readLimited reads a file, stopping one byte past the size limit so that a
-// huge file is refused without being read whole.
+// huge file is refused without being read whole. Pipes, FIFOs and devices
+// such as /dev/stdin (whose size is 0) are read to the same limit.
 func readLimited(path string, maxBytes int64) ([]byte, error) {
-	if maxBytes <= 0 {
-		maxBytes = contract.DefaultMaxBytes
-	}
 	fh, err := os.Open(path)
 	if err != nil {
 		return nil, errors.Unwrap(err)
@@ -143,10 +151,29 @@ func readLimited(path string, maxBytes int64) ([]byte, error) {
 	if st.IsDir() {
 		return nil, errors.New("is a directory")
 	}
+	if !st.Mode().IsRegular() {
+		return readAllLimited(fh, maxBytes)
+	}
+	if maxBytes <= 0 {
+		maxBytes = contract.DefaultMaxBytes
+	}
 	buf := make([]byte, min(st.Size(), maxBytes)+1)
 	n, err := io.ReadFull(fh, buf)
 	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
 		return nil, err
 	}
 	return buf[:n], nil
+}
+
+// readAllLimited reads r to its end, stopping one byte past maxBytes
+// (0 = contract.DefaultMaxBytes).
+func readAllLimited(r io.Reader, maxBytes int64) ([]byte, error) {
+	if maxBytes <= 0 {
+		maxBytes = contract.DefaultMaxBytes
+	}
+	data, err := io.ReadAll(io.LimitReader(r, maxBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("read: %w", err)
+	}
+	return data, nil
 }

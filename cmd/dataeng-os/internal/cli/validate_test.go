@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -74,5 +75,73 @@ func TestValidateRefusesHugeFileWithoutReadingIt(t *testing.T) {
 	code, out, _ := validateCLI(t, false, map[string]string{"big.odcs.yaml": big}, "--format", "json", "big.odcs.yaml")
 	if code != ExitFindings || !strings.Contains(out, `"rule": "input-too-large"`) {
 		t.Errorf("exit %d:\n%s", code, out)
+	}
+}
+
+// TestReadLimitedPipe: a pipe reports size 0; it is still read whole, up to
+// the same limit as a regular file.
+func TestReadLimitedPipe(t *testing.T) {
+	t.Parallel()
+	if _, err := os.Stat("/dev/fd/0"); err != nil {
+		t.Skip("no /dev/fd on this system")
+	}
+	tests := []struct {
+		name  string
+		body  string
+		limit int64
+		want  int
+	}{
+		{"small", badContract, 0, len(badContract)},
+		{"at limit", strings.Repeat("a", 64), 64, 64},
+		{"over limit stops one past", strings.Repeat("a", 200), 64, 65},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, w, err := os.Pipe()
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer r.Close()
+			go func() {
+				_, _ = w.WriteString(tt.body)
+				w.Close()
+			}()
+			got, err := readLimited(fmt.Sprintf("/dev/fd/%d", r.Fd()), tt.limit)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got) != tt.want {
+				t.Errorf("read %d bytes, want %d", len(got), tt.want)
+			}
+		})
+	}
+}
+
+// TestValidateStdin: `validate -` checks standard input and names it
+// <stdin>; it is not a false yaml-root error.
+func TestValidateStdin(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name    string
+		stdin   string
+		code    int
+		want    string
+		wantNot string
+	}{
+		{"findings name stdin", badContract, ExitFindings, "<stdin>:", "yaml-root"},
+		{"empty input", "", ExitFindings, "<stdin>:1:1: error yaml-empty", ""},
+		{"over the size limit", strings.Repeat("# x\n", 3<<20), ExitFindings, "<stdin>:1:1: error input-too-large", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ios, in, out, errOut := iostreams.Test()
+			in.WriteString(tt.stdin)
+			f := &Factory{IO: ios, Dir: t.TempDir(), Getenv: func(string) string { return "" }}
+			code := RunWith(f, []string{"validate", "-"})
+			if code != tt.code || !strings.Contains(out.String(), tt.want) ||
+				(tt.wantNot != "" && strings.Contains(out.String(), tt.wantNot)) {
+				t.Errorf("exit %d (want %d), stdout:\n%s\nstderr:\n%s", code, tt.code, out, errOut)
+			}
+		})
 	}
 }
