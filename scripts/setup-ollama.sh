@@ -45,18 +45,19 @@ install_ollama() {
 	command -v gcc >/dev/null || { log "gcc is required (ollama's CPU backend uses cgo)"; return 1; }
 	log "building ollama v$OLLAMA_VERSION with go install: about 3 minutes cold on 2 idle cores,"
 	log "10+ minutes when the machine is loaded; a rebuild from the cache under .tools/go-build takes seconds"
-	local start tmp ticker
+	local start tmp
 	start=$(date +%s)
 	tmp="$(mktemp -d "$tools/bin/.ollama.XXXXXX")"
 	# A heartbeat, so a long cold build is not mistaken for a hang.
 	(while sleep 30; do log "still building ollama ($(($(date +%s) - start))s so far)"; done) &
 	ticker=$!
-	trap 'kill "$ticker" 2>/dev/null || true' RETURN EXIT
+	trap 'kill "${ticker:-}" 2>/dev/null || true' EXIT
 	# Run outside the repo so our go.mod is not consulted or touched. The
 	# build and module caches live under .tools/, beside the binary.
 	(cd "$tmp" && GOCACHE="$tools/go-build" GOMODCACHE="$tools/go-mod" GOFLAGS="-buildvcs=false -modcacherw" CGO_ENABLED=1 CGO_CFLAGS="$cflags" CGO_CXXFLAGS="$cflags" GOBIN="$tmp" go install \
 		-ldflags="-s -w -X github.com/ollama/ollama/version.Version=$OLLAMA_VERSION" \
 		"github.com/ollama/ollama@v$OLLAMA_VERSION")
+	kill "$ticker" 2>/dev/null || true
 	mv -f "$tmp/ollama" "$bin"
 	echo "$want_stamp" >"$stamp"
 	rmdir "$tmp" 2>/dev/null || rm -rf "$tmp"
