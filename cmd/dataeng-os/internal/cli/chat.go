@@ -57,9 +57,6 @@ session. Type /help for the slash commands.`,
 }
 
 func runChat(ctx context.Context, f *Factory, opts *ChatOptions) error {
-	if ctx == nil {
-		ctx = context.Background()
-	}
 	proj, err := f.Project()
 	if err != nil {
 		return err

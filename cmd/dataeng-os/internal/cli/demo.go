@@ -49,9 +49,6 @@ command drafts from the bundled notes with the local model instead.`,
 }
 
 func runDemo(ctx context.Context, f *Factory, opts *DemoOptions) error {
-	if ctx == nil {
-		ctx = context.Background()
-	}
 	io := f.IO
 	dir := resolvePath(f.Dir, opts.Dir)
 	ir, err := kernel.InitProject(dir, kernel.InitOptions{})

@@ -141,9 +141,6 @@ func runDraft(ctx context.Context, f *Factory, cmd *cobra.Command, opts *DraftOp
 // draftSignals cancels ctx on Ctrl-C or SIGTERM, so finished notes are
 // kept and in-flight ones recorded for retry; a second Ctrl-C kills at once.
 func draftSignals(ctx context.Context) (context.Context, context.CancelFunc) {
-	if ctx == nil {
-		ctx = context.Background()
-	}
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	context.AfterFunc(ctx, stop)
 	return ctx, stop

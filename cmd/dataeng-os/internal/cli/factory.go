@@ -9,7 +9,8 @@ import (
 )
 
 // Factory gives commands their dependencies: streams, environment and the
-// lazily loaded project. Tests build one with NewTestFactory.
+// lazily loaded project. Tests build one as a literal over iostreams.Test,
+// with their own Dir and Getenv.
 type Factory struct {
 	IO     *iostreams.IOStreams
 	Getenv func(string) string

@@ -37,9 +37,6 @@ func newModelsCmd(f *Factory) *cobra.Command {
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
-			if ctx == nil {
-				ctx = context.Background()
-			}
 			return runModels(ctx, f, opts)
 		},
 	}

@@ -4,6 +4,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -26,7 +27,7 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 func RunWith(f *Factory, args []string) int {
 	root := NewRootCmd(f)
 	root.SetArgs(args)
-	err := root.Execute()
+	err := root.ExecuteContext(context.Background())
 	if err != nil && !errors.Is(err, ErrFindings) {
 		fmt.Fprintln(f.IO.ErrOut, "error: "+err.Error())
 		var ue usageError

@@ -124,9 +124,6 @@ func runServe(ctx context.Context, f *Factory, opts *serveOptions) error {
 }
 
 func serveUntilDone(ctx context.Context, ln net.Listener, h http.Handler, onShutdown func()) error {
-	if ctx == nil {
-		ctx = context.Background()
-	}
 	ctx, stop := signal.NotifyContext(ctx, syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
 	hs := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 120 * time.Second}
