@@ -1,6 +1,7 @@
 package web
 
 import (
+	"github.com/dataeng-os/dataeng-os/internal/testenv"
 	"os"
 	"path/filepath"
 	"strings"
@@ -99,7 +100,7 @@ func TestScaffoldAPIRefusesSymlinks(t *testing.T) {
 			outside := t.TempDir()
 			_ = os.RemoveAll(filepath.Join(ts.root, link))
 			if err := os.Symlink(outside, filepath.Join(ts.root, link)); err != nil {
-				t.Skipf("symlinks unsupported: %v", err)
+				testenv.Missing(t, "symlink support (%v)", err)
 			}
 			code, out, _ := ts.req(t, "POST", "/api/scaffold", map[string]string{"file": "contracts/orders.yaml"}, nil)
 			if code != 400 || !strings.Contains(string(out), link+" is a link") {

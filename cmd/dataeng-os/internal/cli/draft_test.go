@@ -62,6 +62,13 @@ const (
 // runDraftCLI runs `dataeng-os draft args...` in dir.
 func runDraftCLI(t *testing.T, dir string, args ...string) (int, string, string) {
 	t.Helper()
+	return runCLI(t, dir, append([]string{"draft"}, args...)...)
+}
+
+// runCLI runs `dataeng-os args...` in dir with an empty environment whose
+// user config lives in dir/.xdg.
+func runCLI(t *testing.T, dir string, args ...string) (int, string, string) {
+	t.Helper()
 	ios, _, out, errOut := iostreams.Test()
 	f := &Factory{IO: ios, Dir: dir, Getenv: func(k string) string {
 		if k == "XDG_CONFIG_HOME" {
@@ -69,7 +76,7 @@ func runDraftCLI(t *testing.T, dir string, args ...string) (int, string, string)
 		}
 		return ""
 	}}
-	code := RunWith(f, append([]string{"draft"}, args...))
+	code := RunWith(f, args)
 	return code, out.String(), errOut.String()
 }
 

@@ -1,26 +1,17 @@
 package cli
 
 import (
+	"github.com/dataeng-os/dataeng-os/internal/testenv"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/dataeng-os/dataeng-os/cmd/dataeng-os/internal/iostreams"
 )
 
 // runScaffoldCLI runs `dataeng-os scaffold args...` in dir.
 func runScaffoldCLI(t *testing.T, dir string, args ...string) (int, string, string) {
 	t.Helper()
-	ios, _, out, errOut := iostreams.Test()
-	f := &Factory{IO: ios, Dir: dir, Getenv: func(k string) string {
-		if k == "XDG_CONFIG_HOME" {
-			return filepath.Join(dir, ".xdg")
-		}
-		return ""
-	}}
-	code := RunWith(f, append([]string{"scaffold"}, args...))
-	return code, out.String(), errOut.String()
+	return runCLI(t, dir, append([]string{"scaffold"}, args...)...)
 }
 
 // scaffoldProject writes a project with two contracts that share an id.
@@ -73,7 +64,7 @@ func TestScaffoldRefusesSymlinkedOutput(t *testing.T) {
 			t.Parallel()
 			dir, outside := scaffoldProject(t), t.TempDir()
 			if err := os.Symlink(outside, filepath.Join(dir, link)); err != nil {
-				t.Skipf("symlinks unsupported: %v", err)
+				testenv.Missing(t, "symlink support (%v)", err)
 			}
 			code, out, errOut := runScaffoldCLI(t, dir, "contracts/a.yaml")
 			if code == ExitOK || !strings.Contains(errOut, link+" is a link") {

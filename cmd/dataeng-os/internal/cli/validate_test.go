@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"github.com/dataeng-os/dataeng-os/internal/testenv"
 	"os"
 	"path/filepath"
 	"strings"
@@ -83,7 +84,7 @@ func TestValidateRefusesHugeFileWithoutReadingIt(t *testing.T) {
 func TestReadLimitedPipe(t *testing.T) {
 	t.Parallel()
 	if _, err := os.Stat("/dev/fd/0"); err != nil {
-		t.Skip("no /dev/fd on this system")
+		testenv.Missing(t, "/dev/fd on this system")
 	}
 	tests := []struct {
 		name  string
