@@ -16,7 +16,7 @@ func (g *guided) followUp() *Question {
 		q := g.sourceQuestion()
 		return &q
 	}
-	for _, f := range errorsOnly(g.findings) {
+	for _, f := range guidedFindings(g.findings) {
 		key := f.Rule + "|" + f.Path
 		if g.skipped[key] {
 			continue
@@ -26,6 +26,22 @@ func (g *guided) followUp() *Question {
 		return &q
 	}
 	return nil
+}
+
+// guidedAsks are the warnings guided mode still asks about: the governance
+// defaults made them warnings, but the person can answer them in one line.
+var guidedAsks = map[string]bool{contract.RulePIIMasking: true, contract.RuleOwner: true, contract.RuleDomain: true, contract.RulePurpose: true}
+
+// guidedFindings returns the error findings and the warnings guided mode
+// asks about, in finding order.
+func guidedFindings(fs []contract.Finding) []contract.Finding {
+	var out []contract.Finding
+	for _, f := range fs {
+		if f.Severity == contract.SeverityError || f.Severity == contract.SeverityWarning && guidedAsks[f.Rule] {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 var propIndexRE = regexp.MustCompile(`^schema\[(\d+)\]\.properties\[(\d+)\]`)

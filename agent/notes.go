@@ -67,7 +67,7 @@ func foldAccents(s string) string { return accents.Replace(s) }
 func (a *Architect) questionsFromFindings(fs []contract.Finding, lang string) []string {
 	var out []string
 	classes := strings.Join(a.project.Rules.Policy.PII.AllowedClassifications, ", ")
-	for _, f := range errorsOnly(fs) {
+	for _, f := range guidedFindings(fs) { // errors, and the owner/domain/purpose/masking warnings
 		if q := humanQuestion(f, lang, classes); q != "" {
 			out = append(out, q)
 		}

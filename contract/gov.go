@@ -18,6 +18,7 @@ type gov struct {
 	out       []Finding
 	piiNames  *piiMatcher     // compiled name patterns
 	reserved  map[string]bool // lower-cased reserved words
+	ctx       []string        // enclosing schema object and property names
 }
 
 func (g *gov) add(rule string, sev Severity, msg, hint string, tokens ...string) {
@@ -27,6 +28,7 @@ func (g *gov) add(rule string, sev Severity, msg, hint string, tokens ...string)
 func (g *gov) run() []Finding {
 	g.contractFields()
 	g.objects()
+	g.slaElements()
 	return g.out
 }
 
@@ -35,15 +37,16 @@ var semverRE = regexp.MustCompile(`^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-
 // contractFields checks the contract-level mandatory fields.
 func (g *gov) contractFields() {
 	p, c := g.rules.Policy.Contract, g.c
+	g.contractID()
 	if p.RequireOwner && !hasOwner(c.Team) {
-		g.add(RuleOwner, SeverityError, "the contract has no owner: no team name and no team member with role owner",
+		g.add(RuleOwner, SeverityWarning, "the contract has no owner: no team name and no team member with role owner",
 			"add `team: {name: <team>, members: [{username: <user>, role: owner}]}`", "team")
 	}
 	if p.RequireDomain && strings.TrimSpace(c.Domain) == "" {
-		g.add(RuleDomain, SeverityError, "the contract has no domain", "add `domain: <business domain>`", "domain")
+		g.add(RuleDomain, SeverityWarning, "the contract has no domain", "add `domain: <business domain>`", "domain")
 	}
 	if p.RequirePurpose && (c.Description == nil || strings.TrimSpace(c.Description.Purpose) == "") {
-		g.add(RulePurpose, SeverityError, "the contract does not say its purpose",
+		g.add(RulePurpose, SeverityWarning, "the contract does not say its purpose",
 			"add `description: {purpose: <why this data exists>}`", "description", "purpose")
 	}
 	if len(p.Statuses) > 0 && c.Status != "" && !slices.Contains(p.Statuses, c.Status) {
@@ -54,6 +57,78 @@ func (g *gov) contractFields() {
 		g.add(RuleVersion, SeverityError, fmt.Sprintf("version %q is not a semantic version (MAJOR.MINOR.PATCH)", c.Version),
 			"write e.g. `version: 1.0.0`", "version")
 	}
+}
+
+// contractID checks that the id is not empty. A missing id is the
+// schema's finding; without a schema (unknown apiVersion) it is reported
+// here.
+func (g *gov) contractID() {
+	raw, present := g.doc.value["id"]
+	s, isString := raw.(string)
+	switch {
+	case !present && !g.schemaRan:
+		g.add(RuleIDEmpty, SeverityError, "the contract has no id", "add `id: <unique id>`, e.g. a UUID or `orders-v1`")
+	case isString && strings.TrimSpace(s) == "":
+		g.add(RuleIDEmpty, SeverityError, "the contract id is empty", "write a unique id, e.g. a UUID or `orders-v1`", "id")
+	}
+}
+
+// ContractID is where a contract declares its id.
+type ContractID struct {
+	File         string
+	ID           string
+	Line, Column int
+}
+
+// ContractID returns the document's id and its location; ok is false for
+// documents governance does not check (v2.2.x, no typed view) and for an
+// empty id.
+func (d *Document) ContractID() (id ContractID, ok bool) {
+	if d == nil || d.Contract == nil || !d.governed() || strings.TrimSpace(d.Contract.ID) == "" {
+		return ContractID{}, false
+	}
+	f := d.at(RuleIDDuplicate, SeverityError, "", "", "id")
+	return ContractID{File: d.File, ID: strings.TrimSpace(d.Contract.ID), Line: f.Line, Column: f.Column}, true
+}
+
+// CheckIDs reports contracts of one run that share an id (gov-id-duplicate),
+// each after the first one, in the order given. Nil documents and those
+// without an id are skipped.
+func CheckIDs(docs []*Document, rules Rules) []Finding {
+	ids := make([]ContractID, 0, len(docs))
+	for _, d := range docs {
+		if id, ok := d.ContractID(); ok {
+			ids = append(ids, id)
+		}
+	}
+	return DuplicateIDs(ids, rules)
+}
+
+// DuplicateIDs is CheckIDs on ids collected beforehand (so that a caller
+// need not keep every document in memory). Findings carry the policy's
+// severity and are sorted; none with `--rules schema`.
+func DuplicateIDs(ids []ContractID, rules Rules) []Finding {
+	if rules.SchemaOnly {
+		return nil
+	}
+	sev := rules.Policy.Severity(RuleIDDuplicate, SeverityError)
+	if sev == SeverityOff {
+		return nil
+	}
+	first := map[string]ContractID{}
+	var fs []Finding
+	for _, id := range ids {
+		f, dup := first[id.ID]
+		if !dup {
+			first[id.ID] = id
+			continue
+		}
+		fs = append(fs, Finding{File: id.File, Line: id.Line, Column: id.Column, Path: "id", Rule: RuleIDDuplicate, Severity: sev,
+			Message: fmt.Sprintf("id %q is also the id of %s:%d", id.ID, f.File, f.Line),
+			Hint:    "give each contract its own id (e.g. a new UUID)"})
+	}
+	SortFindings(fs)
+	return fs
 }
 
 func hasOwner(t *Team) bool {
@@ -78,6 +153,7 @@ func (g *gov) objects() {
 				"rename or merge the two objects", append(base, "name")...)
 		}
 		seen[o.Name] = i
+		g.ctx = append(g.ctx[:0], o.Name)
 		g.name(o.Name, "schema object", append(base, "name"))
 		if sp.RequireObjectDescription && strings.TrimSpace(o.Description) == "" {
 			g.add(RuleObjectDesc, SeverityWarning, fmt.Sprintf("schema object %q has no description", o.Name),
@@ -90,6 +166,7 @@ func (g *gov) objects() {
 		g.properties(o.Properties, append(base, "properties"))
 		g.relationships(o.Relationships, append(base, "relationships"), "")
 		g.quality(o.Quality, append(base, "quality"))
+		g.objectNullValues(o.Quality, append(base, "quality"))
 	}
 }
 
@@ -134,10 +211,12 @@ func (g *gov) property(p Property, path []string) {
 	g.pii(p, path)
 	g.relationships(p.Relationships, append(slices.Clip(path), "relationships"), p.Name)
 	g.quality(p.Quality, append(slices.Clip(path), "quality"))
+	g.ctx = append(g.ctx, p.Name)
 	if len(p.Properties) > 0 {
 		g.properties(p.Properties, append(slices.Clip(path), "properties"))
 	}
 	if p.Items != nil {
 		g.property(*p.Items, append(slices.Clip(path), "items"))
 	}
+	g.ctx = g.ctx[:len(g.ctx)-1]
 }

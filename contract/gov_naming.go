@@ -23,7 +23,7 @@ func (g *gov) name(name, what string, path []string) {
 		return
 	}
 	n := g.rules.Naming
-	if !matchesCase(name, n.Case) {
+	if !g.nameFollowsCase(name) {
 		g.add(RuleNamingCase, SeverityError, fmt.Sprintf("%s name %q is not %s", what, name, n.Case),
 			fmt.Sprintf("rename it to %q", toCase(name, n.Case)), path...)
 	}
@@ -45,6 +45,9 @@ func (g *gov) typedNaming(p Property, path []string) {
 	if p.Name == "" {
 		return
 	}
+	if g.loaderName(p.Name) {
+		return // the loader, not the team, chose this name
+	}
 	namePath := append(slices.Clip(path), "name")
 	lt := strings.ToLower(p.LogicalType)
 	base := g.caseRename(p.Name)
@@ -63,10 +66,40 @@ func (g *gov) typedNaming(p Property, path []string) {
 // name itself when it follows the case or that rule is off.
 func (g *gov) caseRename(name string) string {
 	c := g.rules.Naming.Case
-	if c == "" || matchesCase(name, c) || g.rules.Policy.Severity(RuleNamingCase, SeverityError) == SeverityOff {
+	if c == "" || g.nameFollowsCase(name) || g.rules.Policy.Severity(RuleNamingCase, SeverityError) == SeverityOff {
 		return name
 	}
 	return toCase(name, c)
+}
+
+// nameFollowsCase reports whether name follows the naming case, accepting
+// loader-owned names (allowedPrefixes) and, in snake_case, dbt's `__`
+// separator when allowDoubleUnderscore is on.
+func (g *gov) nameFollowsCase(name string) bool {
+	n := g.rules.Naming
+	if matchesCase(name, n.Case) || g.loaderName(name) {
+		return true
+	}
+	if n.Case != "snake_case" || !n.DoubleUnderscore() || !strings.Contains(name, "__") {
+		return false
+	}
+	for _, part := range strings.Split(name, "__") {
+		if part == "" || !matchesCase(part, "snake_case") {
+			return false
+		}
+	}
+	return true
+}
+
+// loaderName reports whether name starts with one of the naming file's
+// allowedPrefixes (`_dlt_load_id`, `_airbyte_raw_id`, `_id`).
+func (g *gov) loaderName(name string) bool {
+	for _, p := range g.rules.Naming.Prefixes() {
+		if p != "" && strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // timestampName returns name with the timestamp suffix: `created_ts`,

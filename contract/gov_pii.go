@@ -3,6 +3,7 @@ package contract
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 )
@@ -20,52 +21,168 @@ func (g *gov) piiReason(p Property) (reason string, byName bool) {
 		return "customProperty pii: true", false
 	}
 	if g.piiNames == nil && len(pol.NamePatterns) > 0 {
-		g.piiNames = matcherFor(pol.NamePatterns)
+		g.piiNames = matcherFor(pol.NamePatterns, pol.PersonWords(), pol.Qualifiers())
 	}
 	if g.piiNames == nil {
 		return "", false
 	}
-	if pat := g.piiNames.match(p.Name); pat != "" {
-		return fmt.Sprintf("its name matches %q", pat), true
+	if why := g.piiNames.match(p.Name, g.context()); why != "" {
+		return "its name matches " + why, true
 	}
 	return "", false
+}
+
+// context is the nearest enclosing name of the property being checked: its
+// parent property, or its schema object.
+func (g *gov) context() string {
+	for i := len(g.ctx) - 1; i >= 0; i-- {
+		if g.ctx[i] != "" {
+			return g.ctx[i]
+		}
+	}
+	return ""
 }
 
 // NameLooksLikePII returns the first pattern that name matches on word
 // boundaries (snake_case or camelCase words), or "": "first_name" matches
 // "customer_first_name", "rg" does not match "merge_flag". A one-word
-// pattern also matches its plural ("emails").
+// pattern also matches its plural ("emails"). A person-name word of the
+// default policy ("name", "nome") matches only next to a person qualifier:
+// "customer_name" and "nome_completo" match, "produto_nome" and "name"
+// alone do not (use the validator for the object context).
 func NameLooksLikePII(name string, patterns []string) string {
 	if len(patterns) == 0 || name == "" {
 		return ""
 	}
-	return matcherFor(patterns).match(name)
-}
-
-// match returns the first pattern (in policy order) that name matches.
-func (m *piiMatcher) match(name string) string {
-	nt := tokens(name)
-	best := -1
-	for i, t := range nt {
-		for _, pi := range m.byFirst[t] {
-			pt := m.tokens[pi]
-			if (best < 0 || pi < best) && (len(pt) == 1 || containsTokens(nt[i:i+min(len(pt), len(nt)-i)], pt)) {
-				best = pi
-			}
-		}
-	}
-	if best >= 0 {
+	m := matcherFor(patterns, DefaultPersonNameWords, DefaultPersonQualifiers)
+	if best, _ := m.find(tokens(name), nil); best >= 0 {
 		return m.patterns[best]
 	}
 	return ""
 }
 
+// match says which pattern name matches, quoted, and for a person-name word
+// what qualifies it ("" when none matches). ctx is the enclosing object or
+// property name: a bare person-name word ("name") is PII when ctx names
+// people ("customers", "dim_customer", "requester").
+func (m *piiMatcher) match(name, ctx string) string {
+	var ctxTok []string
+	if ctx != "" {
+		ctxTok = tokens(ctx)
+	}
+	best, qual := m.find(tokens(name), ctxTok)
+	switch {
+	case best < 0:
+		return ""
+	case qual != "":
+		return fmt.Sprintf("%q (%s)", m.patterns[best], qual)
+	}
+	return fmt.Sprintf("%q", m.patterns[best])
+}
+
+// find returns the index of the first pattern (in policy order) that the
+// name tokens nt match, and for a person-name word the qualifier found.
+func (m *piiMatcher) find(nt, ctx []string) (best int, qual string) {
+	best = -1
+	for i, t := range nt {
+		for _, pi := range m.byFirst[t] {
+			if best >= 0 && pi >= best {
+				continue
+			}
+			pt := m.tokens[pi]
+			if len(pt) > 1 && !containsTokens(nt[i:i+min(len(pt), len(nt)-i)], pt) {
+				continue
+			}
+			if m.person[pi] {
+				q := m.qualifier(nt, i, ctx)
+				if q == "" {
+					continue
+				}
+				qual = q
+			} else {
+				qual = ""
+			}
+			best = pi
+		}
+	}
+	return best, qual
+}
+
+// personStopWords may sit between a person-name word and its qualifier
+// ("nome_do_cliente", "name_of_customer").
+var personStopWords = map[string]bool{"de": true, "do": true, "da": true, "dos": true, "das": true, "del": true, "of": true, "the": true}
+
+// qualifier returns why the person-name word at nt[i] names a person: a
+// qualifier next to it, or, when it is the whole name, the last word of
+// the enclosing name ctx. "" when neither holds.
+func (m *piiMatcher) qualifier(nt []string, i int, ctx []string) string {
+	for _, step := range []int{-1, 1} {
+		for j := i + step; j >= 0 && j < len(nt); j += step {
+			if personStopWords[nt[j]] {
+				continue
+			}
+			if m.isQualifier(nt[j]) {
+				return "next to " + strconv.Quote(nt[j])
+			}
+			break
+		}
+	}
+	if len(nt) != 1 {
+		return ""
+	}
+	for j := len(ctx) - 1; j >= 0; j-- {
+		if versionish(ctx[j]) {
+			continue
+		}
+		if m.isQualifier(ctx[j]) {
+			return "on " + strconv.Quote(strings.Join(ctx, "_"))
+		}
+		break
+	}
+	return ""
+}
+
+// isQualifier matches a person qualifier and its plural (customers,
+// clientes, usuarios).
+func (m *piiMatcher) isQualifier(t string) bool {
+	if m.qualifiers[t] {
+		return true
+	}
+	if s, ok := strings.CutSuffix(t, "es"); ok && m.qualifiers[s] {
+		return true
+	}
+	if s, ok := strings.CutSuffix(t, "s"); ok && m.qualifiers[s] {
+		return true
+	}
+	return false
+}
+
+// versionish reports a name word such as "v2", "2024" or "raw" that says
+// nothing about what a row is.
+func versionish(t string) bool {
+	if t == "raw" || t == "latest" || t == "current" {
+		return true
+	}
+	t = strings.TrimPrefix(t, "v")
+	if t == "" {
+		return false
+	}
+	for _, r := range t {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
 // piiMatcher indexes name patterns by their first word (and the plurals
 // of one-word patterns).
 type piiMatcher struct {
-	patterns []string
-	tokens   [][]string
-	byFirst  map[string][]int
+	patterns   []string
+	tokens     [][]string
+	byFirst    map[string][]int
+	person     map[int]bool // one-word patterns that are person-name words
+	qualifiers map[string]bool
 }
 
 var (
@@ -73,8 +190,8 @@ var (
 	matchers   = map[string]*piiMatcher{} // joined patterns → matcher
 )
 
-func matcherFor(patterns []string) *piiMatcher {
-	key := strings.Join(patterns, "\x00")
+func matcherFor(patterns, personWords, qualifiers []string) *piiMatcher {
+	key := strings.Join(patterns, "\x00") + "\x01" + strings.Join(personWords, "\x00") + "\x01" + strings.Join(qualifiers, "\x00")
 	matchersMu.Lock()
 	defer matchersMu.Unlock()
 	if m, ok := matchers[key]; ok {
@@ -83,7 +200,10 @@ func matcherFor(patterns []string) *piiMatcher {
 	if len(matchers) > 64 {
 		clear(matchers)
 	}
-	m := &piiMatcher{patterns: slices.Clone(patterns), byFirst: map[string][]int{}}
+	m := &piiMatcher{patterns: slices.Clone(patterns), byFirst: map[string][]int{}, person: map[int]bool{}, qualifiers: map[string]bool{}}
+	for _, q := range qualifiers {
+		m.qualifiers[strings.ToLower(strings.TrimSpace(q))] = true
+	}
 	for i, p := range patterns {
 		pt := tokens(p)
 		m.tokens = append(m.tokens, pt)
@@ -94,6 +214,7 @@ func matcherFor(patterns []string) *piiMatcher {
 		if len(pt) == 1 {
 			m.byFirst[pt[0]+"s"] = append(m.byFirst[pt[0]+"s"], i)
 			m.byFirst[pt[0]+"es"] = append(m.byFirst[pt[0]+"es"], i)
+			m.person[i] = containsFold(personWords, pt[0])
 		}
 	}
 	matchers[key] = m
@@ -143,16 +264,111 @@ func (g *gov) piiFields(p Property, path []string, reason string) {
 	if pol.MaskingProperty == "" {
 		return
 	}
-	v, i, ok := customValue(p.CustomProperties, pol.MaskingProperty)
+	m, ok := g.masking(p, path)
 	switch {
 	case !ok:
-		g.add(RulePIIMasking, SeverityError, fmt.Sprintf("PII property %q does not say how it is masked", p.Name),
-			fmt.Sprintf("add `customProperties: [{property: %s, value: %s}]`", pol.MaskingProperty, strings.Join(pol.MaskingValues, "|")), path...)
-	case len(pol.MaskingValues) > 0 && !containsFold(pol.MaskingValues, fmt.Sprint(v)):
-		g.add(RulePIIMasking, SeverityError, fmt.Sprintf("masking %q of %q is not one of %s", fmt.Sprint(v), p.Name, strings.Join(pol.MaskingValues, ", ")),
-			"use a masking value from specs/governance/policy.json",
-			append(slices.Clip(path), "customProperties", fmt.Sprint(i), "value")...)
+		g.add(RulePIIMasking, SeverityWarning, fmt.Sprintf("PII property %q does not say how it is masked", p.Name),
+			fmt.Sprintf("add `customProperties: [{property: %s, value: %s}]`, a tag such as %q, or `encryptedName:`",
+				pol.MaskingProperty, strings.Join(pol.MaskingValues, "|"), first(pol.MaskingTagList())), path...)
+	case m.value != "" && len(pol.MaskingValues) > 0 && !maskingAllowed(pol.MaskingValues, m.value):
+		g.add(RulePIIMasking, SeverityError, fmt.Sprintf("%s %q of %q is not one of %s", m.key, m.value, p.Name, strings.Join(pol.MaskingValues, ", ")),
+			"use a masking value from specs/governance/policy.json", m.path...)
 	}
+}
+
+// maskingInfo is where a property says how it is masked.
+type maskingInfo struct {
+	key, value string   // value "" for a tag or encryptedName
+	path       []string // location of the value
+}
+
+// masking finds how p is masked, in the ways contracts write it: a
+// masking key (maskingProperty, then maskingProperties) as a custom
+// property or as a key of the property itself, a masking tag (or a
+// `key:value` tag with a masking key), or ODCS's encryptedName.
+func (g *gov) masking(p Property, path []string) (maskingInfo, bool) {
+	pol := g.rules.Policy.PII
+	keys := pol.MaskingKeys()
+	for _, k := range keys {
+		if k == "" {
+			continue
+		}
+		if v, i, ok := customValue(p.CustomProperties, k); ok && !blank(v) {
+			return maskingInfo{p.CustomProperties[i].Property, maskValueString(v),
+				append(slices.Clip(path), "customProperties", fmt.Sprint(i), "value")}, true
+		}
+		for ek, v := range p.Extra {
+			if strings.EqualFold(ek, k) && !blank(v) {
+				return maskingInfo{ek, maskValueString(v), append(slices.Clip(path), ek)}, true
+			}
+		}
+	}
+	for i, t := range p.Tags {
+		tk, tv, hasValue := strings.Cut(t, ":")
+		if !hasValue {
+			tk, tv, hasValue = strings.Cut(t, "=")
+		}
+		switch {
+		case hasValue && containsFold(keys, tk):
+			return maskingInfo{strings.TrimSpace(tk), strings.TrimSpace(tv), append(slices.Clip(path), "tags", fmt.Sprint(i))}, true
+		case !hasValue && containsStem(pol.MaskingTagList(), t):
+			return maskingInfo{key: "tag"}, true
+		}
+	}
+	if v, ok := p.Extra["encryptedName"].(string); ok && strings.TrimSpace(v) != "" {
+		return maskingInfo{key: "encryptedName"}, true
+	}
+	return maskingInfo{}, false
+}
+
+func first(list []string) string {
+	if len(list) == 0 {
+		return ""
+	}
+	return list[0]
+}
+
+// blank reports a missing or empty masking value, which says nothing.
+func blank(v any) bool {
+	s, isString := v.(string)
+	return v == nil || isString && strings.TrimSpace(s) == ""
+}
+
+// maskValueString renders a masking value ("" for none or a collection, which
+// is then not checked against the allowed values).
+func maskValueString(v any) string {
+	switch v.(type) {
+	case nil, map[string]any, []any:
+		return ""
+	}
+	return strings.TrimSpace(fmt.Sprint(v))
+}
+
+// maskingAllowed compares a masking value with the allowed ones by word
+// stem: hashed = hash, pseudonymization = pseudonymize, tokenised = tokenize.
+func maskingAllowed(allowed []string, v string) bool { return containsStem(allowed, v) }
+
+func containsStem(list []string, s string) bool {
+	st := maskingStem(s)
+	for _, x := range list {
+		if maskingStem(x) == st {
+			return true
+		}
+	}
+	return false
+}
+
+// maskingStem strips English verb and noun endings: "pseudonymisation",
+// "pseudonymized" and "pseudonymize" all give "pseudonym".
+func maskingStem(s string) string {
+	s = strings.ToLower(strings.TrimSpace(s))
+	for _, sfx := range []string{"ization", "isation", "ation", "ized", "ised", "izing", "ising", "ated", "ize", "ise", "ate", "ing", "ion", "ed", "s"} {
+		if t, ok := strings.CutSuffix(s, sfx); ok && len(t) >= 3 {
+			s = t
+			break
+		}
+	}
+	return strings.TrimSuffix(s, "e")
 }
 
 func containsFold(list []string, s string) bool {

@@ -155,3 +155,84 @@ func (g *gov) dimension(q Quality, path []string) {
 			"write `dimension: "+want+"`", tokens...)
 	}
 }
+
+// objectNullValues warns about nullValues checks on a schema object: the
+// metric counts nulls in one column, and an object has none to count
+// unless `arguments.properties` names them.
+func (g *gov) objectNullValues(qs []Quality, base []string) {
+	for i, q := range qs {
+		field := ""
+		switch {
+		case q.Metric == "nullValues":
+			field = "metric"
+		case q.Rule == "nullValues" || q.Rule == "nullCheck":
+			field = "rule"
+		default:
+			continue
+		}
+		if _, named := q.Arguments["properties"]; named {
+			continue
+		}
+		g.add(RuleQualityNullObj, SeverityWarning,
+			fmt.Sprintf("%s: %s is a property-level check: at object level it has no column to count nulls in", field, q.Metric+q.Rule),
+			"move it under the quality of the property it checks", append(slices.Clip(base), strconv.Itoa(i), field)...)
+	}
+}
+
+// slaElements checks that slaDefaultElement and every slaProperties
+// element (`object.property`, `object`, `schema/<id>/properties/<id>`,
+// several separated by commas) name this contract's schema. A contract
+// with no schema is not checked: its elements live elsewhere.
+func (g *gov) slaElements() {
+	if len(g.c.Schema) == 0 {
+		return
+	}
+	if def, ok := g.c.Extra["slaDefaultElement"].(string); ok {
+		g.slaElement(def, "slaDefaultElement")
+	}
+	for i, s := range g.c.SLAProperties {
+		g.slaElement(s.Element, "slaProperties", strconv.Itoa(i), "element")
+	}
+}
+
+func (g *gov) slaElement(elem string, tokens ...string) {
+	for _, ref := range strings.Split(elem, ",") {
+		ref = strings.TrimSpace(ref)
+		if ref == "" {
+			continue
+		}
+		if msg := g.resolveElement(ref); msg != "" {
+			g.add(RuleSLAElement, SeverityError, fmt.Sprintf("SLA element %q: %s", ref, msg),
+				"point it at an existing `object.property` (or `object`) of this contract's schema", tokens...)
+		}
+	}
+}
+
+// resolveElement resolves an SLA element: an object, an object.property
+// (nested properties as object.parent.child), or an id path.
+func (g *gov) resolveElement(ref string) string {
+	if strings.Contains(ref, ".yaml#") || strings.Contains(ref, ".yml#") {
+		return ""
+	}
+	if strings.Contains(ref, "/") {
+		return g.resolveIDs(strings.Trim(ref, "/"))
+	}
+	parts := strings.Split(ref, ".")
+	o := g.objectBy(func(o *SchemaObject) bool { return o.Name == parts[0] })
+	if o == nil {
+		return fmt.Sprintf("no schema object named %q", parts[0])
+	}
+	ps, where := o.Properties, "object "+strconv.Quote(o.Name)
+	for _, name := range parts[1:] {
+		i := slices.IndexFunc(ps, func(p Property) bool { return p.Name == name })
+		if i < 0 {
+			return fmt.Sprintf("%s has no property %q", where, name)
+		}
+		p := ps[i]
+		if p.Items != nil && len(p.Properties) == 0 {
+			p = *p.Items
+		}
+		ps, where = p.Properties, "property "+strconv.Quote(name)
+	}
+	return ""
+}

@@ -96,6 +96,9 @@ func TestGovernanceRules(t *testing.T) {
 		{RuleRelationship, "to: customers.customer_id", "to: customers.id", 26, "schema[0].properties[1].relationships[0].to"},
 		{RuleQualityBetween, "[1, 100]", "[100, 1]", 41, "schema[0].quality[0].mustBeBetween"},
 		{RuleQualityDimension, "      - metric: rowCount\n", "      - metric: nullValues\n        dimension: accuracy\n", 41, "schema[0].quality[0].dimension"},
+		{RuleQualityNullObj, "      - metric: rowCount\n        mustBeBetween: [1, 100]\n", "      - metric: nullValues\n        mustBe: 0\n", 40, "schema[0].quality[0].metric"},
+		{RuleSLAElement, "schema:\n", "slaProperties:\n  - property: latency\n    value: 1\n    element: orders.created\nschema:\n", 18, "slaProperties[0].element"},
+		{RuleIDEmpty, "id: orders-v1", `id: ""`, 3, "id"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.rule+"/"+tc.new, func(t *testing.T) {
@@ -104,7 +107,11 @@ func TestGovernanceRules(t *testing.T) {
 				t.Fatalf("test case does not apply: %q not in the good contract", tc.old)
 			}
 			bad := []byte(strings.Replace(goodContract, tc.old, tc.new, 1))
-			_, fs := Check("bad.odcs.yaml", bad, DefaultRules())
+			on := DefaultRules()
+			if tc.rule == RulePIICritical { // off by default
+				on.Policy.Rules = map[string]Severity{RulePIICritical: SeverityWarning}
+			}
+			_, fs := Check("bad.odcs.yaml", bad, on)
 			var hit *Finding
 			for i := range fs {
 				if fs[i].Rule == tc.rule {

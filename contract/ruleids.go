@@ -46,6 +46,10 @@ const (
 	RuleRelationship     = "gov-relationship-target"
 	RuleQualityBetween   = "gov-quality-between"
 	RuleQualityDimension = "gov-quality-dimension"
+	RuleQualityNullObj   = "gov-quality-null-object"
+	RuleSLAElement       = "gov-sla-element"
+	RuleIDEmpty          = "gov-id-empty"
+	RuleIDDuplicate      = "gov-id-duplicate"
 
 	// Canvas checks.
 	RuleCanvasEmpty    = "canvas-empty"

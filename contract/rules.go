@@ -32,6 +32,31 @@ type Naming struct {
 	Layers        NamingLayers   `json:"layers"`
 	Properties    NamingProperty `json:"properties"`
 	ReservedWords []string       `json:"reservedWords"`
+	// AllowDoubleUnderscore accepts dbt's `__` separator in snake_case
+	// names (`stg_shop__orders`): each part must be snake_case. Missing
+	// means true.
+	AllowDoubleUnderscore *bool `json:"allowDoubleUnderscore,omitempty"`
+	// AllowedPrefixes are loader-owned name prefixes (`_dlt_`, `_airbyte_`,
+	// Mongo's `_id`): names that start with one skip the case, timestamp
+	// and boolean rules. Missing means DefaultAllowedPrefixes; [] means none.
+	AllowedPrefixes []string `json:"allowedPrefixes"`
+}
+
+// DefaultAllowedPrefixes are the loader prefixes accepted when naming.json
+// does not list allowedPrefixes.
+var DefaultAllowedPrefixes = []string{"_dlt_", "_airbyte_", "_fivetran_", "_sdc_", "_id"}
+
+// DoubleUnderscore reports whether `__` is accepted in snake_case names.
+func (n Naming) DoubleUnderscore() bool {
+	return n.AllowDoubleUnderscore == nil || *n.AllowDoubleUnderscore
+}
+
+// Prefixes returns the loader prefixes in force.
+func (n Naming) Prefixes() []string {
+	if n.AllowedPrefixes == nil {
+		return DefaultAllowedPrefixes
+	}
+	return n.AllowedPrefixes
 }
 
 // NamingLayers holds the dbt layer conventions.
@@ -98,7 +123,71 @@ type PIIPolicy struct {
 	NamePatterns               []string `json:"namePatterns"`           // substrings of names that look like PII
 	RequireDescription         bool     `json:"requireDescription"`
 	RequireCriticalDataElement bool     `json:"requireCriticalDataElement"`
-	MaskingProperty            string   `json:"maskingProperty"` // custom property naming the masking
+	MaskingProperty            string   `json:"maskingProperty"` // custom property naming the masking ("" = no masking check)
 	MaskingValues              []string `json:"maskingValues"`
 	AllowInMarts               bool     `json:"allowInMarts"`
+	// MaskingProperties are further keys (custom property or property key)
+	// that say how a property is masked. Missing means DefaultMaskingProperties.
+	MaskingProperties []string `json:"maskingProperties"`
+	// MaskingTags are tags that say a property is masked. Missing means
+	// DefaultMaskingTags.
+	MaskingTags []string `json:"maskingTags"`
+	// PersonNameWords are name patterns (`name`, `nome`) that are PII only
+	// next to a person qualifier (`customer_name`, `nome_completo`) or, as
+	// the whole name, on an object or parent named after people
+	// (`customers.name`). Missing means DefaultPersonNameWords.
+	PersonNameWords []string `json:"personNameWords"`
+	// PersonQualifiers are the words that make a person-name word PII.
+	// Missing means DefaultPersonQualifiers.
+	PersonQualifiers []string `json:"personQualifiers"`
+}
+
+// Defaults of the PII lists that an older policy.json does not name.
+var (
+	DefaultMaskingProperties = []string{"masking", "maskingStrategy", "anonymizationStrategy", "anonymisationStrategy"}
+	DefaultMaskingTags       = []string{"masked", "hashed", "pseudonymized", "pseudonymised", "anonymized", "anonymised", "encrypted", "tokenized", "redacted"}
+	DefaultPersonNameWords   = []string{"name", "nome", "nombre"}
+	DefaultPersonQualifiers  = []string{
+		"person", "people", "pessoa", "persona", "customer", "client", "cliente", "consumer", "consumidor",
+		"user", "usuario", "usuário", "member", "membro", "recipient", "destinatario", "destinatário",
+		"sender", "remetente", "contact", "contato", "contacto", "employee", "empregado", "funcionario",
+		"funcionário", "colaborador", "staff", "patient", "paciente", "student", "aluno", "estudante",
+		"driver", "motorista", "passenger", "passageiro", "guest", "hospede", "hóspede", "buyer", "comprador",
+		"subscriber", "assinante", "holder", "cardholder", "titular", "beneficiary", "beneficiario",
+		"beneficiário", "requester", "solicitante", "applicant", "candidate", "candidato", "author", "autor",
+		"owner", "mother", "mae", "mãe", "father", "pai", "spouse", "conjuge", "cônjuge", "responsavel",
+		"responsável", "first", "last", "middle", "given", "family", "full", "legal", "maiden", "nick",
+		"completo", "primeiro", "ultimo", "último", "social",
+	}
+)
+
+func orDefault(list, def []string) []string {
+	if list == nil {
+		return def
+	}
+	return list
+}
+
+// MaskingKeys returns maskingProperty followed by the further masking keys.
+func (p PIIPolicy) MaskingKeys() []string {
+	keys := []string{p.MaskingProperty}
+	for _, k := range orDefault(p.MaskingProperties, DefaultMaskingProperties) {
+		if !containsFold(keys, k) {
+			keys = append(keys, k)
+		}
+	}
+	return keys
+}
+
+// MaskingTagList returns the tags that mark a property as masked.
+func (p PIIPolicy) MaskingTagList() []string { return orDefault(p.MaskingTags, DefaultMaskingTags) }
+
+// PersonWords returns the person-name words in force.
+func (p PIIPolicy) PersonWords() []string {
+	return orDefault(p.PersonNameWords, DefaultPersonNameWords)
+}
+
+// Qualifiers returns the person qualifiers in force.
+func (p PIIPolicy) Qualifiers() []string {
+	return orDefault(p.PersonQualifiers, DefaultPersonQualifiers)
 }

@@ -55,6 +55,7 @@ Exit status: 0 no errors, 1 error findings, 2 usage or I/O problems.`,
 type checked struct {
 	file     string
 	findings []contract.Finding
+	id       *contract.ContractID // where a contract declares its id, for gov-id-duplicate
 }
 
 func runValidate(f *Factory, opts *validateOptions) error {
@@ -87,6 +88,7 @@ func runValidate(f *Factory, opts *validateOptions) error {
 		defer debug.SetGCPercent(debug.SetGCPercent(400))
 	}
 	results, ioErr := checkFiles(f.Dir, files, rules, p.Templates.Canvas, f.IO.In)
+	addDuplicateIDs(results, rules)
 	if err := writeFindings(f, opts.Format, results); err != nil {
 		return err
 	}
@@ -140,8 +142,8 @@ func checkStdin(in io.Reader, rules contract.Rules) (checked, error) {
 	if err != nil {
 		return checked{file: stdinName}, fmt.Errorf("read %s: %w", stdinName, err)
 	}
-	_, fs := contract.Check(stdinName, data, rules)
-	return checked{stdinName, fs}, nil
+	doc, fs := contract.Check(stdinName, data, rules)
+	return checked{file: stdinName, findings: fs, id: contractID(doc)}, nil
 }
 
 func checkFile(dir, file string, rules contract.Rules, canvasTemplate string) (checked, error) {
@@ -150,8 +152,33 @@ func checkFile(dir, file string, rules contract.Rules, canvasTemplate string) (c
 		return checked{file: file}, fmt.Errorf("read %s: %w", file, err)
 	}
 	if strings.EqualFold(filepath.Ext(file), ".md") {
-		return checked{file, contract.CheckCanvas(file, data, canvasTemplate)}, nil
+		return checked{file: file, findings: contract.CheckCanvas(file, data, canvasTemplate)}, nil
 	}
-	_, fs := contract.Check(file, data, rules)
-	return checked{file, fs}, nil
+	doc, fs := contract.Check(file, data, rules)
+	return checked{file: file, findings: fs, id: contractID(doc)}, nil
+}
+
+func contractID(doc *contract.Document) *contract.ContractID {
+	if id, ok := doc.ContractID(); ok {
+		return &id
+	}
+	return nil
+}
+
+// addDuplicateIDs adds gov-id-duplicate to every contract of the run whose
+// id an earlier one (in file order) already has.
+func addDuplicateIDs(results []checked, rules contract.Rules) {
+	var ids []contract.ContractID
+	at := map[string]int{}
+	for i, r := range results {
+		if r.id != nil {
+			ids = append(ids, *r.id)
+			at[r.file] = i
+		}
+	}
+	for _, f := range contract.DuplicateIDs(ids, rules) {
+		r := &results[at[f.File]]
+		r.findings = append(r.findings, f)
+		contract.SortFindings(r.findings)
+	}
 }

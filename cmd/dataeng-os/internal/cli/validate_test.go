@@ -146,3 +146,21 @@ func TestValidateStdin(t *testing.T) {
 		})
 	}
 }
+
+// TestValidateDuplicateIDs: two contracts of one run that share an id get
+// gov-id-duplicate on the later file, naming the first.
+func TestValidateDuplicateIDs(t *testing.T) {
+	t.Parallel()
+	good := strings.Replace(badContract, "  - name: Orders\n", "  - name: orders\n    physicalType: view\n    description: d\n", 1) +
+		"domain: d\ndescription:\n  purpose: p\nteam:\n  name: t\n"
+	files := map[string]string{"contracts/a.odcs.yaml": good, "contracts/b.odcs.yaml": good,
+		"contracts/c.odcs.yaml": strings.Replace(good, "id: x", "id: y", 1)}
+	code, out, _ := validateCLI(t, false, files, "contracts")
+	want := filepath.Join("contracts", "b.odcs.yaml") + `:3:1: error gov-id-duplicate: id "x" is also the id of ` + filepath.Join("contracts", "a.odcs.yaml") + ":3"
+	if code != ExitFindings || !strings.Contains(out, want) || strings.Count(out, "gov-id-duplicate") != 1 {
+		t.Errorf("exit %d, want one %q:\n%s", code, want, out)
+	}
+	if code, out, _ := validateCLI(t, false, files, "contracts/a.odcs.yaml", "contracts/c.odcs.yaml"); code != 0 {
+		t.Errorf("distinct ids: exit %d:\n%s", code, out)
+	}
+}
