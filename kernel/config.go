@@ -47,6 +47,10 @@ type AgentConfig struct {
 type ScaffoldConfig struct {
 	Dialect string `toml:"dialect"`
 	Out     string `toml:"out"`
+	// Strict refuses contracts with governance errors (as --strict).
+	Strict bool `toml:"strict"`
+	// StagingMaterialized is view (default), table or incremental.
+	StagingMaterialized string `toml:"staging_materialized"`
 }
 
 // ValidateConfig holds validator limits.

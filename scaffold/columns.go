@@ -26,11 +26,28 @@ func (p *plan) buildColumn(prop *contract.Property) (*colPlan, error) {
 	tz, _ := prop.LogicalTypeOptions["timezone"].(bool)
 	var pt physType
 	c.canon, pt = canonical(prop.LogicalType, prop.PhysicalType, tz)
+	format, _ := prop.LogicalTypeOptions["format"].(string)
+	format = strings.TrimSpace(format)
+	physFam := physicalFamilies[pt.base]
+	if strings.EqualFold(prop.LogicalType, "integer") && physFam == "" {
+		if w := integerFormats[strings.ToLower(format)]; w != "" {
+			c.canon = w
+		}
+	}
 	if c.canon != "" {
 		c.dataType = p.d.sqlType(c.canon, pt)
 	}
 	src := p.d.quote(c.srcName, p.reserved)
 	switch {
+	case format != "" && (physFam == "" || physFam == "string") && isDateCanon(c.canon):
+		// a date held as formatted text: parse it, else cast and hope
+		if e, ok := p.d.parseExpr(src, c.canon, c.dataType, format); ok {
+			c.expr = e
+			break
+		}
+		c.expr = fmt.Sprintf("cast(%s as %s)", src, c.dataType)
+	case p.d.name == "bigquery" && (c.canon == "object" || c.canon == "array"):
+		c.expr = fmt.Sprintf("parse_json(%s)", src) // BigQuery cannot cast a string to JSON
 	case c.dataType != "":
 		c.expr = fmt.Sprintf("cast(%s as %s)", src, c.dataType)
 	default:
@@ -40,6 +57,19 @@ func (p *plan) buildColumn(prop *contract.Property) (*colPlan, error) {
 	c.masking = strings.ToLower(customString(prop.CustomProperties, p.rules.Policy.PII.MaskingProperty))
 	p.columnTests(c)
 	return c, nil
+}
+
+// integerFormats maps ODCS integer formats (logicalTypeOptions.format) to
+// canonical types wide enough for them.
+var integerFormats = map[string]string{
+	"i8": "smallint", "i16": "smallint", "u8": "smallint",
+	"i32": "integer", "u16": "integer",
+	"i64": "bigint", "u32": "bigint", "int64": "bigint", "long": "bigint",
+	"u64": "ubigint",
+}
+
+func isDateCanon(canon string) bool {
+	return canon == "date" || canon == "timestamp" || canon == "timestamptz"
 }
 
 // isPII reports whether governance counts the property as personal or

@@ -33,6 +33,7 @@ func dbtCases(t *testing.T) []dbtCase {
 		{"testdata/orders/contract.yaml", "shop"},
 		{"testdata/shop_returns/contract.yaml", "shop"},
 		{"testdata/crm_bigquery/contract.yaml", "crm"},
+		{"testdata/types_duckdb/contract.yaml", "melodify"},
 	}
 	for _, name := range []string{"full-example", "all-data-types", "all-schema-types", "table-column",
 		"table-column-description", "table-columns-with-partition", "column-accuracy",
@@ -63,7 +64,8 @@ func TestDbtBuild(t *testing.T) {
 	seeds := rawTables(scaffoldProject(t, dir))
 
 	loadRaw(t, dbt, dir, seeds)
-	runDbt(t, dbt, dir, true, "build", "--exclude", "tag:"+VolumeTag)
+	out := runDbt(t, dbt, dir, true, "build", "--exclude", "tag:"+VolumeTag)
+	assertNoWarnings(t, out)
 	assertSharedSource(t, dir)
 	res := runResults(t, dir)
 	kinds := map[string]int{}
@@ -99,7 +101,8 @@ func TestDbtBuild(t *testing.T) {
 		"test.it.not_null_stg_shop__customers_email",
 		"test.it.accepted_values_stg_shop__orders_status",
 		"test.it.accepted_values_stg_shop__returns_reason",
-		"test.it.dataeng_os_row_count_stg_ex_full_example__tbls_")
+		"test.it.dataeng_os_row_count_stg_ex_full_example__tbl_",
+		"test.it.stg_melodify__plays__no_negative_durations")
 	if st := res["model.it.fct_orders"]; st != "skipped" {
 		t.Errorf("fct_orders: %s, want skipped after its staging tests failed", st)
 	}
@@ -215,6 +218,11 @@ func breakOrders(t *testing.T, seeds map[string]*seedTable) {
 		t.Fatal("returns seeds missing")
 	}
 	returns.rows[1][returns.column("reason")] = "changed_mind"
+	plays := seeds["melodify__plays"]
+	if plays == nil {
+		t.Fatal("plays seeds missing")
+	}
+	plays.rows[2][plays.column("duration_ms")] = "-5" // the type: sql rule
 }
 
 // assertSharedSource reads dbt's manifest: the source "shop" must hold the
@@ -251,7 +259,7 @@ func assertSharedSource(t *testing.T, dir string) {
 	}
 }
 
-func runDbt(t *testing.T, dbt, dir string, wantOK bool, args ...string) {
+func runDbt(t *testing.T, dbt, dir string, wantOK bool, args ...string) string {
 	t.Helper()
 	cmd := exec.Command(dbt, append(args, "--project-dir", dir, "--profiles-dir", dir, "--no-use-colors")...)
 	cmd.Dir = dir
@@ -265,6 +273,7 @@ func runDbt(t *testing.T, dbt, dir string, wantOK bool, args ...string) {
 	if !wantOK && err == nil {
 		t.Fatalf("dbt %s passed, want a failure\n%s", strings.Join(args, " "), tail(string(out), 40))
 	}
+	return string(out)
 }
 
 // runResults reads target/run_results.json: unique_id → status.
@@ -340,4 +349,32 @@ func tail(s string, n int) string {
 		lines = lines[len(lines)-n:]
 	}
 	return strings.Join(lines, "\n")
+}
+
+// contradictoryTests are warn-severity tests that no seed row can pass: the
+// official column-validity example makes air_quality_status a primary key
+// whose only valid values are "", null and "n/a".
+var contradictoryTests = []string{"accepted_values_stg_ex_column_validity__air_quality_air_quality_status"}
+
+// assertNoWarnings fails on any dbt warning on good rows, except a
+// contradictory example's warn-severity test.
+func assertNoWarnings(t *testing.T, out string) {
+	t.Helper()
+	for _, w := range []string{"Constraint types are not supported", "unused configuration paths"} {
+		if strings.Contains(out, w) {
+			t.Errorf("dbt build on good rows warns (%q):\n%s", w, tail(out, 40))
+		}
+	}
+lines:
+	for _, line := range strings.Split(out, "\n") {
+		if !strings.Contains(line, "[WARNING]: in test ") {
+			continue
+		}
+		for _, name := range contradictoryTests {
+			if strings.Contains(line, name) {
+				continue lines
+			}
+		}
+		t.Errorf("dbt build on good rows warns: %s\n%s", line, tail(out, 40))
+	}
 }

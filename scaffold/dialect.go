@@ -31,7 +31,7 @@ var dialects = map[string]*dialect{
 		hashFmt:  "sha256(cast(%s as varchar))",
 		regexFmt: "regexp_matches(%[1]s, %[2]s)",
 		types: map[string]string{
-			"string": "varchar", "integer": "integer", "bigint": "bigint", "smallint": "smallint",
+			"string": "varchar", "integer": "integer", "bigint": "bigint", "ubigint": "ubigint", "smallint": "smallint",
 			"decimal": "decimal(38,9)", "float": "float", "double": "double", "boolean": "boolean",
 			"date": "date", "timestamp": "timestamp", "timestamptz": "timestamp with time zone",
 			"time": "time", "object": "json", "array": "json", "hash": "varchar",
@@ -42,7 +42,7 @@ var dialects = map[string]*dialect{
 		hashFmt:  "encode(sha256(convert_to(cast(%s as text), 'UTF8')), 'hex')",
 		regexFmt: "%[1]s ~ %[2]s",
 		types: map[string]string{
-			"string": "text", "integer": "integer", "bigint": "bigint", "smallint": "smallint",
+			"string": "text", "integer": "integer", "bigint": "bigint", "ubigint": "numeric(20,0)", "smallint": "smallint",
 			"decimal": "numeric", "float": "real", "double": "double precision", "boolean": "boolean",
 			"date": "date", "timestamp": "timestamp", "timestamptz": "timestamp with time zone",
 			"time": "time", "object": "jsonb", "array": "jsonb", "hash": "text",
@@ -53,7 +53,7 @@ var dialects = map[string]*dialect{
 		hashFmt:  "sha2(cast(%s as varchar), 256)",
 		regexFmt: "regexp_instr(%[1]s, %[2]s) > 0",
 		types: map[string]string{
-			"string": "varchar", "integer": "number(38,0)", "bigint": "number(38,0)", "smallint": "number(38,0)",
+			"string": "varchar", "integer": "number(38,0)", "bigint": "number(38,0)", "ubigint": "number(38,0)", "smallint": "number(38,0)",
 			"decimal": "number(38,9)", "float": "float", "double": "float", "boolean": "boolean",
 			"date": "date", "timestamp": "timestamp_ntz", "timestamptz": "timestamp_tz",
 			"time": "time", "object": "variant", "array": "array", "hash": "varchar",
@@ -64,9 +64,9 @@ var dialects = map[string]*dialect{
 		hashFmt:  "to_hex(sha256(cast(%s as string)))",
 		regexFmt: "regexp_contains(%[1]s, %[2]s)",
 		types: map[string]string{
-			"string": "string", "integer": "int64", "bigint": "int64", "smallint": "int64",
+			"string": "string", "integer": "int64", "bigint": "int64", "ubigint": "numeric", "smallint": "int64",
 			"decimal": "numeric", "float": "float64", "double": "float64", "boolean": "bool",
-			"date": "date", "timestamp": "datetime", "timestamptz": "timestamp",
+			"date": "date", "timestamp": "timestamp", "timestamptz": "timestamp",
 			"time": "time", "object": "json", "array": "json", "hash": "string",
 		},
 	},
@@ -118,6 +118,9 @@ func parsePhysical(s string) physType {
 	}
 	return pt
 }
+
+// civilTimestamps are physical types of a timestamp without a zone.
+var civilTimestamps = map[string]bool{"datetime": true, "timestamp_ntz": true, "timestamp without time zone": true}
 
 // physicalFamilies maps physical base types to canonical types.
 var physicalFamilies = map[string]string{
@@ -191,13 +194,20 @@ func (d *dialect) sqlType(canon string, pt physType) string {
 		}
 		switch d.name {
 		case "bigquery":
-			return "numeric"
+			if s <= 9 && p-s <= 29 {
+				return fmt.Sprintf("numeric(%d,%d)", p, s)
+			}
+			return fmt.Sprintf("bignumeric(%d,%d)", p, s)
 		case "snowflake":
 			return fmt.Sprintf("number(%d,%d)", p, s)
 		case "postgres":
 			return fmt.Sprintf("numeric(%d,%d)", p, s)
 		}
 		return fmt.Sprintf("decimal(%d,%d)", p, s)
+	case canon == "timestamp" && d.name == "bigquery" && civilTimestamps[pt.base]:
+		// BigQuery's timestamp is an instant; datetime is a wall-clock
+		// reading with no zone, used only when the physical type says so.
+		return "datetime"
 	case canon == "string" && len(pt.args) == 1 && (d.name == "postgres" || d.name == "snowflake") && strings.Contains(pt.base, "char"):
 		return fmt.Sprintf("varchar(%d)", pt.args[0])
 	}

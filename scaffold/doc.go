@@ -36,4 +36,64 @@
 //     (or a contract-level `dbtMart` default for every object).
 //   - freshness: an SLA property `freshness` or `latency` whose element names
 //     a table.column becomes that table's loaded_at_field and error_after.
+//
+// # Types
+//
+// Each property gets a canonical type: its logicalType, refined by a
+// physicalType of the same family (number + decimal(10,2) → decimal;
+// integer + bigint → bigint); a physicalType of another family (a domain
+// type such as "Name") is ignored, and a physicalType alone is used when
+// there is no logicalType. An integer with no physical refinement takes its
+// width from logicalTypeOptions.format: i8, i16 and u8 → smallint; i32 and
+// u16 → integer; i64 and u32 → bigint; u64 → ubigint. A timestamp with
+// logicalTypeOptions.timezone: true, or a physical timestamptz, is
+// timestamptz. The staging model casts to the dialect's type:
+//
+//	canonical   | duckdb                   | postgres                 | snowflake     | bigquery
+//	string      | varchar                  | text                     | varchar       | string
+//	integer     | integer                  | integer                  | number(38,0)  | int64
+//	smallint    | smallint                 | smallint                 | number(38,0)  | int64
+//	bigint      | bigint                   | bigint                   | number(38,0)  | int64
+//	ubigint     | ubigint                  | numeric(20,0)            | number(38,0)  | numeric
+//	decimal     | decimal(38,9)            | numeric                  | number(38,9)  | numeric
+//	float       | float                    | real                     | float         | float64
+//	double      | double                   | double precision         | float         | float64
+//	boolean     | boolean                  | boolean                  | boolean       | bool
+//	date        | date                     | date                     | date          | date
+//	timestamp   | timestamp                | timestamp                | timestamp_ntz | timestamp
+//	timestamptz | timestamp with time zone | timestamp with time zone | timestamp_tz  | timestamp
+//	time        | time                     | time                     | time          | time
+//	object      | json                     | jsonb                    | variant       | json
+//	array       | json                     | jsonb                    | array         | json
+//	hash        | varchar                  | text                     | varchar       | string
+//
+// Refinements of that table:
+//   - decimal keeps the physical precision and scale (capped at 38):
+//     decimal(p,s) on DuckDB, numeric(p,s) on Postgres, number(p,s) on
+//     Snowflake, and on BigQuery numeric(p,s) when it fits (s <= 9,
+//     p-s <= 29), else bignumeric(p,s).
+//   - char and varchar lengths are kept on Postgres and Snowflake.
+//   - BigQuery's timestamp is an instant; a physical datetime,
+//     timestamp_ntz or "timestamp without time zone" gives datetime.
+//   - number with no physicalType is double: give decimal(p,s) for money.
+//   - BigQuery object and array columns use parse_json(x): BigQuery cannot
+//     cast a string to JSON.
+//
+// A date or timestamp held as text (no physicalType, or a string one) with
+// logicalTypeOptions.format is parsed instead of cast, the Java-style
+// pattern f (MM/dd/yyyy, yyyy-MM-dd'T'HH:mm:ss.SSSXXX) converted to the
+// dialect's:
+//
+//	dialect   | date                          | timestamp                             | timestamptz
+//	duckdb    | strptime(x, '%m/%d/%Y')::date | strptime(x, f)::timestamp             | strptime(x, f)::timestamp with time zone
+//	postgres  | to_date(x, 'MM/DD/YYYY')      | cast(to_timestamp(x, f) as timestamp) | to_timestamp(x, f)
+//	snowflake | to_date(x, 'MM/DD/YYYY')      | to_timestamp_ntz(x, f)                | to_timestamp_tz(x, f)
+//	bigquery  | parse_date('%m/%d/%Y', x)     | parse_timestamp(f, x)                 | parse_timestamp(f, x)
+//
+// (parse_datetime for a BigQuery datetime). Pattern letters: yyyy and yy
+// (YYYY is read as yyyy), M to MMMM, dd and d (DD as dd), HH, hh, mm, ss,
+// S… (fraction: %g, %f or %n on DuckDB, MS or US on Postgres, FFn on
+// Snowflake, %E*S on BigQuery), a, E, X and Z (offset), and quoted literals
+// ('T'). A pattern with another letter (week, era, zone name) falls back to
+// a plain cast.
 package scaffold

@@ -44,7 +44,7 @@ func TestMartPII(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		sql := string(files["models/marts/crm/dim_customers.sql"])
+		sql := string(files["models/marts/crm/dim_customer.sql"])
 		if !strings.Contains(sql, c.want) {
 			t.Errorf("masking=%q allow=%v %s: mart lacks %q:\n%s", c.masking, c.allow, c.dialect, c.want, sql)
 		}
@@ -62,7 +62,7 @@ func TestMartPrefixFromGovernance(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, ok := files["models/marts/crm/customers.sql"]; !ok {
+	if _, ok := files["models/marts/crm/customer.sql"]; !ok {
 		t.Errorf("empty dimension prefix should give a bare mart name; got %s", keys(files))
 	}
 	c := martContract("")

@@ -2,6 +2,7 @@ package scaffold
 
 import (
 	"fmt"
+	"path"
 	"strings"
 	"unicode"
 )
@@ -31,14 +32,43 @@ func checkName(what, name string) error {
 		return fmt.Errorf("%s: empty name", what)
 	}
 	if strings.Contains(name, "..") || strings.ContainsAny(name, `/\`) {
-		return fmt.Errorf("%s %q: names must not contain path separators or \"..\"", what, name)
+		return fmt.Errorf("%s %q: names must not contain path separators or \"..\" (rename it in the contract)", what, name)
 	}
 	for _, r := range name {
 		if !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' || r == ' ' || r == '-') {
-			return fmt.Errorf("%s %q: character %q is not allowed (letters, digits, space, '_' and '-' only)", what, name, r)
+			return fmt.Errorf("%s %q: character %q is not allowed (letters, digits, space, '_' and '-' only; rename it in the contract)", what, name, r)
 		}
 	}
 	return nil
+}
+
+// fileExts are extensions that mark a candidate as a file name (a DuckDB or
+// SQLite database, a data file) rather than free text.
+var fileExts = map[string]bool{
+	".duckdb": true, ".ddb": true, ".db": true, ".sqlite": true, ".sqlite3": true,
+	".parquet": true, ".csv": true, ".json": true, ".jsonl": true, ".ndjson": true,
+}
+
+// identFrom turns a free-text or path-like name into a dbt identifier: a
+// file path gives its base name without extension
+// (../duckdb/melodify.duckdb → melodify), free text gives snake_case with
+// punctuation dropped (Clientes (dataset sintetico) →
+// clientes_dataset_sintetico). It returns "" when nothing usable is left.
+func identFrom(name string) string {
+	s := strings.TrimSpace(name)
+	if strings.ContainsAny(s, `/\`) {
+		s = strings.TrimRight(strings.ReplaceAll(s, `\`, "/"), "/")
+		s = path.Base(s)
+		if ext := path.Ext(s); ext != "" && ext != s {
+			s = strings.TrimSuffix(s, ext)
+		}
+	} else if ext := strings.ToLower(path.Ext(s)); fileExts[ext] && len(ext) < len(s) {
+		s = s[:len(s)-len(ext)]
+	}
+	if s == "." || s == ".." {
+		return ""
+	}
+	return snake(s)
 }
 
 // snake converts a name to snake_case ASCII: camelCase and PascalCase split
@@ -91,18 +121,36 @@ var uncountable = map[string]bool{
 	"inventory": true, "telemetry": true, "headcount": true,
 }
 
-// plural gives the English plural of the last word of a snake_case name.
+// abbreviations are short words that are not English nouns (they take no
+// plural s).
+var abbreviations = map[string]bool{
+	"api": true, "kpi": true, "sku": true, "url": true, "uri": true, "edw": true, "etl": true,
+	"ods": true, "raw": true, "src": true, "tmp": true, "dim": true, "fct": true, "stg": true,
+	"agg": true, "ref": true, "crm": true, "erp": true, "pos": true, "iot": true,
+}
+
+// isAbbreviation reports whether a word looks like an abbreviation or a
+// code: two letters or fewer (us, en, id), no vowel (tbl, txn), a digit
+// (q4), or a known one (api, edw).
+func isAbbreviation(w string) bool {
+	if len(w) <= 2 || abbreviations[w] {
+		return true
+	}
+	return !strings.ContainsAny(w, "aeiouy") || strings.ContainsAny(w, "0123456789")
+}
+
+// plural gives the English plural of the last word of a snake_case name. A
+// word that already ends in s (orders, status, address) or is an
+// abbreviation (tbl, en, api) is left alone.
 func plural(name string) string {
 	i := strings.LastIndexByte(name, '_')
 	head, w := name[:i+1], name[i+1:]
 	switch {
-	case w == "" || uncountable[w]:
+	case w == "" || uncountable[w] || isAbbreviation(w) || strings.HasSuffix(w, "s"):
 		return name
-	case strings.HasSuffix(w, "ss"), strings.HasSuffix(w, "x"), strings.HasSuffix(w, "z"),
+	case strings.HasSuffix(w, "x"), strings.HasSuffix(w, "z"),
 		strings.HasSuffix(w, "ch"), strings.HasSuffix(w, "sh"):
 		return head + w + "es"
-	case strings.HasSuffix(w, "s"):
-		return name
 	case strings.HasSuffix(w, "y") && len(w) > 1 && !strings.ContainsRune("aeiou", rune(w[len(w)-2])):
 		return head + w[:len(w)-1] + "ies"
 	case w == "person":

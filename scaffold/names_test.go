@@ -24,8 +24,12 @@ func TestSnake(t *testing.T) {
 func TestPlural(t *testing.T) {
 	t.Parallel()
 	cases := map[string]string{
-		"order": "orders", "air_quality": "air_qualities", "address": "addresses", "box": "boxes",
-		"day": "days", "orders": "orders", "telemetry": "telemetry", "person": "people", "tbl": "tbls",
+		"order": "orders", "air_quality": "air_qualities", "address": "address", "box": "boxes",
+		"day": "days", "orders": "orders", "telemetry": "telemetry", "person": "people",
+		// never an s on a name ending in s, nor on an abbreviation
+		"tbl": "tbl", "raw_newsapi_articles_us_en": "raw_newsapi_articles_us_en", "status": "status",
+		"class": "class", "pypl_edw_tbl": "pypl_edw_tbl", "api": "api", "kpi": "kpi", "q4": "q4", "sku": "sku",
+		"cat": "cats", "job": "jobs", "fee": "fees", "user_id": "user_id",
 	}
 	for in, want := range cases {
 		if got := plural(in); got != want {
@@ -52,7 +56,6 @@ func TestRejectsEscapingNames(t *testing.T) {
 		"property newline": func(c *contract.Contract) { c.Schema[0].Properties[0].Name = "a\nb" },
 		"physical quote":   func(c *contract.Contract) { c.Schema[0].Properties[0].PhysicalName = `x"; drop table y; --` },
 		"table quote":      func(c *contract.Contract) { c.Schema[0].PhysicalName = "t`x" },
-		"source traversal": func(c *contract.Contract) { c.Domain = "../up" },
 		"entity override": func(c *contract.Contract) {
 			c.Schema[0].CustomProperties = []contract.CustomProperty{{Property: PropEntity, Value: "a/../b"}}
 		},
@@ -107,11 +110,43 @@ func TestSourceName(t *testing.T) {
 		{"domain", func(*contract.Contract) {}, "sales_ops"},
 		{"data product", func(c *contract.Contract) { c.Domain = "" }, "product"},
 		{"name", func(c *contract.Contract) { c.Domain, c.DataProduct = "", "" }, "contract_name"},
+		{"duckdb file database", func(c *contract.Contract) {
+			c.Extra = map[string]any{"servers": []any{map[string]any{"type": "duckdb", "database": "../duckdb/melodify.duckdb"}}}
+		}, "melodify"},
+		{"windows file database", func(c *contract.Contract) {
+			c.Extra = map[string]any{"servers": []any{map[string]any{"type": "duckdb", "database": `C:\data\Shop Data.db`}}}
+		}, "shop_data"},
+		{"free-text name", func(c *contract.Contract) {
+			c.Domain, c.DataProduct, c.Name = "", "", "Clientes (dataset sintetico)"
+		}, "clientes_dataset_sintetico"},
+		{"path-like domain", func(c *contract.Contract) { c.Domain = "../up" }, "up"},
+		{"no identifier falls through", func(c *contract.Contract) { c.Domain = "日本" }, "product"},
+		{"punctuation-only database falls through", func(c *contract.Contract) {
+			c.Extra = map[string]any{"servers": []any{map[string]any{"database": "(--)"}}}
+		}, "sales_ops"},
 	}
 	for _, c := range cases {
 		if got := mk(c.mut); got != c.want {
 			t.Errorf("%s: source %q, want %q", c.name, got, c.want)
 		}
+	}
+}
+
+// TestSourceNameFails: only when no candidate gives an identifier, and the
+// error suggests --source.
+func TestSourceNameFails(t *testing.T) {
+	t.Parallel()
+	c := &contract.Contract{ID: "c", Version: "1", Name: "(((", Domain: "日本",
+		Schema: []contract.SchemaObject{{Name: "t", Properties: []contract.Property{{Name: "a", LogicalType: "string"}}}}}
+	_, err := buildPlan(c, contract.DefaultRules(), Options{})
+	if err == nil || !strings.Contains(err.Error(), "--source NAME") {
+		t.Fatalf("got %v, want an error suggesting --source NAME", err)
+	}
+	if _, err := buildPlan(c, contract.DefaultRules(), Options{Source: "Raw Shop"}); err != nil {
+		t.Fatalf("--source must win: %v", err)
+	}
+	if _, err := buildPlan(c, contract.DefaultRules(), Options{Source: "!!!"}); err == nil || !strings.Contains(err.Error(), "--source") {
+		t.Fatalf("a --source giving no identifier: got %v", err)
 	}
 }
 

@@ -15,7 +15,16 @@ type Options struct {
 	ContractFile string
 	// ProjectName, when set, adds a dbt_project.yml for a new dbt project.
 	ProjectName string
+	// StagingMaterialized is how staging models are built: view (default),
+	// table or incremental. dbt applies constraints (not_null, primary_key,
+	// unique) only to tables and incremental models, so view staging models
+	// carry data types and tests but no constraints.
+	StagingMaterialized string
 }
+
+// StagingMaterializations lists the accepted Options.StagingMaterialized
+// values.
+var StagingMaterializations = []string{"view", "table", "incremental"}
 
 // Custom property names read from the contract.
 const (

@@ -24,6 +24,7 @@ type plan struct {
 	objects      []*objPlan
 	usesGeneric  bool
 	projectName  string
+	stagingMat   string // view | table | incremental
 }
 
 type objPlan struct {
@@ -39,6 +40,7 @@ type objPlan struct {
 	modelTests  []any
 	freshness   *freshness
 	mart        *martPlan
+	sqlTests    []sqlTest // singular tests from type: sql rules
 }
 
 type colPlan struct {
@@ -86,7 +88,15 @@ func buildPlan(c *contract.Contract, rules contract.Rules, opts Options) (*plan,
 	if err != nil {
 		return nil, err
 	}
-	p := &plan{c: c, d: d, rules: rules, contractFile: opts.ContractFile, projectName: opts.ProjectName}
+	p := &plan{c: c, d: d, rules: rules, contractFile: opts.ContractFile, projectName: opts.ProjectName,
+		stagingMat: strings.ToLower(strings.TrimSpace(opts.StagingMaterialized))}
+	switch p.stagingMat {
+	case "":
+		p.stagingMat = "view"
+	case "view", "table", "incremental":
+	default:
+		return nil, fmt.Errorf("staging materialisation %q: use one of %s", opts.StagingMaterialized, strings.Join(StagingMaterializations, ", "))
+	}
 	p.reserved = map[string]bool{}
 	for _, w := range rules.Naming.ReservedWords {
 		p.reserved[strings.ToLower(w)] = true
@@ -101,6 +111,20 @@ func buildPlan(c *contract.Contract, rules contract.Rules, opts Options) (*plan,
 	}
 	p.resolveFreshness()
 	return p, nil
+}
+
+// stagingConstrained reports whether staging models are built as relations
+// that take constraints (dbt cannot apply them to views).
+func (p *plan) stagingConstrained() bool { return p.stagingMat != "view" }
+
+// hasMarts reports whether any object has a mart.
+func (p *plan) hasMarts() bool {
+	for _, o := range p.objects {
+		if o.mart != nil {
+			return true
+		}
+	}
+	return false
 }
 
 func oneWord(s string) string {
@@ -137,18 +161,26 @@ func (p *plan) resolveSource(opts Options) error {
 		struct{ what, v string }{"domain", p.c.Domain},
 		struct{ what, v string }{"dataProduct", p.c.DataProduct},
 		struct{ what, v string }{"name", p.c.Name})
-	for _, cand := range cands {
+	var tried []string
+	for i, cand := range cands {
 		if strings.TrimSpace(cand.v) == "" {
 			continue
 		}
-		if err := checkName("source ("+cand.what+")", cand.v); err != nil {
-			return err
+		if id := identFrom(cand.v); id != "" {
+			p.source = id
+			break
 		}
-		p.source = snake(cand.v)
-		break
+		if i == 0 {
+			return fmt.Errorf("--source %q gives no dbt identifier: use letters, digits and '_'", cand.v)
+		}
+		tried = append(tried, fmt.Sprintf("%s %q", cand.what, cand.v))
 	}
 	if p.source == "" {
-		return fmt.Errorf("cannot name the dbt source: set customProperties %s, a server database, or domain", PropSource)
+		why := "the contract has no customProperties " + PropSource + ", server database, domain, dataProduct or name"
+		if len(tried) > 0 {
+			why = "no candidate gives an identifier (" + strings.Join(tried, ", ") + ")"
+		}
+		return fmt.Errorf("cannot name the dbt source: %s; pass --source NAME (or set customProperties %s)", why, PropSource)
 	}
 	p.sourceSchema = opts.SourceSchema
 	if p.sourceSchema == "" {
@@ -277,6 +309,7 @@ func (p *plan) buildObject(obj *contract.SchemaObject) (*objPlan, error) {
 	}
 	p.finishKeys(o)
 	o.modelTests = append(o.modelTests, p.objectQuality(obj)...)
+	p.sqlRuleTests(o)
 	return o, nil
 }
 

@@ -54,11 +54,26 @@ func (p *plan) modelsFile() propsFile {
 	for _, o := range p.objects {
 		m := modelYAML{Name: o.staging, Description: o.description, DataTests: o.modelTests}
 		m.Config = &modelConfig{Meta: p.contractMeta(map[string]any{"schema_object": o.obj.Name})}
+		if p.stagingMat != "view" {
+			m.Config.Materialized = p.stagingMat
+		}
+		if p.stagingMat == "incremental" {
+			// dbt requires fail or append_new_columns with an enforced
+			// contract; the key makes re-runs merge instead of append.
+			m.Config.OnSchemaChange = "fail"
+			switch len(o.pk) {
+			case 0:
+			case 1:
+				m.Config.UniqueKey = o.pk[0]
+			default:
+				m.Config.UniqueKey = o.pk
+			}
+		}
 		if o.enforced {
 			m.Config.Contract = &contractYAML{Enforced: true}
 		}
 		m.Config.Tags = sortedUnique(o.obj.Tags)
-		if len(o.pk) > 1 {
+		if len(o.pk) > 1 && p.stagingConstrained() {
 			mc := modelConstraint{Type: "primary_key", Columns: o.pk}
 			if !p.d.enforcesUnique {
 				mc.WarnUnenforced = boolPtr(false)
@@ -75,7 +90,10 @@ func (p *plan) modelsFile() propsFile {
 
 func (p *plan) columnYAML(c *colPlan) columnYAML {
 	col := columnYAML{Name: c.name, Description: firstNonEmpty(c.prop.Description, c.prop.BusinessName),
-		DataType: c.dataType, Constraints: c.constraints, DataTests: c.tests}
+		DataType: c.dataType, DataTests: c.tests}
+	if p.stagingConstrained() {
+		col.Constraints = c.constraints
+	}
 	if c.reserved {
 		col.Quote = boolPtr(true)
 	}

@@ -38,6 +38,11 @@ func Render(c *contract.Contract, rules contract.Rules, opts Options) (map[strin
 	r.yaml(p.modelsPath(), p.modelsFile())
 	for _, o := range p.objects {
 		r.template(path.Join(p.stagingDir, o.staging+".sql"), "staging.sql.tmpl", p.stagingData(o))
+		for _, st := range o.sqlTests {
+			if r.err == nil {
+				r.add(st.path, []byte(st.body))
+			}
+		}
 		if o.mart != nil {
 			r.template(path.Join(o.mart.dir, o.mart.name+".sql"), "mart.sql.tmpl", p.martData(o))
 			r.yaml(path.Join(o.mart.dir, "_"+o.mart.name+"__models.yml"), p.martFile(o))
@@ -55,7 +60,8 @@ func Render(c *contract.Contract, rules contract.Rules, opts Options) (map[strin
 			name = "dbt_project"
 		}
 		r.label = "dataeng-os project skeleton"
-		r.template(ProjectFile, "dbt_project.yml.tmpl", map[string]string{"Name": name})
+		r.template(ProjectFile, "dbt_project.yml.tmpl", map[string]any{"Name": name,
+			"Staging": p.stagingMat, "Marts": p.hasMarts()})
 	}
 	if r.err != nil {
 		return nil, r.err

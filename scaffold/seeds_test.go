@@ -76,8 +76,17 @@ func (p *plan) seedValue(c *colPlan, i, depth int) string {
 		return fmt.Sprint(vals[i%len(vals)])
 	}
 	opts := c.prop.LogicalTypeOptions
+	if f, _ := opts["format"].(string); f != "" && isDateCanon(c.canon) {
+		if layout, ok := goLayout(f); ok {
+			step := time.Second
+			if c.canon == "date" {
+				step = 24 * time.Hour // an exclusive date bound moves a whole day
+			}
+			return timeBound(opts, "2024-01-01 00:00:00", step).AddDate(0, 0, i).Add(90 * time.Minute).Format(layout)
+		}
+	}
 	switch c.canon {
-	case "integer", "bigint", "smallint":
+	case "integer", "bigint", "smallint", "ubigint":
 		return strconv.FormatInt(int64(lowBound(opts, 1))+int64(i), 10)
 	case "decimal", "float", "double":
 		return strconv.FormatFloat(lowBound(opts, 1)+float64(i)+0.5, 'f', 2, 64)
@@ -97,6 +106,30 @@ func (p *plan) seedValue(c *colPlan, i, depth int) string {
 		return fmt.Sprintf(`[%d]`, i)
 	}
 	return stringValue(c, opts, i)
+}
+
+// goLayout converts the Java date patterns of the test contracts to a Go
+// layout.
+func goLayout(java string) (string, bool) {
+	toks, ok := lexJavaDate(java)
+	if !ok {
+		return "", false
+	}
+	var b strings.Builder
+	for _, t := range toks {
+		if t.letter == 0 {
+			b.WriteString(t.literal)
+			continue
+		}
+		letter, n := field(t)
+		s, ok := map[string]string{"y4": "2006", "y2": "06", "M2": "01", "M1": "1", "M3": "Jan", "d2": "02", "d1": "2",
+			"H2": "15", "m2": "04", "s2": "05", "S3": "000", "X3": "-07:00"}[fmt.Sprintf("%c%d", letter, n)]
+		if !ok {
+			return "", false
+		}
+		b.WriteString(s)
+	}
+	return b.String(), true
 }
 
 func acceptedOf(c *colPlan) []any {

@@ -56,10 +56,12 @@ type modelYAML struct {
 }
 
 type modelConfig struct {
-	Materialized string         `yaml:"materialized,omitempty"`
-	Contract     *contractYAML  `yaml:"contract,omitempty"`
-	Meta         map[string]any `yaml:"meta,omitempty"`
-	Tags         []string       `yaml:"tags,omitempty"`
+	Materialized   string         `yaml:"materialized,omitempty"`
+	UniqueKey      any            `yaml:"unique_key,omitempty"`
+	OnSchemaChange string         `yaml:"on_schema_change,omitempty"`
+	Contract       *contractYAML  `yaml:"contract,omitempty"`
+	Meta           map[string]any `yaml:"meta,omitempty"`
+	Tags           []string       `yaml:"tags,omitempty"`
 }
 
 type contractYAML struct {

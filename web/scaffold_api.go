@@ -17,6 +17,7 @@ import (
 type ScaffoldOptions struct {
 	Dialect string // duckdb (default), postgres, snowflake, bigquery
 	Out     string // dbt project directory, relative to the root ("" = root)
+	Strict  bool   // refuse contracts with governance errors ([scaffold] strict)
 }
 
 // scaffoldFile is one generated file in the /api/scaffold response.
@@ -52,9 +53,14 @@ func (s *Server) apiScaffold(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	doc, res := s.check(req.File, data)
-	if doc == nil || doc.Contract == nil || contract.HasErrors(res.Findings) {
-		writeJSON(w, http.StatusUnprocessableEntity, map[string]any{
-			"error": req.File + " has validation errors; fix them before scaffolding", "findings": res.Findings})
+	blocking, _ := scaffold.Gate(res.Findings, s.opts.Scaffold.Strict)
+	if doc == nil || doc.Contract == nil || len(blocking) > 0 {
+		msg := req.File + " fails the ODCS schema; fix the errors before scaffolding"
+		if scaffold.OnlyGovernance(blocking) {
+			gov := scaffold.GovernanceRules(blocking, contract.SeverityError)
+			msg = req.File + " has governance errors and [scaffold] strict = true; fix them, set strict = false, or " + scaffold.RuleOffHint(gov)
+		}
+		writeJSON(w, http.StatusUnprocessableEntity, map[string]any{"error": msg, "findings": res.Findings})
 		return
 	}
 	sopts := scaffold.Options{Dialect: s.opts.Scaffold.Dialect, ContractFile: req.File}

@@ -18,6 +18,7 @@ func TestScaffoldAPI(t *testing.T) {
 	t.Parallel()
 	ts := newTS(t, nil)
 	mustWrite(t, ts.root+"/contracts/leads.yaml", []byte(unclassifiedYAML))
+	mustWrite(t, ts.root+"/contracts/bad.yaml", []byte(strings.Replace(unclassifiedYAML, "apiVersion: v3.1.0", "apiVersion: 42", 1)))
 	body := map[string]string{"file": "contracts/orders.yaml"}
 
 	code, out, _ := ts.req(t, "POST", "/api/scaffold?dry_run=1", body, nil)
@@ -76,7 +77,8 @@ func TestScaffoldAPI(t *testing.T) {
 		hdr  map[string]string
 		code int
 	}{
-		{map[string]string{"file": "contracts/leads.yaml"}, nil, 422},   // validation errors
+		{map[string]string{"file": "contracts/leads.yaml"}, nil, 200},   // governance errors are warnings
+		{map[string]string{"file": "contracts/bad.yaml"}, nil, 422},     // schema errors
 		{map[string]string{"file": "../x.yaml"}, nil, 400},              // traversal
 		{map[string]string{"file": "contracts/none.yaml"}, nil, 404},    // missing
 		{"{bad json", nil, 400},                                         // bad JSON
@@ -86,6 +88,18 @@ func TestScaffoldAPI(t *testing.T) {
 		if code, out, _ := ts.req(t, "POST", "/api/scaffold?dry_run=1", c.body, c.hdr); code != c.code {
 			t.Errorf("%v: %d, want %d: %.200s", c.body, code, c.code, out)
 		}
+	}
+}
+
+// TestScaffoldAPIStrict: with [scaffold] strict = true the cockpit refuses
+// governance errors and says how to get past them.
+func TestScaffoldAPIStrict(t *testing.T) {
+	t.Parallel()
+	ts := newTS(t, func(o *Options) { o.Scaffold.Strict = true })
+	mustWrite(t, ts.root+"/contracts/leads.yaml", []byte(unclassifiedYAML))
+	code, out, _ := ts.req(t, "POST", "/api/scaffold?dry_run=1", map[string]string{"file": "contracts/leads.yaml"}, nil)
+	if code != 422 || !strings.Contains(string(out), "strict = false") || !strings.Contains(string(out), `\"off\"`) {
+		t.Fatalf("strict: %d, want 422 with a hint: %s", code, out)
 	}
 }
 

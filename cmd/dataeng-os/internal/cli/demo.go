@@ -180,8 +180,9 @@ func demoFinish(f *Factory, proj *kernel.Project, sp *agent.SavedPaths, session 
 	for _, x := range fs {
 		fmt.Fprintln(io.Out, "  "+x.String())
 	}
-	models, list := "not scaffolded (the contract has errors)", ""
-	if errs == 0 && doc != nil && doc.Contract != nil {
+	blocking, _ := scaffold.Gate(fs, proj.Config.Scaffold.Strict)
+	models, list := "not scaffolded (the contract fails the ODCS schema, or governance under [scaffold] strict)", ""
+	if len(blocking) == 0 && doc != nil && doc.Contract != nil {
 		sopts := scaffold.Options{Dialect: proj.Config.Scaffold.Dialect, ContractFile: rel(sp.Contract)}
 		files, err := scaffold.Render(doc.Contract, proj.Rules, sopts)
 		if err != nil {
@@ -210,7 +211,7 @@ func demoFinish(f *Factory, proj *kernel.Project, sp *agent.SavedPaths, session 
 		fmt.Fprintf(io.Out, "  session    %s\n", filepath.ToSlash(filepath.Join(kernel.StateDir, "sessions", session+".jsonl")))
 	}
 	fmt.Fprint(io.Out, nextSteps(proj.Root, onPath("dataeng-os")))
-	if errs > 0 {
+	if len(blocking) > 0 {
 		return ErrFindings
 	}
 	return nil

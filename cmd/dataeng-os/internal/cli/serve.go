@@ -100,7 +100,7 @@ func runServe(ctx context.Context, f *Factory, opts *serveOptions) error {
 	}
 	srv, err := web.New(web.Options{Root: p.Root, Rules: p.Rules, Token: token,
 		AllowRemote: opts.AllowRemote, Secrets: secretValues(f, p.Config),
-		Scaffold: web.ScaffoldOptions{Dialect: p.Config.Scaffold.Dialect, Out: p.Config.Scaffold.Out},
+		Scaffold: web.ScaffoldOptions{Dialect: p.Config.Scaffold.Dialect, Out: p.Config.Scaffold.Out, Strict: p.Config.Scaffold.Strict},
 		Chat:     chatStarter(f, p)})
 	if err != nil {
 		return err
