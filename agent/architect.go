@@ -37,6 +37,9 @@ type Options struct {
 	Language string
 	// Now is the clock (tests); nil = time.Now.
 	Now func() time.Time
+	// Secrets are the API keys in use: they are scrubbed from every model
+	// answer, event, journal line and saved draft.
+	Secrets []string
 }
 
 // DefaultMaxOutputTokens caps one model answer when the config says nothing:

@@ -199,11 +199,18 @@ func (a *Architect) reaskMessages(st loopState, structured bool) ([]providers.Me
 // events. Only a completed stream's text is returned.
 func (a *Architect) call(ctx context.Context, req providers.Request, m *meter, phase string, emit func(Event)) (string, error) {
 	m.calls++
+	sr := a.newStreamRedactor()
 	resp, err := a.opts.Provider.Stream(ctx, req, func(p providers.Part) {
 		if p.Kind == providers.PartText && p.Text != "" {
-			emit(Event{Type: EventToken, Phase: phase, Text: p.Text})
+			if t := sr.Write(p.Text); t != "" {
+				emit(Event{Type: EventToken, Phase: phase, Text: t})
+			}
 		}
 	})
+	if t := sr.Flush(); t != "" {
+		emit(Event{Type: EventToken, Phase: phase, Text: t})
+	}
+	resp.Text = a.redact(resp.Text)
 	m.usage = m.usage.Add(resp.Usage)
 	u, total := resp.Usage, m.usage
 	emit(Event{Type: EventUsage, Usage: &u, Total: &total, Cost: a.cost(total)})
@@ -212,7 +219,7 @@ func (a *Architect) call(ctx context.Context, req providers.Request, m *meter, p
 			emit(Event{Type: EventCancelled, Phase: phase, Text: resp.Text})
 			return "", fmt.Errorf("model call cancelled: %w", ctx.Err())
 		}
-		return "", fmt.Errorf("model call: %w", err)
+		return "", fmt.Errorf("model call: %w", providers.RedactError(err, a.opts.Secrets...))
 	}
 	emit(Event{Type: EventAssistant, Phase: phase, Text: resp.Text})
 	return resp.Text, nil

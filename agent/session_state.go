@@ -15,6 +15,7 @@ func (s *Session) emit(ev Event) {
 	if s.replaying {
 		return
 	}
+	ev = s.a.redactEvent(ev)
 	ev.Session = s.o.ID
 	if ev.Time.IsZero() {
 		ev.Time = s.a.opts.Now().UTC()

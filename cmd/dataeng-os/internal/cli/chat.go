@@ -181,7 +181,7 @@ func newArchitect(f *Factory, proj *kernel.Project, provider, model string) (*ag
 	if !ok {
 		return nil, UsageErrorf("unknown provider %q: use guided, ollama, openai, gemini, scripted or a [providers.NAME] profile", name)
 	}
-	opts := agent.Options{Project: proj, ProviderName: name, Model: prof.Model}
+	opts := agent.Options{Project: proj, ProviderName: name, Model: prof.Model, Secrets: secretValues(f, proj.Config)}
 	if prof.Type != "guided" {
 		p, err := openProvider(f, proj, name, prof)
 		if err != nil {

@@ -33,6 +33,7 @@ type drafter struct {
 	script  string           // scripted provider: folder of per-note scripts
 	prices  map[string]kernel.Price
 	force   bool
+	secrets []string // API keys scrubbed from model output
 }
 
 func newDrafter(f *Factory, proj *kernel.Project, opts *DraftOptions) (*drafter, error) {
@@ -44,7 +45,8 @@ func newDrafter(f *Factory, proj *kernel.Project, opts *DraftOptions) (*drafter,
 	if prof.Type == "guided" || prof.Type == "" {
 		return nil, UsageErrorf("draft needs a model provider, and %q is guided mode (it interviews a person): pass --provider ollama, openai, gemini or scripted", pname)
 	}
-	d := &drafter{proj: proj, prof: prof, model: prof.Model, limiter: batch.NewLimiter(opts.RPM), prices: proj.Config.Prices, force: opts.Force}
+	d := &drafter{proj: proj, prof: prof, model: prof.Model, limiter: batch.NewLimiter(opts.RPM), prices: proj.Config.Prices, force: opts.Force,
+		secrets: secretValues(f, proj.Config)}
 	d.limiter.SetConcurrency(opts.Jobs) // -j caps the model calls in flight
 	d.label = pname
 	if prof.Model != "" {
@@ -90,7 +92,7 @@ func draftResolvePath(f *Factory, proj *kernel.Project, p string) string {
 // architect builds an Architect whose every model call goes through the
 // pool's limiter and shared rate-limit gate.
 func (d *drafter) architect(p providers.Provider) (*agent.Architect, error) {
-	return agent.New(agent.Options{Project: d.proj, Provider: d.limit(p), Model: d.prof.Model})
+	return agent.New(agent.Options{Project: d.proj, Provider: d.limit(p), Model: d.prof.Model, Secrets: d.secrets})
 }
 
 // limit routes p through the limiter. A resilient provider keeps its

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"path/filepath"
 	"strings"
 	"text/tabwriter"
@@ -79,16 +80,18 @@ func runModels(ctx context.Context, f *Factory, opts *ModelsOptions) error {
 	if rep.Models == nil {
 		rep.Models = []providers.ModelInfo{}
 	}
+	secrets := secretValues(f, proj.Config)
+	out, errOut := newRedactWriter(f.IO.Out, secrets), newRedactWriter(f.IO.ErrOut, secrets)
 	if opts.JSON {
-		enc := json.NewEncoder(f.IO.Out)
+		enc := json.NewEncoder(out)
 		enc.SetIndent("", "  ")
 		return enc.Encode(rep)
 	}
-	printModels(f, rep)
+	printModels(out, errOut, rep)
 	return nil
 }
 
-func printModels(f *Factory, rep modelsReport) {
+func printModels(out, errOut io.Writer, rep modelsReport) {
 	var buf bytes.Buffer
 	tw := tabwriter.NewWriter(&buf, 0, 4, 2, ' ', 0)
 	found := false
@@ -102,18 +105,18 @@ func printModels(f *Factory, rep modelsReport) {
 	tw.Flush()
 	for _, line := range strings.SplitAfter(buf.String(), "\n") {
 		if l := strings.TrimRight(line, " \n"); l != "" {
-			fmt.Fprintln(f.IO.Out, l)
+			fmt.Fprintln(out, l)
 		}
 	}
 	switch {
 	case len(rep.Models) == 0:
-		fmt.Fprintf(f.IO.ErrOut, "%s offers no models\n", rep.Provider)
+		fmt.Fprintf(errOut, "%s offers no models\n", rep.Provider)
 	case rep.Default != "" && !found:
 		hint := ""
 		if rep.Type == "ollama" {
 			hint = ": run: ollama pull " + rep.Default
 		}
-		fmt.Fprintf(f.IO.ErrOut, "note: the configured model %s is not in the list%s\n", rep.Default, hint)
+		fmt.Fprintf(errOut, "note: the configured model %s is not in the list%s\n", rep.Default, hint)
 	}
 }
 

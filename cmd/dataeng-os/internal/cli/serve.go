@@ -141,29 +141,6 @@ func serveUntilDone(ctx context.Context, ln net.Listener, h http.Handler, onShut
 	return nil
 }
 
-// secretValues collects the API keys the process can see, so that the
-// cockpit redacts them from anything it sends.
-func secretValues(f *Factory, cfg kernel.Config) []string {
-	names := map[string]bool{}
-	for _, v := range kernel.EnvVars {
-		if strings.HasSuffix(v.Name, "_KEY") || v.Name == "DATAENG_SERVE_TOKEN" {
-			names[v.Name] = true
-		}
-	}
-	for _, p := range cfg.Providers {
-		if p.APIKeyEnv != "" {
-			names[p.APIKeyEnv] = true
-		}
-	}
-	var out []string
-	for n := range names {
-		if v := f.Getenv(n); v != "" {
-			out = append(out, v)
-		}
-	}
-	return out
-}
-
 func openBrowser(url string) error {
 	var cmd *exec.Cmd
 	switch runtime.GOOS {

@@ -180,6 +180,10 @@ func readSession(f *Factory, ref string) (string, string, []agent.Event, error) 
 		return "", "", nil, err
 	}
 	evs, err := readJournal(f, filepath.Join(dir, id+".jsonl"))
+	secrets := secretValues(f, proj.Config)
+	for i := range evs {
+		evs[i] = agent.RedactEvent(evs[i], secrets...)
+	}
 	return proj.Root, id, evs, err
 }
 
