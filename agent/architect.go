@@ -42,9 +42,15 @@ type Options struct {
 	Secrets []string
 }
 
-// DefaultMaxOutputTokens caps one model answer when the config says nothing:
-// a full canvas plus contract fits well inside it.
-const DefaultMaxOutputTokens = 4096
+// firstPositive is the first value above zero (the defaults are).
+func firstPositive(vs ...int) int {
+	for _, v := range vs {
+		if v > 0 {
+			return v
+		}
+	}
+	return 0
+}
 
 // Architect drafts canvases and contracts. It is safe for concurrent use
 // by several sessions or notes: it holds configuration only.
@@ -63,24 +69,9 @@ func New(opts Options) (*Architect, error) {
 		p = defaultProject()
 	}
 	cfg := p.Config.Agent
-	if opts.MaxAttempts <= 0 {
-		opts.MaxAttempts = cfg.MaxAttempts
-	}
-	if opts.MaxAttempts <= 0 {
-		opts.MaxAttempts = 3
-	}
-	if opts.TokenBudget <= 0 {
-		opts.TokenBudget = cfg.TokenBudget
-	}
-	if opts.TokenBudget <= 0 {
-		opts.TokenBudget = 200000
-	}
-	if opts.MaxOutputTokens <= 0 {
-		opts.MaxOutputTokens = cfg.MaxOutputTokens
-	}
-	if opts.MaxOutputTokens <= 0 {
-		opts.MaxOutputTokens = DefaultMaxOutputTokens
-	}
+	opts.MaxAttempts = firstPositive(opts.MaxAttempts, cfg.MaxAttempts, kernel.DefaultMaxAttempts)
+	opts.TokenBudget = firstPositive(opts.TokenBudget, cfg.TokenBudget, kernel.DefaultTokenBudget)
+	opts.MaxOutputTokens = firstPositive(opts.MaxOutputTokens, cfg.MaxOutputTokens, kernel.DefaultMaxOutputTokens)
 	if opts.Language == "" {
 		opts.Language = cfg.Language
 	}

@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/dataeng-os/dataeng-os/contract"
-	"github.com/dataeng-os/dataeng-os/kernel"
+	"github.com/dataeng-os/dataeng-os/scaffold"
 )
 
 // Parse-failure rules, reported as error findings on the failed attempt.
@@ -19,7 +19,7 @@ var canvasChecker = contract.CheckCanvas
 
 // draftPaths are the project-relative files a draft is validated as.
 func draftPaths(name string) (canvas, contractFile string) {
-	return kernel.CanvasesDir + "/" + name + ".md", kernel.ContractsDir + "/" + name + ".odcs.yaml"
+	return scaffold.CanvasesDir + "/" + name + ".md", scaffold.ContractsDir + "/" + name + ".odcs.yaml"
 }
 
 // checkDrafts validates the canvas (against the template) and the contract
@@ -46,7 +46,7 @@ func (a *Architect) checkDrafts(name, canvas, yml string) []contract.Finding {
 
 // docOf tells which document a finding is about.
 func docOf(f contract.Finding) string {
-	if strings.HasPrefix(f.File, kernel.CanvasesDir+"/") {
+	if strings.HasPrefix(f.File, scaffold.CanvasesDir+"/") {
 		return DocCanvas
 	}
 	return DocContract

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/dataeng-os/dataeng-os/contract"
+	"github.com/dataeng-os/dataeng-os/kernel"
 	"github.com/dataeng-os/dataeng-os/providers"
 	"github.com/dataeng-os/dataeng-os/providers/scripted"
 )
@@ -37,8 +38,8 @@ func TestValidInOneAttempt(t *testing.T) {
 	if !strings.Contains(req.System, "gov") && !strings.Contains(req.System, "PII column must carry") {
 		t.Errorf("system prompt lacks the governance summary:\n%s", req.System)
 	}
-	if req.MaxTokens != DefaultMaxOutputTokens {
-		t.Errorf("request MaxTokens = %d; every answer must be capped at %d", req.MaxTokens, DefaultMaxOutputTokens)
+	if req.MaxTokens != kernel.DefaultMaxOutputTokens {
+		t.Errorf("request MaxTokens = %d; every answer must be capped at %d", req.MaxTokens, kernel.DefaultMaxOutputTokens)
 	}
 	if len(req.System) > 12000 {
 		t.Errorf("system prompt is %d bytes; it must stay compact", len(req.System))

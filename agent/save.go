@@ -10,7 +10,7 @@ import (
 	"strings"
 
 	"github.com/dataeng-os/dataeng-os/contract"
-	"github.com/dataeng-os/dataeng-os/kernel"
+	"github.com/dataeng-os/dataeng-os/scaffold"
 )
 
 // SaveOptions steer SaveDrafts.
@@ -84,9 +84,9 @@ func SaveDrafts(projectRoot string, res *Result, opts SaveOptions) (SavedPaths, 
 	}
 	w := writer{root: projectRoot, force: opts.Force, owned: opts.Owned, sp: &sp}
 	if strings.TrimSpace(res.Canvas) != "" {
-		rel := kernel.CanvasesDir + "/" + name + ".md"
+		rel := scaffold.CanvasesDir + "/" + name + ".md"
 		if canvasBad {
-			rel = kernel.CanvasesDir + "/" + name + ".draft.md"
+			rel = scaffold.CanvasesDir + "/" + name + ".draft.md"
 		}
 		p, err := w.put(rel, markdownMarker, res.Canvas)
 		if err != nil {
@@ -94,7 +94,7 @@ func SaveDrafts(projectRoot string, res *Result, opts SaveOptions) (SavedPaths, 
 		}
 		sp.Canvas = p
 		if !canvasBad {
-			w.dropStale(kernel.CanvasesDir + "/" + name + ".draft.md")
+			w.dropStale(scaffold.CanvasesDir + "/" + name + ".draft.md")
 		}
 	}
 	if strings.TrimSpace(res.Contract) != "" {
@@ -108,16 +108,16 @@ func SaveDrafts(projectRoot string, res *Result, opts SaveOptions) (SavedPaths, 
 			return sp, err
 		}
 	} else {
-		w.dropStale(kernel.ContractsDir + "/" + name + ".findings.json")
+		w.dropStale(scaffold.ContractsDir + "/" + name + ".findings.json")
 	}
 	return sp, nil
 }
 
 func (w *writer) saveContract(name string, res *Result, bad bool) error {
-	rel := kernel.ContractsDir + "/" + name + ".odcs.yaml"
+	rel := scaffold.ContractsDir + "/" + name + ".odcs.yaml"
 	body := res.Contract
 	if bad {
-		rel = kernel.ContractsDir + "/" + name + ".draft.odcs.yaml"
+		rel = scaffold.ContractsDir + "/" + name + ".draft.odcs.yaml"
 		body = fmt.Sprintf("# DRAFT: %s open; see %s.findings.json. Fix them, then run: dataeng-os validate %s\n",
 			plural(len(res.Findings), "finding"), name, rel) + body
 	}
@@ -127,7 +127,7 @@ func (w *writer) saveContract(name string, res *Result, bad bool) error {
 	}
 	w.sp.Contract = p
 	if !bad {
-		w.dropStale(kernel.ContractsDir + "/" + name + ".draft.odcs.yaml")
+		w.dropStale(scaffold.ContractsDir + "/" + name + ".draft.odcs.yaml")
 	}
 	return nil
 }
@@ -135,7 +135,7 @@ func (w *writer) saveContract(name string, res *Result, bad bool) error {
 func (w *writer) saveFindings(name string, res *Result) error {
 	_, vf := draftPaths(name)
 	shift := 1 // the marker line
-	draftRel := kernel.ContractsDir + "/" + name + ".draft.odcs.yaml"
+	draftRel := scaffold.ContractsDir + "/" + name + ".draft.odcs.yaml"
 	ff := FindingsFile{Name: name, StopReason: res.StopReason, Attempts: res.Attempts, Left: res.Left(), OpenQuestions: res.OpenQuestions}
 	for _, f := range res.Findings {
 		if f.File == vf && strings.HasPrefix(w.sp.Contract, filepath.Join(w.root, draftRel)) {
@@ -147,7 +147,7 @@ func (w *writer) saveFindings(name string, res *Result) error {
 	if err != nil {
 		return err
 	}
-	rel := kernel.ContractsDir + "/" + name + ".findings.json"
+	rel := scaffold.ContractsDir + "/" + name + ".findings.json"
 	if w.ownedElsewhere(rel) {
 		w.sp.Owned = append(w.sp.Owned, rel)
 		rel = besideName(rel)

@@ -2,6 +2,8 @@ package kernel
 
 import (
 	"time"
+
+	"github.com/dataeng-os/dataeng-os/providers"
 )
 
 // Config is the merged configuration.
@@ -34,6 +36,15 @@ type ProviderProfile struct {
 	Script    string   `toml:"script"` // scripted provider: path of the script file
 	Stream    *bool    `toml:"stream"` // openai type: false asks for whole answers (default true)
 }
+
+// The Architect's defaults when no config sets them (agent.max_attempts,
+// agent.token_budget, agent.max_output_tokens). A full canvas plus contract
+// fits well inside DefaultMaxOutputTokens.
+const (
+	DefaultMaxAttempts     = 3
+	DefaultTokenBudget     = 200000
+	DefaultMaxOutputTokens = 4096
+)
 
 // AgentConfig bounds the Architect's validate-and-reask loop.
 type AgentConfig struct {
@@ -92,14 +103,14 @@ func (d Duration) MarshalText() ([]byte, error) { return []byte(d.Duration.Strin
 // key), and the usual profiles ready to be picked with --provider.
 func Defaults() Config {
 	return Config{
-		Provider: "guided",
+		Provider: providers.TypeGuided,
 		Providers: map[string]ProviderProfile{
-			"openai": {Type: "openai", Model: "gpt-4o-mini", APIKeyEnv: "OPENAI_API_KEY", Timeout: Duration{120 * time.Second}},
-			"gemini": {Type: "gemini", Model: "gemini-2.5-flash", APIKeyEnv: "GEMINI_API_KEY", Timeout: Duration{120 * time.Second}},
-			"ollama": {Type: "ollama", Model: "qwen2.5:7b", Timeout: Duration{300 * time.Second}, NumCtx: 8192},
-			"guided": {Type: "guided"},
+			"openai":             {Type: "openai", Model: "gpt-4o-mini", APIKeyEnv: "OPENAI_API_KEY", Timeout: Duration{120 * time.Second}},
+			"gemini":             {Type: "gemini", Model: "gemini-2.5-flash", APIKeyEnv: "GEMINI_API_KEY", Timeout: Duration{120 * time.Second}},
+			"ollama":             {Type: "ollama", Model: "qwen2.5:7b", Timeout: Duration{300 * time.Second}, NumCtx: 8192},
+			providers.TypeGuided: {Type: providers.TypeGuided},
 		},
-		Agent:    AgentConfig{MaxAttempts: 3, TokenBudget: 200000, MaxOutputTokens: 4096},
+		Agent:    AgentConfig{MaxAttempts: DefaultMaxAttempts, TokenBudget: DefaultTokenBudget, MaxOutputTokens: DefaultMaxOutputTokens},
 		Scaffold: ScaffoldConfig{Dialect: "duckdb", Out: "."},
 		Validate: ValidateConfig{MaxBytes: 10 << 20},
 		Serve:    ServeConfig{Addr: "127.0.0.1:8080"},
@@ -116,8 +127,7 @@ func (c Config) Profile(name, model string) (ProviderProfile, string, bool) {
 	}
 	p, ok := c.Providers[name]
 	if !ok {
-		switch name {
-		case "openai", "gemini", "ollama", "scripted", "guided":
+		if providers.IsType(name) {
 			p, ok = ProviderProfile{Type: name}, true
 		}
 	}

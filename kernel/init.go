@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/dataeng-os/dataeng-os/internal/atomicfile"
+	"github.com/dataeng-os/dataeng-os/scaffold"
 )
 
 // InitOptions steers InitProject.
@@ -53,10 +54,10 @@ func layout() []initFile {
 		{LogicTemplate, embedded(LogicTemplate)},
 		{"dbt_project.yml", dbtProject},
 		{".gitignore", literal(gitignore)},
-		{CanvasesDir + "/.gitkeep", literal("")},
-		{ContractsDir + "/.gitkeep", literal("")},
+		{scaffold.CanvasesDir + "/.gitkeep", literal("")},
+		{scaffold.ContractsDir + "/.gitkeep", literal("")},
 		{NotesDir + "/.gitkeep", literal("")},
-		{ModelsDir + "/.gitkeep", literal("")},
+		{scaffold.ModelsDir + "/.gitkeep", literal("")},
 	}
 }
 

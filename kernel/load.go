@@ -4,9 +4,13 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/dataeng-os/dataeng-os/contract"
+	"github.com/dataeng-os/dataeng-os/providers"
+	"github.com/dataeng-os/dataeng-os/scaffold"
 )
 
 // LoadOptions steers Load.
@@ -142,16 +146,12 @@ func applyEnv(c *Config, getenv func(string) string) error {
 // Check reports configuration values that cannot work.
 func (c Config) Check() error {
 	for name, pr := range c.Providers {
-		switch pr.Type {
-		case "openai", "gemini", "ollama", "scripted", "guided":
-		default:
-			return fmt.Errorf("config: providers.%s: type %q is not one of openai, gemini, ollama, scripted, guided", name, pr.Type)
+		if !providers.IsType(pr.Type) {
+			return fmt.Errorf("config: providers.%s: type %q is not one of %s", name, pr.Type, strings.Join(providers.Types, ", "))
 		}
 	}
-	switch c.Scaffold.Dialect {
-	case "duckdb", "postgres", "snowflake", "bigquery":
-	default:
-		return fmt.Errorf("config: scaffold.dialect %q is not one of duckdb, postgres, snowflake, bigquery", c.Scaffold.Dialect)
+	if !slices.Contains(scaffold.Dialects, c.Scaffold.Dialect) {
+		return fmt.Errorf("config: scaffold.dialect %q is not one of %s", c.Scaffold.Dialect, strings.Join(scaffold.Dialects, ", "))
 	}
 	if c.Agent.MaxAttempts < 1 {
 		return fmt.Errorf("config: agent.max_attempts must be at least 1, not %d", c.Agent.MaxAttempts)

@@ -53,9 +53,6 @@ const (
 	CanvasTemplate   = "templates/canvas.md"
 	ContractTemplate = "templates/contract.yaml"
 	LogicTemplate    = "templates/logic.md"
-	CanvasesDir      = "canvases"
-	ContractsDir     = "contracts"
 	NotesDir         = "notes"
-	ModelsDir        = "models"
 	StateDir         = ".dataeng-os" // sessions, manifests, lineage
 )

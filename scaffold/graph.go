@@ -74,7 +74,7 @@ func (b *graphBuilder) edge(from, to string) {
 // mentions.
 func LoadLineage(projectRoot string) (Graph, error) {
 	b := &graphBuilder{nodes: map[string]int{}, edges: map[Edge]bool{}}
-	contracts, err := listFiles(projectRoot, "contracts", ".yaml", ".yml")
+	contracts, err := listFiles(projectRoot, ContractsDir, ".yaml", ".yml")
 	if err != nil {
 		return Graph{}, err
 	}
@@ -88,7 +88,7 @@ func LoadLineage(projectRoot string) (Graph, error) {
 	for _, lc := range rec.Contracts {
 		b.addRecord(lc)
 	}
-	canvases, err := listFiles(projectRoot, "canvases", ".md")
+	canvases, err := listFiles(projectRoot, CanvasesDir, ".md")
 	if err != nil {
 		return Graph{}, err
 	}

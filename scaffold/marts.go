@@ -44,7 +44,7 @@ func (p *plan) buildMart(o *objPlan) error {
 	if p.c.Domain != "" && checkName("domain", p.c.Domain) == nil {
 		group = snake(p.c.Domain)
 	}
-	m := &martPlan{kind: kind, name: prefix + o.entity, dir: path.Join("models", "marts", group)}
+	m := &martPlan{kind: kind, name: prefix + o.entity, dir: path.Join(ModelsDir, "marts", group)}
 	for _, c := range o.columns {
 		mc, keep := p.martColumn(c)
 		if keep {

@@ -186,7 +186,7 @@ func (p *plan) resolveSource(opts Options) error {
 	if p.sourceSchema == "" {
 		p.sourceSchema = server["schema"]
 	}
-	p.stagingDir = path.Join("models", "staging", p.source)
+	p.stagingDir = path.Join(ModelsDir, "staging", p.source)
 	p.propsPrefix = "_" + p.source
 	if key := contractKey(p.c); key != p.source {
 		p.propsPrefix += "__" + key

@@ -12,10 +12,6 @@ import (
 	"strings"
 )
 
-// ModelsDir is where every contract-owned generated file lives; Prune looks
-// for stale files there.
-const ModelsDir = "models"
-
 // headerPeek is how much of a file prune reads to find its header.
 const headerPeek = 1024
 

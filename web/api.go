@@ -8,6 +8,7 @@ import (
 	"net/http"
 
 	"github.com/dataeng-os/dataeng-os/contract"
+	"github.com/dataeng-os/dataeng-os/scaffold"
 )
 
 // checkResult is the validation part of several responses.
@@ -52,7 +53,7 @@ func hashOf(data []byte) string {
 func (s *Server) apiSession(w http.ResponseWriter, r *http.Request) {
 	pol := s.opts.Rules.Policy
 	writeJSON(w, http.StatusOK, map[string]any{
-		"csrfToken": s.csrf, "project": s.opts.Title, "contractsDir": contractsDir,
+		"csrfToken": s.csrf, "project": s.opts.Title, "contractsDir": scaffold.ContractsDir,
 		"chat": s.chats.available(), "statuses": nonNil(pol.Contract.Statuses),
 		"classifications": nonNil(pol.PII.AllowedClassifications),
 		"maskingValues":   nonNil(pol.PII.MaskingValues), "logicalTypes": logicalTypes,

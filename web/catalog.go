@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/dataeng-os/dataeng-os/contract"
+	"github.com/dataeng-os/dataeng-os/scaffold"
 )
 
 // Entry is one contract in the catalog.
@@ -56,7 +57,7 @@ func newCatalogCache() *catalogCache { return &catalogCache{entries: map[string]
 
 // Catalog scans contracts/ and returns every contract, sorted by file.
 func (s *Server) Catalog() ([]Entry, error) {
-	dir := filepath.Join(s.root, contractsDir)
+	dir := filepath.Join(s.root, scaffold.ContractsDir)
 	var out []Entry
 	seen := map[string]bool{}
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
@@ -197,7 +198,7 @@ func isPII(p contract.Property, pii contract.PIIPolicy) bool {
 func (s *Server) apiContracts(w http.ResponseWriter, r *http.Request) {
 	all, err := s.Catalog()
 	if err != nil {
-		writeError(w, http.StatusInternalServerError, "scan %s: %v", contractsDir, err)
+		writeError(w, http.StatusInternalServerError, "scan %s: %v", scaffold.ContractsDir, err)
 		return
 	}
 	q := r.URL.Query().Get("q")

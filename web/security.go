@@ -10,6 +10,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/dataeng-os/dataeng-os/scaffold"
 )
 
 // tokenCookie carries the access token after a visit to /?token=….
@@ -128,13 +130,13 @@ func (s *Server) contractPath(rel string) (string, error) {
 			return "", fmt.Errorf("%w: %q must not contain '..', '.' or empty segments", errPath, rel)
 		}
 	}
-	if !strings.HasPrefix(rel, contractsDir+"/") {
-		return "", fmt.Errorf("%w: %q is not under %s/", errPath, rel, contractsDir)
+	if !strings.HasPrefix(rel, scaffold.ContractsDir+"/") {
+		return "", fmt.Errorf("%w: %q is not under %s/", errPath, rel, scaffold.ContractsDir)
 	}
 	if ext := strings.ToLower(filepath.Ext(rel)); ext != ".yaml" && ext != ".yml" {
 		return "", fmt.Errorf("%w: %q is not a .yaml or .yml file", errPath, rel)
 	}
-	base, err := filepath.EvalSymlinks(filepath.Join(s.root, contractsDir))
+	base, err := filepath.EvalSymlinks(filepath.Join(s.root, scaffold.ContractsDir))
 	if err != nil {
 		return "", fmt.Errorf("contracts directory: %w", err)
 	}
@@ -145,7 +147,7 @@ func (s *Server) contractPath(rel string) (string, error) {
 		}
 	}
 	if err := confined(base, abs); err != nil {
-		return "", fmt.Errorf("%w: %q resolves outside %s/ (symlink)", errPath, rel, contractsDir)
+		return "", fmt.Errorf("%w: %q resolves outside %s/ (symlink)", errPath, rel, scaffold.ContractsDir)
 	}
 	return abs, nil
 }

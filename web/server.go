@@ -16,9 +16,6 @@ import (
 	"github.com/dataeng-os/dataeng-os/contract"
 )
 
-// contractsDir is where the cockpit reads and writes contracts.
-const contractsDir = "contracts"
-
 // DefaultMaxBody is the request body limit when Options.MaxBody is 0.
 const DefaultMaxBody = 2 << 20
 

@@ -34,9 +34,6 @@ type Profile struct {
 	NoStream bool
 }
 
-// Types lists the provider types New accepts.
-var Types = []string{"openai", "gemini", "ollama", "scripted"}
-
 // ErrMissingKey is wrapped by the error for a profile whose key is unset.
 var ErrMissingKey = errors.New("no API key")
 
@@ -89,7 +86,7 @@ func build(p Profile, getenv func(string) string) (providers.Provider, []string,
 			opts = append(opts, ollama.WithModel(p.Model))
 		}
 		return ollama.New(opts...), nil, nil
-	case "scripted":
+	case providers.TypeScripted:
 		if p.Script == "" {
 			return nil, nil, fmt.Errorf("provider %s: the scripted provider needs a script: set script = \"path\" in [providers.%s]", name, name)
 		}
@@ -98,10 +95,10 @@ func build(p Profile, getenv func(string) string) (providers.Provider, []string,
 			return nil, nil, fmt.Errorf("provider %s: %w", name, err)
 		}
 		return c.WithModel(p.Model), nil, nil
-	case "guided", "":
+	case providers.TypeGuided, "":
 		return nil, nil, providers.ErrNoModel
 	}
-	return nil, nil, fmt.Errorf("provider %s: unknown type %q (want one of: %s)", name, p.Type, strings.Join(Types, ", "))
+	return nil, nil, fmt.Errorf("provider %s: unknown type %q (want one of: %s)", name, p.Type, strings.Join(providers.ModelTypes, ", "))
 }
 
 func buildOpenAI(p Profile, name string, getenv func(string) string, connect time.Duration) (providers.Provider, []string, error) {

@@ -18,6 +18,7 @@ import (
 
 	"github.com/dataeng-os/dataeng-os/agent"
 	"github.com/dataeng-os/dataeng-os/kernel"
+	"github.com/dataeng-os/dataeng-os/providers"
 )
 
 // ChatOptions are the flags of `dataeng-os chat`.
@@ -49,7 +50,7 @@ session. Type /help for the slash commands.`,
 			return runChat(cmd.Context(), f, opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.Provider, "provider", "", "provider profile or type: guided, ollama, openai, gemini, scripted")
+	cmd.Flags().StringVar(&opts.Provider, "provider", "", "provider profile or type: "+strings.Join(providers.Types, ", "))
 	cmd.Flags().StringVar(&opts.Model, "model", "", "model name for the provider")
 	cmd.Flags().StringVar(&opts.Resume, "resume", "", "continue session ID, or \"last\"")
 	cmd.Flags().BoolVar(&opts.Force, "force", false, "let /save overwrite files a person edited")
@@ -179,10 +180,10 @@ func (c *chat) goodbye() {
 func newArchitect(f *Factory, proj *kernel.Project, provider, model string) (*agent.Architect, error) {
 	prof, name, ok := proj.Config.Profile(provider, model)
 	if !ok {
-		return nil, UsageErrorf("unknown provider %q: use guided, ollama, openai, gemini, scripted or a [providers.NAME] profile", name)
+		return nil, UsageErrorf("unknown provider %q: use %s or a [providers.NAME] profile", name, strings.Join(providers.Types, ", "))
 	}
 	opts := agent.Options{Project: proj, ProviderName: name, Model: prof.Model, Secrets: secretValues(f, proj.Config)}
-	if prof.Type != "guided" {
+	if prof.Type != providers.TypeGuided {
 		p, err := openProvider(f, proj, name, prof)
 		if err != nil {
 			return nil, err

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/dataeng-os/dataeng-os/kernel"
+	"github.com/dataeng-os/dataeng-os/providers"
 	"github.com/dataeng-os/dataeng-os/providers/factory"
 	"github.com/dataeng-os/dataeng-os/providers/ollama"
 )
@@ -17,7 +18,7 @@ func providerCheck(ctx context.Context, f *Factory, p *kernel.Project, opts *Doc
 	c := check{name: "provider"}
 	if !known {
 		c.detail = fmt.Sprintf("no provider profile %q", name)
-		c.hint = "add [providers." + name + "] to dataeng-os.toml, or use one of guided, ollama, openai, gemini, scripted"
+		c.hint = "add [providers." + name + "] to dataeng-os.toml, or use one of " + strings.Join(providers.Types, ", ")
 		return c
 	}
 	switch prof.Type {

@@ -13,6 +13,8 @@ import (
 
 	"github.com/dataeng-os/dataeng-os/agent/batch"
 	"github.com/dataeng-os/dataeng-os/kernel"
+	"github.com/dataeng-os/dataeng-os/providers"
+	"github.com/dataeng-os/dataeng-os/scaffold"
 )
 
 // DraftOptions are the flags of `dataeng-os draft`.
@@ -67,7 +69,7 @@ person, 2 on usage or I/O errors.`,
 	fl.StringVar(&opts.Out, "out", "", "output folder for canvases/, contracts/ and the manifest (default: the project root, else the current folder)")
 	fl.IntVarP(&opts.Jobs, "jobs", "j", 0, "model calls in flight at once; local work overlaps them (default: config draft.jobs, 4)")
 	fl.IntVar(&opts.RPM, "rpm", 0, "global limit of model requests per minute, 0 = none (default: config draft.requests_per_minute)")
-	fl.StringVar(&opts.Provider, "provider", "", "provider profile or type: ollama, openai, gemini, scripted")
+	fl.StringVar(&opts.Provider, "provider", "", "provider profile or type: "+strings.Join(providers.ModelTypes, ", "))
 	fl.StringVar(&opts.Model, "model", "", "model name for the provider")
 	fl.BoolVar(&opts.JSON, "json", false, "print the report as JSON")
 	fl.BoolVar(&opts.RetryFailed, "retry-failed", false, "draft only the notes whose last run failed or was interrupted")
@@ -184,7 +186,7 @@ func draftSkips(out string, proj *kernel.Project) []string {
 		if root == "" {
 			continue
 		}
-		for _, rel := range []string{kernel.CanvasesDir, kernel.ContractsDir, kernel.ModelsDir, "templates", "specs", kernel.KernelFile, "README.md"} {
+		for _, rel := range []string{scaffold.CanvasesDir, scaffold.ContractsDir, scaffold.ModelsDir, "templates", "specs", kernel.KernelFile, "README.md"} {
 			skip = append(skip, filepath.Join(root, rel))
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/dataeng-os/dataeng-os/agent"
@@ -42,8 +43,8 @@ func newDrafter(f *Factory, proj *kernel.Project, opts *DraftOptions) (*drafter,
 		name = proj.Config.Provider
 	}
 	prof, pname, _ := proj.Config.Profile(name, opts.Model)
-	if prof.Type == "guided" || prof.Type == "" {
-		return nil, UsageErrorf("draft needs a model provider, and %q is guided mode (it interviews a person): pass --provider ollama, openai, gemini or scripted", pname)
+	if prof.Type == providers.TypeGuided || prof.Type == "" {
+		return nil, UsageErrorf("draft needs a model provider, and %q is guided mode (it interviews a person): pass --provider one of %s", pname, strings.Join(providers.ModelTypes, ", "))
 	}
 	d := &drafter{proj: proj, prof: prof, model: prof.Model, limiter: batch.NewLimiter(opts.RPM), prices: proj.Config.Prices, force: opts.Force,
 		secrets: secretValues(f, proj.Config)}

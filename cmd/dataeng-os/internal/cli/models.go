@@ -61,10 +61,10 @@ func runModels(ctx context.Context, f *Factory, opts *ModelsOptions) error {
 	}
 	prof, name, known := proj.Config.Profile(opts.Provider, "")
 	if !known {
-		return UsageErrorf("unknown provider %q: add [providers.%s] to dataeng-os.toml, or use one of: ollama, openai, gemini, scripted", name, name)
+		return UsageErrorf("unknown provider %q: add [providers.%s] to dataeng-os.toml, or use one of: %s", name, name, strings.Join(providers.ModelTypes, ", "))
 	}
-	if prof.Type == "guided" {
-		return UsageErrorf("provider %q is guided mode, which uses no model: pick one with --provider ollama|openai|gemini|scripted", name)
+	if prof.Type == providers.TypeGuided {
+		return UsageErrorf("provider %q is guided mode, which uses no model: pick one with --provider %s", name, strings.Join(providers.ModelTypes, "|"))
 	}
 	p, err := openProvider(f, proj, name, prof, resilient.WithRetries(1))
 	if err != nil {

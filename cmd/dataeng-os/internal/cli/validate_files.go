@@ -12,13 +12,14 @@ import (
 
 	"github.com/dataeng-os/dataeng-os/contract"
 	"github.com/dataeng-os/dataeng-os/kernel"
+	"github.com/dataeng-os/dataeng-os/scaffold"
 )
 
 // collectFiles expands the arguments (or the project's default folders)
 // into a sorted, de-duplicated list of files to check.
 func collectFiles(dir string, args []string, p *kernel.Project) ([]string, error) {
 	if len(args) == 0 {
-		for _, d := range []string{kernel.ContractsDir, kernel.CanvasesDir} {
+		for _, d := range []string{scaffold.ContractsDir, scaffold.CanvasesDir} {
 			abs := p.Path(d)
 			if st, err := os.Stat(abs); err == nil && st.IsDir() {
 				args = append(args, displayPath(dir, abs))
@@ -121,9 +122,9 @@ func wanted(slashPath, name string) bool {
 	dirs := strings.Split(filepath.Dir(slashPath), "/")
 	switch {
 	case strings.HasSuffix(lower, ".yaml") || strings.HasSuffix(lower, ".yml"):
-		return slices.Contains(dirs, kernel.ContractsDir)
+		return slices.Contains(dirs, scaffold.ContractsDir)
 	case strings.HasSuffix(lower, ".md"):
-		return slices.Contains(dirs, kernel.CanvasesDir)
+		return slices.Contains(dirs, scaffold.CanvasesDir)
 	}
 	return false
 }
