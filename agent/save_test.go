@@ -21,7 +21,7 @@ func TestSaveNoClobberOfHumanEdits(t *testing.T) {
 		t.Fatal(err)
 	}
 	data, _ := os.ReadFile(sp.Contract)
-	if !Generated(data) {
+	if !unedited(data) {
 		t.Fatalf("no marker:\n%s", data)
 	}
 	// Unedited: a new result replaces it.

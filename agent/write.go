@@ -39,10 +39,6 @@ func unedited(data []byte) bool {
 	return m != nil && string(m[1]) == hashOf(string(body))
 }
 
-// Generated reports whether a file was written by DataEngOS and not edited
-// since (its marker hash still matches).
-func Generated(data []byte) bool { return unedited(data) }
-
 // besideName inserts ".new" before the compound extension:
 // contracts/x.odcs.yaml → contracts/x.new.odcs.yaml.
 func besideName(rel string) string {

@@ -37,9 +37,6 @@ func (c *Collector) Text(delta string) {
 // Delivered reports whether any text reached the caller.
 func (c *Collector) Delivered() bool { return c.text.Len() > 0 }
 
-// Partial is the text delivered so far.
-func (c *Collector) Partial() string { return c.text.String() }
-
 // SetUsage records the call's usage (the last report wins).
 func (c *Collector) SetUsage(u Usage) { c.usage = u }
 

@@ -7,7 +7,6 @@ import (
 	"io"
 	"net/http"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -121,72 +120,6 @@ func TestParseRetryAfter(t *testing.T) {
 		if got := ParseRetryAfter(in, now); got != want {
 			t.Errorf("ParseRetryAfter(%q) = %v want %v", in, got, want)
 		}
-	}
-}
-
-func TestMeterConcurrentAndCost(t *testing.T) {
-	t.Parallel()
-	var m Meter
-	var wg sync.WaitGroup
-	for i := range 100 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			model := "a"
-			if i%2 == 1 {
-				model = "b"
-			}
-			m.Record(model, Usage{InputTokens: 1000, OutputTokens: 10})
-		}()
-	}
-	wg.Wait()
-	s := m.Snapshot()
-	if s.Calls != 100 || s.Total != (Usage{100000, 1000}) || s.ByModel["a"] != (Usage{50000, 500}) {
-		t.Fatalf("snapshot = %+v", s)
-	}
-	usd, unpriced := m.Cost(PriceTable{"a": {InputPerMTok: 2, OutputPerMTok: 8}})
-	if want := (50000*2.0 + 500*8.0) / 1e6; fmt.Sprintf("%.6f", usd) != fmt.Sprintf("%.6f", want) || len(unpriced) != 1 || unpriced[0] != "b" {
-		t.Fatalf("cost = %v %v", usd, unpriced)
-	}
-}
-
-func TestPriceLookup(t *testing.T) {
-	t.Parallel()
-	pt := PriceTable{"gpt-4o": {InputPerMTok: 2.5}, "gpt-4o-mini": {InputPerMTok: 0.15, OutputPerMTok: 0.6}}
-	cases := map[string]float64{"gpt-4o-mini-2024-07-18": 0.15, "gpt-4o-2024-08-06": 2.5, "gpt-4o-mini": 0.15}
-	for model, want := range cases {
-		if p, ok := pt.Lookup(model); !ok || p.InputPerMTok != want {
-			t.Errorf("Lookup(%s) = %+v %v", model, p, ok)
-		}
-	}
-	if _, ok := pt.Cost("llama3", Usage{1, 1}); ok {
-		t.Error("unpriced model priced")
-	}
-	if usd, _ := pt.Cost("gpt-4o-mini-2024-07-18", Usage{1_000_000, 1_000_000}); usd != 0.75 {
-		t.Errorf("cost = %v", usd)
-	}
-}
-
-type fixed struct{ resp Response }
-
-func (f fixed) Name() string                                { return "fixed" }
-func (f fixed) Capabilities() Capabilities                  { return Capabilities{} }
-func (f fixed) Models(context.Context) ([]ModelInfo, error) { return nil, nil }
-func (f fixed) Stream(context.Context, Request, func(Part)) (Response, error) {
-	return f.resp, nil
-}
-
-func TestMetered(t *testing.T) {
-	t.Parallel()
-	var m Meter
-	p := Metered(fixed{Response{Model: "m1", Usage: Usage{3, 4}}}, &m)
-	for range 2 {
-		if _, err := p.Stream(context.Background(), Request{}, nil); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if s := m.Snapshot(); s.Calls != 2 || s.ByModel["m1"] != (Usage{6, 8}) || s.Last != (Usage{3, 4}) {
-		t.Fatalf("snapshot = %+v", s)
 	}
 }
 

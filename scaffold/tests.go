@@ -2,7 +2,6 @@ package scaffold
 
 import (
 	"fmt"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -259,14 +258,4 @@ func floatOf(v any) (float64, bool) {
 func intOf(v any) (int64, bool) {
 	f, ok := floatOf(v)
 	return int64(f), ok
-}
-
-// sortedKeys returns a map's keys in order.
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

@@ -4,7 +4,6 @@
 package factory
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -144,19 +143,4 @@ func buildGemini(p Profile, name string, getenv func(string) string, connect tim
 		return nil, nil, fmt.Errorf("provider %s: %w", name, err)
 	}
 	return c, []string{key}, nil
-}
-
-// Ping checks that the provider answers, by listing its models within
-// timeout (0 = 5 s). It returns the number of models offered.
-func Ping(ctx context.Context, p providers.Provider, timeout time.Duration) (int, error) {
-	if timeout <= 0 {
-		timeout = 5 * time.Second
-	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
-	if r, ok := p.(*resilient.Provider); ok {
-		p = r.Unwrap() // a health check must not retry for a minute
-	}
-	ms, err := p.Models(ctx)
-	return len(ms), err
 }

@@ -58,9 +58,6 @@ func WithAPIKeyEnv(name string) Option { return func(c *Client) { c.keyEnv = nam
 // WithTimeout sets the connect timeout of the default HTTP client.
 func WithTimeout(d time.Duration) Option { return func(c *Client) { c.timeout = d } }
 
-// WithContextTokens sets the context size the client reports.
-func WithContextTokens(n int) Option { return func(c *Client) { c.ctxToks = n } }
-
 // KeyFromEnv returns the key and the variable it came from: GEMINI_API_KEY,
 // then GOOGLE_API_KEY.
 func KeyFromEnv(getenv func(string) string) (key, name string) {

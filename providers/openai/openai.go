@@ -60,9 +60,6 @@ func WithAPIKeyEnv(name string) Option { return func(c *Client) { c.keyEnv = nam
 // WithTimeout sets the connect timeout of the default HTTP client.
 func WithTimeout(d time.Duration) Option { return func(c *Client) { c.timeout = d } }
 
-// WithContextTokens sets the context size the client reports.
-func WithContextTokens(n int) Option { return func(c *Client) { c.ctxToks = n } }
-
 // WithStreaming chooses SSE streaming (true, the default) or one
 // non-streaming chat completion per call (false), for servers or proxies
 // that do not stream. Without streaming, Stream still delivers the parts in

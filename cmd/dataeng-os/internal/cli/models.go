@@ -155,12 +155,3 @@ func factoryProfile(f *Factory, proj *kernel.Project, name string, prof kernel.P
 		APIKeyEnv: prof.APIKeyEnv, Timeout: prof.Timeout.Duration, NumCtx: prof.NumCtx, Script: script,
 		NoStream: prof.Stream != nil && !*prof.Stream}
 }
-
-// priceTable converts the configured prices for cost estimates.
-func priceTable(cfg kernel.Config) providers.PriceTable {
-	t := make(providers.PriceTable, len(cfg.Prices))
-	for model, p := range cfg.Prices {
-		t[model] = providers.Price{InputPerMTok: p.InputPerMTok, OutputPerMTok: p.OutputPerMTok}
-	}
-	return t
-}

@@ -48,9 +48,6 @@ func isTerminal(v any) bool {
 // IsStdinTTY reports whether standard input is a terminal.
 func (s *IOStreams) IsStdinTTY() bool { return s.stdinTTY }
 
-// IsStdoutTTY reports whether standard output is a terminal.
-func (s *IOStreams) IsStdoutTTY() bool { return s.stdoutTTY }
-
 // IsStderrTTY reports whether standard error is a terminal.
 func (s *IOStreams) IsStderrTTY() bool { return s.stderrTTY }
 
@@ -73,9 +70,8 @@ func (s *IOStreams) Color(code, text string) string {
 	return "\x1b[" + code + "m" + text + "\x1b[0m"
 }
 
-// Red, Yellow, Green, Bold and Dim are the palette.
+// Red, Yellow, Green and Bold are the palette.
 func (s *IOStreams) Red(t string) string    { return s.Color("31", t) }
 func (s *IOStreams) Yellow(t string) string { return s.Color("33", t) }
 func (s *IOStreams) Green(t string) string  { return s.Color("32", t) }
 func (s *IOStreams) Bold(t string) string   { return s.Color("1", t) }
-func (s *IOStreams) Dim(t string) string    { return s.Color("2", t) }
