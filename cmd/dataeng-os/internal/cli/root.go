@@ -31,21 +31,11 @@ func RunWith(f *Factory, args []string) int {
 	if err != nil && !errors.Is(err, ErrFindings) {
 		fmt.Fprintln(f.IO.ErrOut, "error: "+err.Error())
 		var ue usageError
-		if errors.As(err, &ue) || isCobraUsage(err) {
+		if errors.As(err, &ue) {
 			fmt.Fprintln(f.IO.ErrOut, "run 'dataeng-os --help' for usage")
 		}
 	}
 	return exitCode(err)
-}
-
-func isCobraUsage(err error) bool {
-	s := err.Error()
-	for _, p := range []string{"unknown command", "unknown flag", "unknown shorthand", "accepts ", "requires at least", "invalid argument", "flag needs an argument", "required flag"} {
-		if strings.Contains(s, p) {
-			return true
-		}
-	}
-	return false
 }
 
 // NewRootCmd builds the command tree.
@@ -70,6 +60,13 @@ func NewRootCmd(f *Factory) *cobra.Command {
 		}
 	}
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return UsageErrorf("%v", err) })
+	root.Args = func(_ *cobra.Command, args []string) error {
+		if len(args) > 0 {
+			return fmt.Errorf("unknown command %q for \"dataeng-os\"", args[0])
+		}
+		return nil
+	}
+	root.RunE = func(cmd *cobra.Command, _ []string) error { return cmd.Help() }
 	root.AddCommand(
 		newInitCmd(f), newDoctorCmd(f), newVersionCmd(f),
 		newValidateCmd(f), newUpgradeCmd(f),
@@ -79,7 +76,25 @@ func NewRootCmd(f *Factory) *cobra.Command {
 		newDraftCmd(f),
 		newServeCmd(f),
 	)
+	typeUsageErrors(root)
 	return root
+}
+
+// typeUsageErrors makes every command's argument check (and the required
+// flags check) return a usageError, so that exit codes and the usage hint
+// come from the error's type, never from matching its text.
+func typeUsageErrors(c *cobra.Command) {
+	if check := c.Args; check != nil {
+		c.Args = func(cmd *cobra.Command, args []string) error {
+			if err := check(cmd, args); err != nil {
+				return usageError{err}
+			}
+			return nil
+		}
+	}
+	for _, sub := range c.Commands() {
+		typeUsageErrors(sub)
+	}
 }
 
 func rootLong() string {
