@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/dataeng-os/dataeng-os/contract"
+	"github.com/dataeng-os/dataeng-os/internal/atomicfile"
 	"github.com/dataeng-os/dataeng-os/scaffold"
 )
 
@@ -234,19 +235,11 @@ func (w *writer) safePath(rel string) (string, error) {
 	if !within(root, abs) {
 		return "", fmt.Errorf("save %s: outside the project", rel)
 	}
+	if err := atomicfile.CheckNoSymlink(root, abs); err != nil {
+		return "", fmt.Errorf("save %s: %w", rel, err)
+	}
 	if err := os.MkdirAll(filepath.Dir(abs), 0o755); err != nil {
 		return "", fmt.Errorf("save %s: %w", rel, err)
-	}
-	realRoot, err1 := filepath.EvalSymlinks(root)
-	realDir, err2 := filepath.EvalSymlinks(filepath.Dir(abs))
-	if err := errors.Join(err1, err2); err != nil {
-		return "", fmt.Errorf("save %s: %w", rel, err)
-	}
-	if !within(realRoot, realDir) {
-		return "", fmt.Errorf("save %s: %s links outside the project", rel, filepath.Dir(rel))
-	}
-	if fi, err := os.Lstat(abs); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
-		return "", fmt.Errorf("save %s: refusing to write through a symlink", rel)
 	}
 	return abs, nil
 }

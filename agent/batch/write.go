@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+
+	"github.com/dataeng-os/dataeng-os/internal/atomicfile"
 )
 
 // Files writes one note's outputs under the output root. It refuses any
@@ -131,27 +133,19 @@ func proposedName(rel string, n int) string {
 	return dir + stem + tag + ext
 }
 
-// checkInside creates rel's folders and verifies that, with symbolic links
-// resolved, they are inside the root.
+// checkInside refuses rel when it, or a folder on its way, is a symbolic
+// link (the shared atomicfile.CheckNoSymlink rule), then creates its
+// folders.
 func (w *Files) checkInside(rel string) error {
-	root, err := filepath.EvalSymlinks(w.Out)
-	if err != nil {
+	if _, err := os.Stat(w.Out); err != nil {
 		return fmt.Errorf("output folder %s: %w", w.Out, unwrapPathErr(err))
 	}
-	dir := filepath.Join(w.Out, filepath.FromSlash(path.Dir(rel)))
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	target := filepath.Join(w.Out, filepath.FromSlash(rel))
+	if err := atomicfile.CheckNoSymlink(w.Out, target); err != nil {
+		return fmt.Errorf("%w: %w", ErrOutside, err)
+	}
+	if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
 		return fmt.Errorf("write %s: %w", rel, unwrapPathErr(err))
-	}
-	real, err := filepath.EvalSymlinks(dir)
-	if err != nil {
-		return fmt.Errorf("write %s: %w", rel, unwrapPathErr(err))
-	}
-	r, err := filepath.Rel(root, real)
-	if err != nil || !filepath.IsLocal(r) && r != "." {
-		return fmt.Errorf("write %s: %w", rel, ErrOutside)
-	}
-	if fi, err := os.Lstat(filepath.Join(real, path.Base(rel))); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
-		return fmt.Errorf("write %s: refusing to write through a symbolic link: %w", rel, ErrOutside)
 	}
 	return nil
 }
