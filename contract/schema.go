@@ -30,11 +30,16 @@ const (
 	SchemaV222 SchemaVersion = "v2.2.2"
 )
 
+// compiled holds a version's two checkers, each built on first use: the
+// quick checker (a few ms to build) proves most contracts valid, so a
+// process that sees only valid contracts never pays for compiling the full
+// schema (tens of ms), which is needed only to explain errors.
 type compiled struct {
-	once  sync.Once
-	sch   *jsonschema.Schema
-	quick *quickSchema // nil when the quick checker does not cover v
-	err   error
+	quickOnce sync.Once
+	quick     *quickSchema // nil when the quick checker does not cover v
+	once      sync.Once
+	sch       *jsonschema.Schema
+	err       error
 }
 
 var schemas = map[SchemaVersion]*compiled{SchemaV310: {}, SchemaV222: {}}
@@ -50,21 +55,23 @@ func compiledSchema(v SchemaVersion) (*jsonschema.Schema, error) {
 	if !ok {
 		return nil, fmt.Errorf("no embedded schema for %s", v)
 	}
-	c.once.Do(func() {
-		c.sch, c.err = compileSchema(v, true)
-		if doc, err := schemaDoc(v, true); err == nil && v == SchemaV310 {
-			c.quick, _ = compileQuick(doc)
-		}
-	})
+	c.once.Do(func() { c.sch, c.err = compileSchema(v, true) })
 	return c.sch, c.err
 }
 
-// quickSchemaFor returns the quick checker for v (nil when none).
+// quickSchemaFor returns the quick checker for v (nil when none), built
+// once per process.
 func quickSchemaFor(v SchemaVersion) *quickSchema {
-	if _, err := compiledSchema(v); err != nil {
+	c, ok := schemas[v]
+	if !ok || v != SchemaV310 {
 		return nil
 	}
-	return schemas[v].quick
+	c.quickOnce.Do(func() {
+		if doc, err := schemaDoc(v, true); err == nil {
+			c.quick, _ = compileQuick(doc)
+		}
+	})
+	return c.quick
 }
 
 // schemaDoc decodes the embedded schema for v, optionally with the
@@ -120,14 +127,14 @@ var printer = message.NewPrinter(language.English)
 // schemaFindings validates value against v and maps every error leaf back
 // to a line of the document.
 func (d *Document) schemaFindings(v SchemaVersion, value any) []Finding {
-	sch, err := compiledSchema(v)
-	if err != nil {
-		return []Finding{{File: d.File, Line: 1, Column: 1, Rule: RuleInternal, Severity: SeverityError, Message: err.Error()}}
-	}
-	if q := schemas[v].quick; q != nil {
+	if q := quickSchemaFor(v); q != nil {
 		if ok, sure := quickValid(q, value); ok && sure {
 			return nil // proven valid: no error tree to build
 		}
+	}
+	sch, err := compiledSchema(v)
+	if err != nil {
+		return []Finding{{File: d.File, Line: 1, Column: 1, Rule: RuleInternal, Severity: SeverityError, Message: err.Error()}}
 	}
 	err = sch.Validate(value)
 	if err == nil {
