@@ -77,6 +77,9 @@ func readLimited(path string, limit int64) ([]byte, error) {
 func (s *Server) apiPutContract(w http.ResponseWriter, r *http.Request) {
 	rel := r.URL.Query().Get("file")
 	abs, err := s.contractPath(rel)
+	if err == nil {
+		err = atomicfile.CheckNoSymlink(s.root, abs) // read through a link, never write
+	}
 	if err != nil {
 		writeError(w, http.StatusBadRequest, "%v", err)
 		return

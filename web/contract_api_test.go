@@ -163,3 +163,26 @@ func TestPutThroughSymlinkedDirRefused(t *testing.T) {
 		t.Fatalf("wrote outside the project: %v", ents)
 	}
 }
+
+// TestPutThroughInsideSymlinkRefused: a link that stays inside contracts/
+// can be read, but a save never writes through it (nor replaces it).
+func TestPutThroughInsideSymlinkRefused(t *testing.T) {
+	t.Parallel()
+	ts := newTS(t, nil)
+	link := filepath.Join(ts.root, "contracts", "alias.yaml")
+	if err := os.Symlink("orders.yaml", link); err != nil {
+		t.Fatal(err)
+	}
+	if code, body, _ := ts.req(t, "GET", "/api/contract?file=contracts/alias.yaml", nil, nil); code != 200 {
+		t.Fatalf("get through an inside link = %d %s", code, body)
+	}
+	orig := readFile(t, filepath.Join(ts.root, "contracts", "orders.yaml"))
+	code, body, _ := ts.req(t, "PUT", "/api/contract?file=contracts/alias.yaml",
+		previewRequest{Form: FormFromContractYAML(t, orig), Base: orig, Hash: hashOf([]byte(orig))}, nil)
+	if code != 400 || !strings.Contains(string(body), "link") {
+		t.Fatalf("put through a link = %d %s, want 400", code, body)
+	}
+	if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Fatalf("the link was replaced: %v %v", fi, err)
+	}
+}
