@@ -69,7 +69,7 @@ func NewRootCmd(f *Factory) *cobra.Command {
 	root.RunE = func(cmd *cobra.Command, _ []string) error { return cmd.Help() }
 	root.AddCommand(
 		newInitCmd(f), newDoctorCmd(f), newVersionCmd(f),
-		newValidateCmd(f), newUpgradeCmd(f),
+		newValidateCmd(f), newDiffCmd(f), newUpgradeCmd(f),
 		newScaffoldCmd(f), newLineageCmd(f),
 		newModelsCmd(f),
 		newChatCmd(f), newSessionsCmd(f), newDemoCmd(f),
