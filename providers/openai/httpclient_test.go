@@ -26,7 +26,7 @@ func TestWithHTTPClient(t *testing.T) {
 	}))
 	defer srv.Close()
 	tr := &countingTransport{}
-	c := New(WithBaseURL(srv.URL + "/v1"), WithAPIKey("k"), WithHTTPClient(&http.Client{Transport: tr}))
+	c := New(WithBaseURL(srv.URL+"/v1"), WithAPIKey("k"), WithHTTPClient(&http.Client{Transport: tr}))
 	_, _ = c.Models(context.Background())
 	if tr.n.Load() == 0 {
 		t.Fatal("the request did not use the given *http.Client")

@@ -20,6 +20,8 @@ type validateOptions struct {
 	Format string // text, json, github
 	Rules  string // schema, all
 	Paths  []string
+	Fix    bool // --fix: mend what can be mended, then validate
+	DryRun bool // with --fix: print a diff, write nothing
 }
 
 func newValidateCmd(f *Factory) *cobra.Command {
@@ -37,8 +39,18 @@ project's contracts/ and canvases/ are validated. Files ending in .md are
 checked as canvases. PATH "-" reads one contract from standard input; its
 findings name the file <stdin>.
 
+With --fix, fixes that invent no facts are applied first (a missing
+apiVersion or kind, a status synonym, naming renames that keep the old
+name as physicalName, composite primary-key positions, property order,
+v3.0 → v3.1 shapes; RULES.md says which rule is fixable). Each fixed file
+is rewritten atomically, comments kept, the fixes are listed on stderr,
+and the result is validated. --fix --dry-run prints a unified diff and
+writes nothing (exit 1 when something would be fixed). "validate --fix -"
+writes the fixed YAML to stdout and its findings to stderr.
+
 Exit status: 0 no errors, 1 error findings, 2 usage or I/O problems.`,
 		Example: `  dataeng-os validate contracts/
+  dataeng-os validate --fix --dry-run contracts/
   dataeng-os validate --format github contracts/ canvases/
   dataeng-os validate --rules schema 'contracts/*.odcs.yaml'`,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -48,6 +60,8 @@ Exit status: 0 no errors, 1 error findings, 2 usage or I/O problems.`,
 	}
 	cmd.Flags().StringVar(&opts.Format, "format", "text", "output format: text, json or github")
 	cmd.Flags().StringVar(&opts.Rules, "rules", "all", "rule layers: schema (YAML + JSON Schema) or all (plus governance)")
+	cmd.Flags().BoolVar(&opts.Fix, "fix", false, "apply the fixes that invent no facts (comments kept), then validate")
+	cmd.Flags().BoolVar(&opts.DryRun, "dry-run", false, "with --fix: print a unified diff of the fixes, write nothing")
 	return cmd
 }
 
@@ -58,12 +72,22 @@ type checked struct {
 	id       *contract.ContractID // where a contract declares its id, for gov-id-duplicate
 }
 
-func runValidate(f *Factory, opts *validateOptions) error {
-	if !slices.Contains([]string{"text", "json", "github"}, opts.Format) {
+// checkFlags refuses bad flag values and combinations.
+func (opts *validateOptions) checkFlags() error {
+	switch {
+	case !slices.Contains([]string{"text", "json", "github"}, opts.Format):
 		return UsageErrorf("--format must be text, json or github, not %q", opts.Format)
-	}
-	if opts.Rules != "schema" && opts.Rules != "all" {
+	case opts.Rules != "schema" && opts.Rules != "all":
 		return UsageErrorf("--rules must be schema or all, not %q", opts.Rules)
+	case opts.DryRun && !opts.Fix:
+		return UsageErrorf("--dry-run needs --fix")
+	}
+	return nil
+}
+
+func runValidate(f *Factory, opts *validateOptions) error {
+	if err := opts.checkFlags(); err != nil {
+		return err
 	}
 	p, err := f.Project()
 	if err != nil {
@@ -82,6 +106,13 @@ func runValidate(f *Factory, opts *validateOptions) error {
 		}
 		return nil
 	}
+	var fixErr error
+	if opts.Fix {
+		var done bool
+		if done, fixErr = runFix(f, opts, files, rules); done {
+			return fixErr
+		}
+	}
 	if len(files) > 1 {
 		// Validation allocates short-lived trees: a larger GC target cuts
 		// CPU by about a quarter on big folders at a small memory cost.
@@ -92,8 +123,8 @@ func runValidate(f *Factory, opts *validateOptions) error {
 	if err := writeFindings(f, opts.Format, results); err != nil {
 		return err
 	}
-	if ioErr != nil {
-		return ioErr
+	if err := errors.Join(ioErr, fixErr); err != nil {
+		return err
 	}
 	for _, r := range results {
 		if contract.HasErrors(r.findings) {
