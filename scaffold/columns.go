@@ -23,6 +23,21 @@ func (p *plan) buildColumn(prop *contract.Property) (*colPlan, error) {
 	}
 	c.reserved = p.reserved[c.name]
 	c.sqlName = p.d.quote(c.name, p.reserved)
+	p.columnType(c)
+	c.pii = p.isPII(prop)
+	c.masking = p.maskingOf(prop)
+	if !c.pii {
+		c.nested = p.nestedPII(prop, c.name, c.masking)
+		c.pii = c.nested != nil
+	}
+	p.columnTests(c)
+	return c, nil
+}
+
+// columnType sets the column's canonical type, dialect type and staging
+// expression (a cast, a parse of a formatted date, BigQuery's parse_json).
+func (p *plan) columnType(c *colPlan) {
+	prop := c.prop
 	tz, _ := prop.LogicalTypeOptions["timezone"].(bool)
 	var pt physType
 	c.canon, pt = canonical(prop.LogicalType, prop.PhysicalType, tz)
@@ -53,10 +68,6 @@ func (p *plan) buildColumn(prop *contract.Property) (*colPlan, error) {
 	default:
 		c.expr = src
 	}
-	c.pii = p.isPII(prop)
-	c.masking = strings.ToLower(customString(prop.CustomProperties, p.rules.Policy.PII.MaskingProperty))
-	p.columnTests(c)
-	return c, nil
 }
 
 // integerFormats maps ODCS integer formats (logicalTypeOptions.format) to
@@ -176,12 +187,10 @@ func (p *plan) addRelationships(o *objPlan) {
 			if obj == nil || obj == o && col == c {
 				continue
 			}
-			c.tests = append(c.tests, map[string]any{"relationships": testSpec{Arguments: map[string]any{
-				"to":    fmt.Sprintf("ref('%s')", obj.staging),
-				"field": col.name,
-			}}})
+			p.relationshipTest(c, obj, col)
 		}
 	}
+	p.objectRelationships(o)
 }
 
 // resolveRef finds `object.property` (by name or physical name).

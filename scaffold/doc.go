@@ -15,6 +15,14 @@
 // generated from it; LoadLineage builds the canvas → contract → object →
 // model graph from a project.
 //
+// Run is the one scaffold workflow the CLI, the demo and the cockpit use:
+// check each contract, gate it (Gate: schema errors refuse, governance
+// findings are warnings unless Strict), render, merge the contracts' files,
+// refuse id collisions (CheckIDs), write (Write, symlinks refused) and
+// record the lineage. Without a project root the output directory is the
+// root: it names dbt_project.yml and holds the lineage record. Run never
+// prints; its Report says what happened to each contract and file.
+//
 // Every generated file is owned by exactly one contract (its header names
 // it), except the shared generic tests and dbt_project.yml, which are the
 // same for every contract. Many contracts may share one dbt source: each
@@ -36,6 +44,24 @@
 //     (or a contract-level `dbtMart` default for every object).
 //   - freshness: an SLA property `freshness` or `latency` whose element names
 //     a table.column becomes that table's loaded_at_field and error_after.
+//   - relationships: a property-level one, or an object-level one (ODCS
+//     v3.1 `relationships:` with from/to) on one column, becomes dbt's
+//     relationships test; a composite one (from/to lists) becomes the
+//     package-free dataeng_os_relationships test in tests/generic/.
+//
+// # PII in marts
+//
+// A PII column (a PII classification or tag) is hashed in a mart when its
+// masking is hash or tokenize, kept when the policy allows PII in marts,
+// otherwise left out. PII nested in an object or array column (leaves under
+// properties: or items:) is never copied raw: the column gets meta.pii and
+// meta.pii_fields, and the mart rebuilds the value with the hash-masked
+// leaves replaced by their SHA-256 (DuckDB json_merge_patch and
+// list_transform, Postgres jsonb || and jsonb_array_elements, Snowflake
+// object_insert and transform, BigQuery json_set and json_query_array). A
+// column with a nested PII leaf that is not hash-masked is left out, with a
+// comment in the mart's SQL saying why, unless the policy allows PII in
+// marts.
 //
 // # Types
 //

@@ -46,9 +46,12 @@ func (p *plan) buildMart(o *objPlan) error {
 	}
 	m := &martPlan{kind: kind, name: prefix + o.entity, dir: path.Join(ModelsDir, "marts", group)}
 	for _, c := range o.columns {
-		mc, keep := p.martColumn(c)
+		mc, keep, note := p.martColumn(c)
 		if keep {
 			m.columns = append(m.columns, mc)
+		}
+		if note != "" {
+			m.notes = append(m.notes, oneLine(note))
 		}
 	}
 	if len(m.columns) == 0 {
@@ -61,13 +64,18 @@ func (p *plan) buildMart(o *objPlan) error {
 	return nil
 }
 
-func (p *plan) martColumn(c *colPlan) (martCol, bool) {
+// martColumn plans one mart column; a column left out may come with a
+// note saying why.
+func (p *plan) martColumn(c *colPlan) (martCol, bool, string) {
 	mc := martCol{name: c.name, sqlName: c.sqlName, expr: c.sqlName, dataType: c.dataType,
 		description: c.prop.Description, reserved: c.reserved, src: c}
 	hash := c.masking == "hash" || c.masking == "tokenize"
 	switch {
 	case !c.pii:
-		return mc, true
+		return mc, true, ""
+	case c.nested != nil:
+		mc, note := p.martNested(c, mc)
+		return mc, note == "", note
 	case hash:
 		mc.name = c.name + "_hash"
 		mc.sqlName = p.d.quote(mc.name, p.reserved)
@@ -76,11 +84,11 @@ func (p *plan) martColumn(c *colPlan) (martCol, bool) {
 		mc.dataType = p.d.types["hash"]
 		mc.hashed = true
 		mc.description = strings.TrimSpace("SHA-256 of " + c.name + ". " + c.prop.Description)
-		return mc, true
+		return mc, true, ""
 	case p.rules.Policy.PII.AllowInMarts && c.masking != "redact":
-		return mc, true
+		return mc, true, ""
 	}
-	return mc, false
+	return mc, false, ""
 }
 
 // resolveFreshness maps a freshness/latency SLA on table.column to the

@@ -52,12 +52,14 @@ type colPlan struct {
 	dataType    string
 	expr        string // select expression before "as"
 	reserved    bool
-	pii         bool
+	pii         bool     // the column is, or holds, PII
+	nested      *piiNode // PII nested inside an object or array column
 	masking     string
 	qNotNull    bool // a strict nullValues quality rule
 	qUnique     bool // a strict duplicateValues quality rule
 	tests       []any
 	constraints []constraintYAML
+	refs        []*colPlan // columns a relationships test points to
 }
 
 type martPlan struct {
@@ -65,11 +67,13 @@ type martPlan struct {
 	name    string
 	dir     string
 	columns []martCol
+	notes   []string // why columns were left out (SQL comments)
 }
 
 type martCol struct {
 	name, sqlName, expr, dataType, description string
 	reserved, hashed                           bool
+	maskedFields                               []string // nested PII leaves hashed in place
 	src                                        *colPlan
 }
 

@@ -98,6 +98,9 @@ func (p *plan) columnYAML(c *colPlan) columnYAML {
 		col.Quote = boolPtr(true)
 	}
 	meta := map[string]any{"pii": c.pii}
+	if c.nested != nil {
+		meta["pii_fields"] = c.nested.leaves()
+	}
 	if c.prop.Classification != "" {
 		meta["classification"] = c.prop.Classification
 	}
@@ -135,6 +138,9 @@ func (p *plan) martFile(o *objPlan) propsFile {
 		meta := map[string]any{"pii": mc.src.pii}
 		if mc.hashed {
 			meta["masked"] = "sha256"
+		}
+		if len(mc.maskedFields) > 0 {
+			meta["masked"], meta["masked_fields"] = "sha256", mc.maskedFields
 		}
 		col.Config = &metaConfig{Meta: meta}
 		model.Columns = append(model.Columns, col)

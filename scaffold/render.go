@@ -125,7 +125,7 @@ func (p *plan) martData(o *objPlan) map[string]any {
 		cols[i] = sqlColumn{Expr: c.expr, SQLName: c.sqlName}
 	}
 	return map[string]any{"CTE": p.d.quote(o.entity, p.reserved), "Staging": o.staging,
-		"Columns": cols, "Last": len(cols) - 1}
+		"Columns": cols, "Last": len(cols) - 1, "Notes": o.mart.notes}
 }
 
 // patternExpr is the dialect's unanchored regex match inside the

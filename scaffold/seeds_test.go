@@ -2,12 +2,15 @@ package scaffold
 
 import (
 	"encoding/csv"
+	"encoding/json"
 	"fmt"
 	"regexp/syntax"
 	"strconv"
 	"strings"
 	"time"
 	"unicode"
+
+	"github.com/dataeng-os/dataeng-os/contract"
 )
 
 // Seed rows for the dbt integration test: values that satisfy each
@@ -71,6 +74,9 @@ func (p *plan) seedValue(c *colPlan, i, depth int) string {
 				}
 			}
 		}
+		if len(c.refs) > 0 && c.refs[0] != c {
+			return p.seedValue(c.refs[0], i, depth+1)
+		}
 	}
 	if vals := acceptedOf(c); len(vals) > 0 {
 		return fmt.Sprint(vals[i%len(vals)])
@@ -100,12 +106,44 @@ func (p *plan) seedValue(c *colPlan, i, depth int) string {
 		return timeBound(opts, "2024-01-01 00:00:00+00:00", time.Second).Add(time.Duration(i) * time.Hour).Format("2006-01-02 15:04:05-07:00")
 	case "time":
 		return timeBound(opts, "08:00:00", time.Second).Add(time.Duration(i) * time.Minute).Format("15:04:05")
-	case "object":
+	case "object", "array":
+		if len(c.prop.Properties) > 0 || c.prop.Items != nil {
+			b, _ := json.Marshal(nestedSeed(c.prop, c.name, i))
+			return string(b)
+		}
+		if c.canon == "array" {
+			return fmt.Sprintf(`[%d]`, i)
+		}
 		return fmt.Sprintf(`{"n": %d}`, i)
-	case "array":
-		return fmt.Sprintf(`[%d]`, i)
 	}
 	return stringValue(c, opts, i)
+}
+
+// nestedSeed is row i's value of a nested property: objects with every
+// key, arrays of two items, "<path>_<row>" strings (dotted path, so each
+// PII value is unique in the raw table), numbers and ISO dates.
+func nestedSeed(prop *contract.Property, path string, i int) any {
+	switch {
+	case len(prop.Properties) > 0:
+		m := map[string]any{}
+		for k := range prop.Properties {
+			child := &prop.Properties[k]
+			key := firstNonEmpty(child.PhysicalName, child.Name)
+			m[key] = nestedSeed(child, path+"."+key, i)
+		}
+		return m
+	case prop.Items != nil:
+		return []any{nestedSeed(prop.Items, path+"[0]", i), nestedSeed(prop.Items, path+"[1]", i)}
+	}
+	switch strings.ToLower(prop.LogicalType) {
+	case "integer", "number":
+		return i + 1
+	case "boolean":
+		return i%2 == 0
+	case "date":
+		return fmt.Sprintf("2001-02-%02d", i+1)
+	}
+	return fmt.Sprintf("%s_%d", path, i+1)
 }
 
 // goLayout converts the Java date patterns of the test contracts to a Go

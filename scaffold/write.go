@@ -55,9 +55,15 @@ type FileResult struct {
 	Diff   string // check mode: unified diff from disk to generated
 }
 
-// Report lists every file's outcome, sorted by path.
+// Report lists every file's outcome, sorted by path. Run also fills in
+// each contract's outcome, what was rendered and where the lineage went.
 type Report struct {
-	Files []FileResult
+	Files     []FileResult
+	Contracts []ContractResult
+	// Rendered is every generated file, by path (Run).
+	Rendered map[string][]byte
+	// Lineage is the lineage record written ("" when none was).
+	Lineage string
 }
 
 // Drift reports whether check mode found any file out of date.

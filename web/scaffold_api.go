@@ -18,6 +18,8 @@ type ScaffoldOptions struct {
 	Dialect string // duckdb (default), postgres, snowflake, bigquery
 	Out     string // dbt project directory, relative to the root ("" = root)
 	Strict  bool   // refuse contracts with governance errors ([scaffold] strict)
+	// StagingMaterialized is view (default), table or incremental.
+	StagingMaterialized string
 }
 
 // scaffoldFile is one generated file in the /api/scaffold response.
@@ -29,13 +31,15 @@ type scaffoldFile struct {
 	Content string `json:"content,omitempty"` // dry run only
 }
 
-// apiScaffold renders the dbt files for a contract. With ?dry_run=1 it
-// writes nothing and says what would change (with diffs and contents);
-// otherwise it writes them like `dataeng-os scaffold`, never over a
-// hand-edited file unless ?force=1.
+// apiScaffold renders the dbt files for a contract with scaffold.Run, as
+// `dataeng-os scaffold` does. With ?dry_run=1 it writes nothing and says
+// what would change (with diffs and contents); otherwise it writes them,
+// never over a hand-edited file unless ?force=1. The body may name the dbt
+// source ("source"), as --source does.
 func (s *Server) apiScaffold(w http.ResponseWriter, r *http.Request) {
 	var req struct {
-		File string `json:"file"`
+		File   string `json:"file"`
+		Source string `json:"source"`
 	}
 	if !s.readJSON(w, r, &req) {
 		return
@@ -52,70 +56,83 @@ func (s *Server) apiScaffold(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, "open %s: %v", req.File, err)
 		return
 	}
-	doc, res := s.check(req.File, data)
-	blocking, _ := scaffold.Gate(res.Findings, s.opts.Scaffold.Strict)
-	if doc == nil || doc.Contract == nil || len(blocking) > 0 {
-		msg := req.File + " fails the ODCS schema; fix the errors before scaffolding"
-		if scaffold.OnlyGovernance(blocking) {
-			gov := scaffold.GovernanceRules(blocking, contract.SeverityError)
-			msg = req.File + " has governance errors and [scaffold] strict = true; fix them, set strict = false, or " + scaffold.RuleOffHint(gov)
-		}
-		writeJSON(w, http.StatusUnprocessableEntity, map[string]any{"error": msg, "findings": res.Findings})
-		return
-	}
-	sopts := scaffold.Options{Dialect: s.opts.Scaffold.Dialect, ContractFile: req.File}
-	files, err := scaffold.Render(doc.Contract, s.opts.Rules, sopts)
-	if err != nil {
-		// Render fails only on what the contract says (no schema, a name
-		// that gives no identifier): the client can fix it.
-		writeError(w, http.StatusUnprocessableEntity, "scaffold %s: %v", req.File, err)
-		return
-	}
 	out, err := s.scaffoldOut()
 	if err != nil {
 		writeError(w, http.StatusBadRequest, "%v", err)
 		return
 	}
-	lc, err := s.lineageOf(doc.Contract, sopts)
+	so := s.opts.Scaffold
+	rep, err := scaffold.Run(r.Context(), scaffold.Request{
+		Contracts: []scaffold.ContractInput{{Name: req.File, Rel: req.File, Data: data}},
+		Rules:     s.opts.Rules, Dialect: so.Dialect, Source: req.Source, StagingMaterialized: so.StagingMaterialized,
+		Root: s.root, Out: out, Force: force, Check: dry, Strict: so.Strict,
+	})
 	if err != nil {
-		writeError(w, http.StatusUnprocessableEntity, "scaffold %s: %v", req.File, err)
+		writeError(w, scaffoldStatus(err), "%v", err)
 		return
 	}
-	if err := scaffold.CheckIDs(s.root, lc); err != nil {
-		writeError(w, http.StatusConflict, "%v", err)
+	if refusal(w, req.File, rep) {
 		return
 	}
-	if !dry {
-		if err := scaffold.CheckLineagePath(s.root); err != nil {
-			writeError(w, http.StatusBadRequest, "%v", err)
-			return
-		}
-	}
-	rep, err := scaffold.Write(out, files, scaffold.WriteOptions{Check: dry, Force: force, Prune: true})
-	if errors.Is(err, atomicfile.ErrSymlink) {
-		writeError(w, http.StatusBadRequest, "write %s: %v", req.File, err)
-		return
-	}
-	if err != nil {
-		writeError(w, http.StatusInternalServerError, "write %s: %v", req.File, err)
-		return
-	}
-	if !dry {
-		if err := scaffold.UpdateLineage(s.root, lc); err != nil {
-			writeError(w, http.StatusInternalServerError, "record lineage of %s: %v", req.File, err)
-			return
-		}
-	}
+	writeJSON(w, http.StatusOK, map[string]any{"file": req.File, "dryRun": dry, "files": scaffoldFiles(rep, dry),
+		"skipped": len(rep.Skipped()), "findings": noNilFindings(rep.Findings())})
+}
+
+// scaffoldFiles lists the report's files; a dry run carries their content.
+func scaffoldFiles(rep scaffold.Report, dry bool) []scaffoldFile {
 	list := make([]scaffoldFile, 0, len(rep.Files))
 	for _, f := range rep.Files {
 		sf := scaffoldFile{Path: f.Path, Status: string(f.Status), Detail: f.Detail, Diff: f.Diff}
 		if dry {
-			sf.Content = string(files[f.Path])
+			sf.Content = string(rep.Rendered[f.Path])
 		}
 		list = append(list, sf)
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"file": req.File, "dryRun": dry, "files": list,
-		"skipped": len(rep.Skipped())})
+	return list
+}
+
+// scaffoldStatus maps a scaffold.Run error to an HTTP status.
+func scaffoldStatus(err error) int {
+	switch {
+	case errors.Is(err, scaffold.ErrClash):
+		return http.StatusConflict
+	case errors.Is(err, scaffold.ErrContract):
+		// what the contract says (a name that gives no identifier): the
+		// client can fix it
+		return http.StatusUnprocessableEntity
+	case errors.Is(err, atomicfile.ErrSymlink):
+		return http.StatusBadRequest
+	}
+	return http.StatusInternalServerError
+}
+
+// refusal answers 422 for a contract the gate refused, or that has no
+// schema objects; it reports whether it answered.
+func refusal(w http.ResponseWriter, file string, rep scaffold.Report) bool {
+	if len(rep.Contracts) != 1 {
+		return false
+	}
+	c := rep.Contracts[0]
+	var msg string
+	switch c.Verdict {
+	case scaffold.RefusedInvalid:
+		msg = file + " fails the ODCS schema; fix the errors before scaffolding"
+	case scaffold.RefusedStrict:
+		msg = file + " has governance errors and [scaffold] strict = true; fix them, set strict = false, or " + scaffold.RuleOffHint(c.Rules)
+	case scaffold.NoSchema:
+		msg = "scaffold " + file + ": " + scaffold.ErrNoSchema.Error()
+	default:
+		return false
+	}
+	writeJSON(w, http.StatusUnprocessableEntity, map[string]any{"error": msg, "findings": noNilFindings(c.Findings)})
+	return true
+}
+
+func noNilFindings(fs []contract.Finding) []contract.Finding {
+	if fs == nil {
+		return []contract.Finding{}
+	}
+	return fs
 }
 
 // scaffoldOut is the dbt directory, confined to the project root.
@@ -135,14 +152,4 @@ func (s *Server) scaffoldOut() (string, error) {
 		return "", fmt.Errorf("[scaffold] out: %w", err)
 	}
 	return out, nil
-}
-
-// lineageOf is the .dataeng-os/lineage.json entry for what is generated,
-// as `dataeng-os scaffold` records it.
-func (s *Server) lineageOf(c *contract.Contract, opts scaffold.Options) (scaffold.LineageContract, error) {
-	outRel := s.opts.Scaffold.Out
-	if outRel == "" {
-		outRel = "."
-	}
-	return scaffold.LineageOf(c, s.opts.Rules, opts, filepath.ToSlash(outRel))
 }

@@ -145,3 +145,31 @@ func TestScaffoldAPIRefusesDuplicateIDs(t *testing.T) {
 		t.Fatalf("second contract with the same id: %d %s", code, out)
 	}
 }
+
+// TestScaffoldAPISourceAndProject: the cockpit honours the request's
+// source, as --source, and starts a dbt project (dbt_project.yml named
+// after the project) in an output folder that has none.
+func TestScaffoldAPISourceAndProject(t *testing.T) {
+	t.Parallel()
+	ts := newTS(t, func(o *Options) { o.Scaffold.Out = "dbt" })
+	body := map[string]string{"file": "contracts/orders.yaml", "source": "vendas_raw"}
+	if code, out, _ := ts.req(t, "POST", "/api/scaffold", body, nil); code != 200 {
+		t.Fatalf("scaffold: %d %s", code, out)
+	}
+	ents, err := os.ReadDir(filepath.Join(ts.root, "dbt", "models", "staging", "vendas_raw"))
+	if err != nil || len(ents) == 0 {
+		t.Fatalf("source vendas_raw not used: %v", err)
+	}
+	proj, err := os.ReadFile(filepath.Join(ts.root, "dbt", "dbt_project.yml"))
+	if err != nil || !strings.Contains(string(proj), filepath.Base(ts.root)+"\n") {
+		t.Fatalf("dbt_project.yml (%v):\n%s", err, proj)
+	}
+	lin, err := os.ReadFile(filepath.Join(ts.root, ".dataeng-os", "lineage.json"))
+	if err != nil || !strings.Contains(string(lin), `"path": "dbt/models/staging/vendas_raw/`) {
+		t.Fatalf("lineage (%v):\n%s", err, lin)
+	}
+	body["source"] = "((("
+	if code, out, _ := ts.req(t, "POST", "/api/scaffold?dry_run=1", body, nil); code != 422 || !strings.Contains(string(out), "--source") {
+		t.Fatalf("bad source: %d %s", code, out)
+	}
+}

@@ -81,7 +81,7 @@ func runDemo(ctx context.Context, f *Factory, opts *DemoOptions) error {
 	if err != nil {
 		return err
 	}
-	return demoFinish(f, proj, sp, session)
+	return demoFinish(ctx, f, proj, sp, session)
 }
 
 // demoProvider picks guided mode unless --provider is given or a local
@@ -164,7 +164,7 @@ func demoModel(ctx context.Context, a *agent.Architect, root string, r *chatRend
 	return &sp, nil
 }
 
-func demoFinish(f *Factory, proj *kernel.Project, sp *agent.SavedPaths, session string) error {
+func demoFinish(ctx context.Context, f *Factory, proj *kernel.Project, sp *agent.SavedPaths, session string) error {
 	io := f.IO
 	if sp == nil || sp.Contract == "" {
 		return fmt.Errorf("demo: the Architect produced no contract")
@@ -180,27 +180,15 @@ func demoFinish(f *Factory, proj *kernel.Project, sp *agent.SavedPaths, session 
 	for _, x := range fs {
 		fmt.Fprintln(io.Out, "  "+x.String())
 	}
-	blocking, _ := scaffold.Gate(fs, proj.Config.Scaffold.Strict)
+	rep, err := demoScaffold(ctx, proj, rel(sp.Contract), doc, fs)
+	if err != nil {
+		return err
+	}
+	refused := len(rep.Refused()) > 0
 	models, list := "not scaffolded (the contract fails the ODCS schema, or governance under [scaffold] strict)", ""
-	if len(blocking) == 0 && doc != nil && doc.Contract != nil {
-		sopts := scaffold.Options{Dialect: proj.Config.Scaffold.Dialect, ContractFile: rel(sp.Contract)}
-		files, err := scaffold.Render(doc.Contract, proj.Rules, sopts)
-		if err != nil {
-			return fmt.Errorf("scaffold %s: %w", rel(sp.Contract), err)
-		}
-		rep, err := scaffold.Write(filepath.Join(proj.Root, proj.Config.Scaffold.Out), files, scaffold.WriteOptions{Prune: true})
-		if err != nil {
-			return err
-		}
-		lc, err := scaffold.LineageOf(doc.Contract, proj.Rules, sopts, filepath.ToSlash(filepath.Clean(proj.Config.Scaffold.Out)))
-		if err == nil {
-			err = scaffold.UpdateLineage(proj.Root, lc)
-		}
-		if err != nil {
-			return fmt.Errorf("record lineage: %w", err)
-		}
+	if !refused {
 		models = fmt.Sprintf("models/ (%d files: %d created, %d unchanged)", len(rep.Files), rep.Count(scaffold.StatusCreated), rep.Count(scaffold.StatusUnchanged))
-		list = modelList(files)
+		list = modelList(rep.Rendered)
 	}
 	fmt.Fprintf(io.Out, "%s scaffold: %s\n\nEverything is in %s:\n", io.Bold("4/4"), models, proj.Root)
 	fmt.Fprintf(io.Out, "  canvas     %s\n  contract   %s\n  dbt        %s\n", rel(sp.Canvas), rel(sp.Contract), models)
@@ -211,10 +199,21 @@ func demoFinish(f *Factory, proj *kernel.Project, sp *agent.SavedPaths, session 
 		fmt.Fprintf(io.Out, "  session    %s\n", filepath.ToSlash(filepath.Join(kernel.StateDir, "sessions", session+".jsonl")))
 	}
 	fmt.Fprint(io.Out, nextSteps(proj.Root, onPath("dataeng-os")))
-	if len(blocking) > 0 {
+	if refused {
 		return ErrFindings
 	}
 	return nil
+}
+
+// demoScaffold scaffolds the demo's contract with the project's [scaffold]
+// settings, as `dataeng-os scaffold` does.
+func demoScaffold(ctx context.Context, proj *kernel.Project, rel string, doc *contract.Document, fs []contract.Finding) (scaffold.Report, error) {
+	cfg := proj.Config.Scaffold
+	return scaffold.Run(ctx, scaffold.Request{
+		Contracts: []scaffold.ContractInput{{Name: rel, Rel: rel, Doc: doc, Findings: fs}},
+		Rules:     proj.Rules, Dialect: cfg.Dialect, StagingMaterialized: cfg.StagingMaterialized,
+		Root: proj.Root, Out: scaffold.OutDir(proj.Root, cfg.Out), Strict: cfg.Strict,
+	})
 }
 
 // modelList names the scaffolded dbt models by layer, e.g.

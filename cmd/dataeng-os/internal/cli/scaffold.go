@@ -1,16 +1,14 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 
 	"github.com/spf13/cobra"
 
-	"github.com/dataeng-os/dataeng-os/contract"
 	"github.com/dataeng-os/dataeng-os/kernel"
 	"github.com/dataeng-os/dataeng-os/scaffold"
 )
@@ -54,7 +52,7 @@ files included) and exits 1 on drift.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Contracts = args
 			opts.strictSet = cmd.Flags().Changed("strict")
-			return runScaffold(f, opts)
+			return runScaffold(cmd.Context(), f, opts)
 		},
 	}
 	fl := cmd.Flags()
@@ -70,25 +68,19 @@ files included) and exits 1 on drift.`,
 
 // scaffoldRun holds what one invocation resolved.
 type scaffoldRun struct {
-	f       *Factory
-	opts    *scaffoldOptions
-	proj    *kernel.Project
-	root    string
-	out     string
-	files   map[string][]byte
-	owners  map[string]string // path → contract file that rendered it
-	entries []scaffold.LineageContract
-	// warned lists the governance rules reported as warnings; strictRules
-	// those that refused a contract under --strict.
-	warned, strictRules []string
+	f    *Factory
+	opts *scaffoldOptions
+	proj *kernel.Project
+	root string
+	out  string
 }
 
-func runScaffold(f *Factory, opts *scaffoldOptions) error {
+func runScaffold(ctx context.Context, f *Factory, opts *scaffoldOptions) error {
 	proj, err := f.Project()
 	if err != nil {
 		return err
 	}
-	r := &scaffoldRun{f: f, opts: opts, proj: proj, files: map[string][]byte{}, owners: map[string]string{}}
+	r := &scaffoldRun{f: f, opts: opts, proj: proj}
 	if err := r.resolveDirs(); err != nil {
 		return err
 	}
@@ -98,39 +90,73 @@ func runScaffold(f *Factory, opts *scaffoldOptions) error {
 	if !opts.strictSet {
 		opts.Strict = proj.Config.Scaffold.Strict
 	}
-	invalid, strict := 0, 0
+	req := scaffold.Request{Rules: proj.Rules, Dialect: opts.Dialect, Source: opts.Source,
+		StagingMaterialized: opts.Staging, Root: r.root, Out: r.out,
+		Force: opts.Force, Check: opts.Check, Strict: opts.Strict}
 	for _, arg := range opts.Contracts {
-		verdict, err := r.renderOne(arg)
-		if err != nil {
-			return err
+		file := arg
+		if !filepath.IsAbs(file) {
+			file = filepath.Join(f.Dir, file)
 		}
-		switch verdict {
-		case refusedInvalid:
-			invalid++
-		case refusedStrict:
-			strict++
+		req.Contracts = append(req.Contracts, scaffold.ContractInput{Name: arg, File: file, Rel: r.relToRoot(file)})
+	}
+	rep, err := scaffold.Run(ctx, req)
+	r.printContracts(rep)
+	switch {
+	case errors.Is(err, scaffold.ErrClash):
+		return UsageErrorf("%v", err)
+	case err != nil:
+		return err
+	case r.refusals(rep):
+		return ErrFindings
+	case opts.Check:
+		return r.reportCheck(rep)
+	}
+	return r.report(rep)
+}
+
+// printContracts prints each contract's findings, and notes the ones with
+// no schema objects.
+func (r *scaffoldRun) printContracts(rep scaffold.Report) {
+	for _, c := range rep.Contracts {
+		for _, fd := range c.Findings {
+			fmt.Fprintln(r.f.IO.ErrOut, fd.String())
+		}
+		if c.Verdict == scaffold.NoSchema {
+			fmt.Fprintf(r.f.IO.ErrOut, "scaffold: %s: %v; skipped\n", c.Name, scaffold.ErrNoSchema)
 		}
 	}
-	io := f.IO
-	if len(r.warned) > 0 {
-		fmt.Fprintf(io.ErrOut, "scaffold: governance finding(s) above (%s) are warnings: the models are written; --strict refuses them; to silence one, %s\n",
-			strings.Join(r.warned, ", "), scaffold.RuleOffHint(r.warned))
+}
+
+// refusals prints the gate's summary; it reports whether any contract was
+// refused.
+func (r *scaffoldRun) refusals(rep scaffold.Report) bool {
+	errOut, opts := r.f.IO.ErrOut, r.opts
+	if warned := rep.RulesOf(scaffold.Accepted); len(warned) > 0 {
+		fmt.Fprintf(errOut, "scaffold: governance finding(s) above (%s) are warnings: the models are written; --strict refuses them; to silence one, %s\n",
+			strings.Join(warned, ", "), scaffold.RuleOffHint(warned))
+	}
+	invalid, strict := 0, 0
+	for _, c := range rep.Refused() {
+		if c.Verdict == scaffold.RefusedStrict {
+			strict++
+		} else {
+			invalid++
+		}
 	}
 	if invalid > 0 {
-		fmt.Fprintf(io.ErrOut, "scaffold: refusing %d invalid contract(s): they fail the ODCS schema; fix the errors above (dataeng-os validate --rules schema)\n", invalid)
+		fmt.Fprintf(errOut, "scaffold: refusing %d invalid contract(s): they fail the ODCS schema; fix the errors above (dataeng-os validate --rules schema)\n", invalid)
 	}
 	if strict > 0 {
+		rules := rep.RulesOf(scaffold.RefusedStrict)
 		how := "run without --strict"
 		if !opts.strictSet {
 			how = "set [scaffold] strict = false in dataeng-os.toml (or pass --strict=false)"
 		}
-		fmt.Fprintf(io.ErrOut, "scaffold: strict mode: refusing %d contract(s) with governance errors (%s); fix them, %s, or %s\n",
-			strict, strings.Join(r.strictRules, ", "), how, scaffold.RuleOffHint(r.strictRules))
+		fmt.Fprintf(errOut, "scaffold: strict mode: refusing %d contract(s) with governance errors (%s); fix them, %s, or %s\n",
+			strict, strings.Join(rules, ", "), how, scaffold.RuleOffHint(rules))
 	}
-	if invalid+strict > 0 {
-		return ErrFindings
-	}
-	return r.write()
+	return invalid+strict > 0
 }
 
 func (r *scaffoldRun) resolveDirs() error {
@@ -140,9 +166,8 @@ func (r *scaffoldRun) resolveDirs() error {
 	}
 	out := r.opts.Out
 	if out == "" {
-		out = r.proj.Config.Scaffold.Out
-		if out != "" && !filepath.IsAbs(out) {
-			out = filepath.Join(r.root, out)
+		if cfg := r.proj.Config.Scaffold.Out; cfg != "" {
+			out = scaffold.OutDir(r.root, cfg)
 		}
 	} else if !filepath.IsAbs(out) {
 		out = filepath.Join(r.f.Dir, out)
@@ -165,83 +190,6 @@ func (r *scaffoldRun) resolveDirs() error {
 	return nil
 }
 
-// verdict is what the gate made of one contract.
-type verdict int
-
-const (
-	accepted       verdict = iota
-	refusedInvalid         // YAML, input or ODCS schema errors
-	refusedStrict          // governance errors under --strict
-)
-
-// renderOne validates and renders one contract. Its findings are printed;
-// governance errors are warnings unless strict.
-func (r *scaffoldRun) renderOne(arg string) (verdict, error) {
-	file := arg
-	if !filepath.IsAbs(file) {
-		file = filepath.Join(r.f.Dir, file)
-	}
-	data, err := os.ReadFile(file)
-	if err != nil {
-		return refusedInvalid, fmt.Errorf("read contract %s: %w", arg, err)
-	}
-	doc, findings := contract.Check(arg, data, r.proj.Rules)
-	blocking, warnings := scaffold.Gate(findings, r.opts.Strict)
-	shown := append(append([]contract.Finding(nil), blocking...), warnings...)
-	contract.SortFindings(shown)
-	for _, fd := range shown {
-		fmt.Fprintln(r.f.IO.ErrOut, fd.String())
-	}
-	switch {
-	case doc == nil || doc.Contract == nil:
-		return refusedInvalid, nil
-	case len(blocking) > 0:
-		if scaffold.OnlyGovernance(blocking) {
-			r.strictRules = mergeSorted(r.strictRules, scaffold.GovernanceRules(blocking, contract.SeverityError))
-			return refusedStrict, nil
-		}
-		return refusedInvalid, nil
-	}
-	r.warned = mergeSorted(r.warned, scaffold.GovernanceRules(findings, ""))
-	opts := scaffold.Options{Dialect: r.opts.Dialect, Source: r.opts.Source, ContractFile: r.relToRoot(file),
-		StagingMaterialized: r.opts.Staging}
-	if _, err := os.Stat(filepath.Join(r.out, scaffold.ProjectFile)); errors.Is(err, os.ErrNotExist) {
-		opts.ProjectName = filepath.Base(r.root)
-	}
-	files, err := scaffold.Render(doc.Contract, r.proj.Rules, opts)
-	if errors.Is(err, scaffold.ErrNoSchema) {
-		fmt.Fprintf(r.f.IO.ErrOut, "scaffold: %s: %v; skipped\n", arg, err)
-		return accepted, nil
-	}
-	if err != nil {
-		return refusedInvalid, fmt.Errorf("scaffold %s: %w", arg, err)
-	}
-	if err := r.merge(arg, files); err != nil {
-		return refusedInvalid, err
-	}
-	outRel, _ := filepath.Rel(r.root, r.out)
-	entry, err := scaffold.LineageOf(doc.Contract, r.proj.Rules, opts, filepath.ToSlash(outRel))
-	if err != nil {
-		return refusedInvalid, fmt.Errorf("scaffold %s: %w", arg, err)
-	}
-	r.entries = append(r.entries, entry)
-	return accepted, nil
-}
-
-// mergeSorted adds b to a, sorted and without duplicates.
-func mergeSorted(a, b []string) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, s := range append(append([]string(nil), a...), b...) {
-		if !seen[s] {
-			seen[s] = true
-			out = append(out, s)
-		}
-	}
-	sort.Strings(out)
-	return out
-}
-
 // relToRoot is a contract's path relative to the root. Outside a project
 // (the root is --out) a contract beside the dbt folder stays relative
 // (../contracts/x.yaml), so the output does not depend on where the
@@ -254,57 +202,8 @@ func (r *scaffoldRun) relToRoot(file string) string {
 	return filepath.ToSlash(rel)
 }
 
-// merge adds one contract's files; shared files (generic tests, project
-// file) must be identical, anything else generated twice is a clash.
-func (r *scaffoldRun) merge(arg string, files map[string][]byte) error {
-	for name, data := range files {
-		if name == scaffold.ProjectFile {
-			// The project skeleton configures marts only when a mart is
-			// generated: keep the one that does.
-			if prev, ok := r.files[name]; !ok || len(data) > len(prev) {
-				r.files[name] = data
-			}
-			continue
-		}
-		if prev, ok := r.files[name]; ok && string(prev) != string(data) {
-			return UsageErrorf("%s and %s both generate %s; %s", r.owners[name], arg, name, clashHint(name))
-		}
-		r.files[name] = data
-		if _, ok := r.owners[name]; !ok {
-			r.owners[name] = arg
-		}
-	}
-	return nil
-}
-
-// clashHint says how to tell two contracts' files apart.
-func clashHint(name string) string {
-	props := strings.HasSuffix(name, "__sources.yml") || strings.HasSuffix(name, "__models.yml")
-	if props && strings.HasPrefix(name, "models/staging/") {
-		return "contracts on one dbt source need different names (their property files are _<source>__<contract name>__*.yml)"
-	}
-	return "set the custom property dbtEntity on one schema object, or give one contract a different dbtSource (or --source)"
-}
-
-func (r *scaffoldRun) write() error {
-	if err := scaffold.CheckIDs(r.root, r.entries...); err != nil {
-		return UsageErrorf("%v", err)
-	}
-	if !r.opts.Check {
-		if err := scaffold.CheckLineagePath(r.root); err != nil {
-			return err
-		}
-	}
-	rep, err := scaffold.Write(r.out, r.files, scaffold.WriteOptions{Force: r.opts.Force, Check: r.opts.Check, Prune: true})
-	if err != nil {
-		return err
-	}
-	if r.opts.Check {
-		return r.reportCheck(rep)
-	}
-	if err := scaffold.UpdateLineage(r.root, r.entries...); err != nil {
-		return err
-	}
+// report prints what Run wrote.
+func (r *scaffoldRun) report(rep scaffold.Report) error {
 	io := r.f.IO
 	for _, fr := range rep.Files {
 		fmt.Fprintf(io.Out, "%-9s %s\n", fr.Status, r.display(fr.Path))
@@ -317,14 +216,15 @@ func (r *scaffoldRun) write() error {
 			fmt.Fprintf(io.ErrOut, "removed %s: %s\n", r.display(fr.Path), fr.Detail)
 		}
 	}
-	if skipped := rep.Skipped(); len(skipped) > 0 {
-		for _, fr := range skipped {
-			hint := "re-run with --force to overwrite"
-			if fr.Status == scaffold.StatusStale {
-				hint = "delete it, or re-run with --force to remove it"
-			}
-			fmt.Fprintf(io.ErrOut, "skipped %s: %s (%s)\n", r.display(fr.Path), fr.Detail, hint)
+	skipped := rep.Skipped()
+	for _, fr := range skipped {
+		hint := "re-run with --force to overwrite"
+		if fr.Status == scaffold.StatusStale {
+			hint = "delete it, or re-run with --force to remove it"
 		}
+		fmt.Fprintf(io.ErrOut, "skipped %s: %s (%s)\n", r.display(fr.Path), fr.Detail, hint)
+	}
+	if len(skipped) > 0 {
 		return ErrFindings
 	}
 	return nil

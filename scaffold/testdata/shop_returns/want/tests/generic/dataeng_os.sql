@@ -1,4 +1,4 @@
--- dataeng-os: generated from dataeng-os generic tests (duckdb); hash sha256:826880c628344099. Edit the contract and re-run dataeng-os scaffold; hand edits are kept unless --force.
+-- dataeng-os: generated from dataeng-os generic tests (duckdb); hash sha256:bf21841e96a1d321. Edit the contract and re-run dataeng-os scaffold; hand edits are kept unless --force.
 {#- Package-free generic tests used by the scaffolded models (duckdb). -#}
 
 {% test dataeng_os_range(model, column_name, min_value=none, max_value=none, min_inclusive=true, max_inclusive=true) %}
@@ -57,4 +57,12 @@ where not (
     and n_records <= {{ max_count }}
     {%- endif %}
   )
+{% endtest %}
+
+{% test dataeng_os_relationships(model, columns, to, fields) %}
+select {% for c in columns %}child.{{ c }}{{ ', ' if not loop.last }}{% endfor %}
+from {{ model }} as child
+left join {{ to }} as parent
+  on {% for i in range(columns | length) %}child.{{ columns[i] }} = parent.{{ fields[i] }}{{ ' and ' if not loop.last }}{% endfor %}
+where {% for c in columns %}child.{{ c }} is not null and {% endfor %}parent.{{ fields[0] }} is null
 {% endtest %}
