@@ -48,7 +48,20 @@ const (
 	EventCancelled EventType = "cancelled"
 	// EventInfo is a notice to show the person (Text).
 	EventInfo EventType = "info"
+
+	// EventTurnEnd says a turn is over (the cockpit sends it; renderers
+	// accept input again). Never journaled.
+	EventTurnEnd EventType = "turn_end"
+	// EventHistoryEnd follows the replayed history of a conversation on
+	// the cockpit's event stream: what comes after it is live.
+	EventHistoryEnd EventType = "history_end"
 )
+
+// EventTypes lists every event type, for renderers that mirror them (the
+// cockpit's events.js is checked against it).
+var EventTypes = []EventType{EventSession, EventUser, EventToken, EventAssistant, EventQuestion,
+	EventAttempt, EventDraft, EventFindings, EventRepair, EventUsage, EventStop, EventSaved,
+	EventError, EventCancelled, EventInfo, EventTurnEnd, EventHistoryEnd}
 
 // Event is one thing that happened in a session. It is JSON-serialisable;
 // renderers switch on Type and ignore fields they do not know.

@@ -1,9 +1,11 @@
 package agent
 
 import (
+	"strings"
 	"unicode/utf8"
 
 	"github.com/dataeng-os/dataeng-os/contract"
+	"github.com/dataeng-os/dataeng-os/prompts"
 	"github.com/dataeng-os/dataeng-os/providers"
 )
 
@@ -20,13 +22,15 @@ func (a *Architect) redact(s string) string {
 func (a *Architect) redactEvent(ev Event) Event { return RedactEvent(ev, a.opts.Secrets...) }
 
 // RedactEvent returns ev with the secrets (and key-shaped strings) scrubbed
-// from every text it carries: for events read back from older journals.
+// from every text it carries, and the prompt protocol's markers
+// (prompts.ReadyMarker) removed, so renderers show text as it is: for live
+// events and for events read back from older journals.
 func RedactEvent(ev Event, secrets ...string) Event {
 	r := func(s string) string {
 		if s == "" {
 			return s
 		}
-		return providers.Redact(s, secrets...)
+		return stripMarkers(providers.Redact(s, secrets...))
 	}
 	ev.Text, ev.Content, ev.Reason = r(ev.Text), r(ev.Content), r(ev.Reason)
 	if len(ev.Findings) > 0 {
@@ -45,9 +49,18 @@ func RedactEvent(ev Event, secrets ...string) Event {
 	return ev
 }
 
-// streamRedactor scrubs a token stream. A secret may arrive split across
-// deltas, so it holds back the last longest-secret-minus-one bytes until
-// the next delta (or Flush) shows whether they start a secret.
+// stripMarkers removes the prompt protocol's markers from shown text.
+func stripMarkers(s string) string {
+	if !strings.Contains(s, prompts.ReadyMarker) {
+		return s
+	}
+	return strings.TrimRight(strings.ReplaceAll(s, prompts.ReadyMarker, ""), " \n")
+}
+
+// streamRedactor scrubs a token stream of secrets and protocol markers.
+// Either may arrive split across deltas, so it holds back the last
+// longest-one-minus-one bytes until the next delta (or Flush) shows whether
+// they start one.
 type streamRedactor struct {
 	a    *Architect
 	hold int
@@ -55,7 +68,7 @@ type streamRedactor struct {
 }
 
 func (a *Architect) newStreamRedactor() *streamRedactor {
-	r := &streamRedactor{a: a}
+	r := &streamRedactor{a: a, hold: len(prompts.ReadyMarker) - 1}
 	for _, s := range a.opts.Secrets {
 		r.hold = max(r.hold, len(s)-1)
 	}
@@ -64,7 +77,7 @@ func (a *Architect) newStreamRedactor() *streamRedactor {
 
 // Write takes one delta and returns the text that is safe to show now.
 func (r *streamRedactor) Write(delta string) string {
-	r.pend = r.a.redact(r.pend + delta)
+	r.pend = strings.ReplaceAll(r.a.redact(r.pend+delta), prompts.ReadyMarker, "")
 	cut := len(r.pend) - r.hold
 	if cut <= 0 {
 		return ""
@@ -79,7 +92,7 @@ func (r *streamRedactor) Write(delta string) string {
 
 // Flush returns what is held back at the end of the stream.
 func (r *streamRedactor) Flush() string {
-	out := r.a.redact(r.pend)
+	out := stripMarkers(r.a.redact(r.pend))
 	r.pend = ""
 	return out
 }

@@ -3,6 +3,8 @@ package agent
 import (
 	"strings"
 	"testing"
+
+	"github.com/dataeng-os/dataeng-os/prompts"
 )
 
 // TestStreamRedactor: however a reply is cut into deltas, the tokens shown
@@ -38,5 +40,27 @@ func TestRedactEvent(t *testing.T) {
 		if strings.Contains(s, "s3cr3t") {
 			t.Fatalf("not redacted: %+v", ev)
 		}
+	}
+}
+
+// TestStreamDropsReadyMarker: the protocol marker never reaches a renderer,
+// however the stream splits it.
+func TestStreamDropsReadyMarker(t *testing.T) {
+	t.Parallel()
+	reply := "Thanks, I have enough.\n" + prompts.ReadyMarker + "\n"
+	a := &Architect{}
+	for size := 1; size <= len(reply); size++ {
+		r := a.newStreamRedactor()
+		var got strings.Builder
+		for i := 0; i < len(reply); i += size {
+			got.WriteString(r.Write(reply[i:min(i+size, len(reply))]))
+		}
+		got.WriteString(r.Flush())
+		if strings.Contains(got.String(), "READY") || !strings.HasPrefix(got.String(), "Thanks, I have enough.") {
+			t.Fatalf("size %d: %q", size, got.String())
+		}
+	}
+	if ev := RedactEvent(Event{Type: EventAssistant, Text: reply}); ev.Text != "Thanks, I have enough." {
+		t.Fatalf("assistant text = %q", ev.Text)
 	}
 }

@@ -238,7 +238,7 @@ func TestBrowserCockpit(t *testing.T) {
 
 // draftChat is an Architect that answers every message with agent events:
 // streamed tokens, the complete answer, and a contract draft.
-type draftChat struct{ emit func(any) }
+type draftChat struct{ emit func(agent.Event) }
 
 func (d draftChat) Send(ctx context.Context, msg string) error {
 	d.emit(agent.Event{Type: agent.EventUser, Text: msg})
@@ -255,10 +255,8 @@ func (d draftChat) Send(ctx context.Context, msg string) error {
 func TestBrowserChatDraft(t *testing.T) {
 	ctx := browser(t)
 	root := t.TempDir()
-	srv, err := New(Options{Root: root, Rules: contract.DefaultRules(), Chat: func(emit func(any)) (ChatSession, error) {
-		emit(agent.Event{Type: agent.EventQuestion, Text: "What data do you need, and for what?"})
-		return draftChat{emit: emit}, nil
-	}})
+	srv, err := New(Options{Root: root, Rules: contract.DefaultRules(), Chat: newFakeBackend("What data do you need, and for what?",
+		func(id string, emit func(agent.Event)) ChatSession { return draftChat{emit: emit} })})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -269,6 +267,7 @@ func TestBrowserChatDraft(t *testing.T) {
 	s.do("chat-greeting",
 		chromedp.Navigate(ts.URL+"/editor"),
 		chromedp.WaitVisible(chromedp.CSS(`#editor[data-ready="1"]`)),
+		chromedp.Click(chromedp.CSS("#chat-new")),
 		wait(`document.getElementById("chat-log").textContent.includes("What data do you need")`),
 	)
 	s.do("chat-draft",

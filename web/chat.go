@@ -3,27 +3,53 @@ package web
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
-	"net/http"
-	"strconv"
-	"strings"
+	"io"
+	"regexp"
 	"sync"
 	"time"
+
+	"github.com/dataeng-os/dataeng-os/agent"
 )
 
 // ChatSession is one Architect conversation (agent.Session satisfies it).
 // Send runs one turn and returns when it is over; the session reports what
-// happens through the emit function it was started with. A session may also
+// happens through the emit function it was opened with. A session may also
 // implement Draft(ctx) error (the panel's /draft) and Continue(ctx) error
 // (/retry).
 type ChatSession interface {
 	Send(ctx context.Context, message string) error
 }
 
-// ChatStarter opens the panel's Architect session. emit takes every agent
-// event (a JSON-serialisable value with a "type" field, such as
-// agent.Event); the starter may emit a greeting before it returns.
-type ChatStarter func(emit func(event any)) (ChatSession, error)
+// ChatInfo describes one of the project's conversations.
+type ChatInfo struct {
+	ID      string    `json:"id"`
+	Name    string    `json:"name,omitempty"`   // the product drafted, when known
+	Mode    string    `json:"mode,omitempty"`   // guided | model
+	Status  string    `json:"status,omitempty"` // interview, drafted, saved...
+	Turns   int       `json:"turns"`
+	Updated time.Time `json:"updated,omitzero"`
+}
+
+// ChatBackend creates, reopens and lists the project's conversations. The
+// CLI implements it on agent sessions and their journals, so a chat begun
+// in the terminal opens in the browser and the other way round.
+type ChatBackend interface {
+	// New starts a conversation; it may emit a greeting before returning.
+	New(emit func(agent.Event)) (id string, s ChatSession, err error)
+	// Open reloads a journaled conversation and returns its past events.
+	Open(id string, emit func(agent.Event)) (ChatSession, []agent.Event, error)
+	// List returns the conversations, newest first.
+	List() ([]ChatInfo, error)
+}
+
+// ErrNoChat is what a ChatBackend's Open returns (wrapped) for a
+// conversation that does not exist.
+var ErrNoChat = errors.New("no such conversation")
+
+// chatIDRE is what a conversation id may look like (it names a file).
+var chatIDRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_.-]{0,80}$`)
 
 // chatEvent is one event as sent over SSE.
 type chatEvent struct {
@@ -31,52 +57,56 @@ type chatEvent struct {
 	Data []byte // JSON, secrets redacted
 }
 
-// chatHub runs the panel's single conversation and fans its events out to
-// every open event stream, keeping a history so a page that (re)connects
-// sees the conversation so far.
-type chatHub struct {
-	start   ChatStarter
-	startMu sync.Mutex // held while the session starts (the starter emits)
+const chatHistoryMax = 2000
+
+// room is one loaded conversation: its session, the events so far (a page
+// that connects late replays them) and the open event streams.
+type room struct {
+	id      string
+	redact  func(string) string
 	mu      sync.Mutex
 	sess    ChatSession
 	busy    bool
+	used    time.Time
 	history []chatEvent
 	nextID  int
 	subs    map[chan chatEvent]bool
 }
 
-const chatHistoryMax = 2000
-
-func newChatHub(start ChatStarter) *chatHub {
-	return &chatHub{start: start, subs: map[chan chatEvent]bool{}, nextID: 1}
+func newRoom(id string, redact func(string) string) *room {
+	return &room{id: id, redact: redact, nextID: 1, subs: map[chan chatEvent]bool{}, used: time.Now()}
 }
 
-func (h *chatHub) available() bool { return h.start != nil }
-
-func (h *chatHub) publish(data []byte) {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	ev := chatEvent{ID: h.nextID, Data: data}
-	h.nextID++
-	h.history = append(h.history, ev)
-	if len(h.history) > chatHistoryMax {
-		h.history = h.history[len(h.history)-chatHistoryMax:]
+// publish marshals an agent event, redacts it and fans it out.
+func (r *room) publish(ev agent.Event) {
+	data, err := json.Marshal(ev)
+	if err != nil {
+		data, _ = json.Marshal(agent.Event{Type: agent.EventError, Text: "event not serialisable: " + err.Error()})
 	}
-	for ch := range h.subs {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	ce := chatEvent{ID: r.nextID, Data: []byte(r.redact(string(data)))}
+	r.nextID++
+	r.history = append(r.history, ce)
+	if len(r.history) > chatHistoryMax {
+		r.history = r.history[len(r.history)-chatHistoryMax:]
+	}
+	for ch := range r.subs {
 		select {
-		case ch <- ev:
+		case ch <- ce:
 		default: // a stalled reader misses events rather than blocking the agent
 		}
 	}
 }
 
-func (h *chatHub) subscribe(after int) (chan chatEvent, []chatEvent) {
-	h.mu.Lock()
-	defer h.mu.Unlock()
+func (r *room) subscribe(after int) (chan chatEvent, []chatEvent) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
 	ch := make(chan chatEvent, 256)
-	h.subs[ch] = true
+	r.subs[ch] = true
+	r.used = time.Now()
 	var past []chatEvent
-	for _, ev := range h.history {
+	for _, ev := range r.history {
 		if ev.ID > after {
 			past = append(past, ev)
 		}
@@ -84,161 +114,129 @@ func (h *chatHub) subscribe(after int) (chan chatEvent, []chatEvent) {
 	return ch, past
 }
 
-func (h *chatHub) unsubscribe(ch chan chatEvent) {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	delete(h.subs, ch)
+func (r *room) unsubscribe(ch chan chatEvent) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	delete(r.subs, ch)
+	r.used = time.Now()
 }
 
-// emit marshals an agent event, redacts secrets and publishes it.
-func (s *Server) emitChat(ev any) {
-	data, err := json.Marshal(ev)
-	if err != nil {
-		data, _ = json.Marshal(map[string]string{"type": "error", "error": "event not serialisable: " + err.Error()})
+// claim marks the room busy for one turn; false when a turn is running.
+func (r *room) claim() bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.busy {
+		return false
 	}
-	s.chats.publish([]byte(s.redact(string(data))))
+	r.busy, r.used = true, time.Now()
+	return true
 }
 
-// apiChatSend posts the user's message; the reply streams over
-// /api/chat/events. One turn runs at a time (409 while busy).
-func (s *Server) apiChatSend(w http.ResponseWriter, r *http.Request) {
-	var req struct {
-		Message string `json:"message"`
-	}
-	if !s.readJSON(w, r, &req) {
-		return
-	}
-	h := s.chats
-	if !h.available() {
-		writeError(w, http.StatusServiceUnavailable, "the Architect is not available in this cockpit (start `dataeng-os serve` with a provider configured)")
-		return
-	}
-	if req.Message == "" {
-		writeError(w, http.StatusBadRequest, "message is empty")
-		return
-	}
-	h.mu.Lock()
-	if h.busy {
-		h.mu.Unlock()
-		writeError(w, http.StatusConflict, "the Architect is still answering the previous message")
-		return
-	}
-	h.busy = true
-	h.mu.Unlock()
-	go s.runTurn(req.Message) // the session echoes the message as a "user" event
-	writeJSON(w, http.StatusAccepted, map[string]any{"accepted": true})
+func (r *room) release() {
+	r.mu.Lock()
+	r.busy, r.used = false, time.Now()
+	r.mu.Unlock()
 }
 
-func (s *Server) runTurn(msg string) {
-	h := s.chats
-	defer func() {
-		h.mu.Lock()
-		h.busy = false
-		h.mu.Unlock()
-		s.emitChat(map[string]string{"type": "turn_end"})
-	}()
-	sess, err := s.chatSession()
-	if err != nil {
-		s.emitChat(map[string]string{"type": "error", "error": err.Error()})
-		return
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Minute)
-	defer cancel()
-	switch msg {
-	case "/draft":
-		if d, ok := sess.(interface{ Draft(context.Context) error }); ok {
-			err = d.Draft(ctx)
-		} else {
-			err = sess.Send(ctx, msg)
-		}
-	case "/retry":
-		if c, ok := sess.(interface{ Continue(context.Context) error }); ok {
-			err = c.Continue(ctx)
-		} else {
-			err = sess.Send(ctx, msg)
-		}
-	default:
-		if strings.HasPrefix(msg, "/") {
-			s.emitChat(map[string]string{"type": "info", "text": chatHelp})
+// idleSince reports whether nobody uses the room and it has been idle
+// since before t.
+func (r *room) idleSince(t time.Time) bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return !r.busy && len(r.subs) == 0 && r.used.Before(t)
+}
+
+// rooms holds the loaded conversations. A page visit never starts one:
+// New does, on request; get reloads a journaled one on demand, and sweep
+// unloads the idle ones (their journals keep them).
+type rooms struct {
+	backend ChatBackend
+	redact  func(string) string
+	mu      sync.Mutex
+	open    map[string]*room
+}
+
+func newRooms(b ChatBackend, redact func(string) string) *rooms {
+	return &rooms{backend: b, redact: redact, open: map[string]*room{}}
+}
+
+func (rs *rooms) available() bool { return rs.backend != nil }
+
+// create starts a new conversation.
+func (rs *rooms) create() (*room, error) {
+	var r *room
+	pending := []agent.Event{}
+	var mu sync.Mutex
+	emit := func(ev agent.Event) { // the greeting may come before the id is known
+		mu.Lock()
+		defer mu.Unlock()
+		if r == nil {
+			pending = append(pending, ev)
 			return
 		}
-		err = sess.Send(ctx, msg)
+		r.publish(ev)
 	}
+	id, sess, err := rs.backend.New(emit)
 	if err != nil {
-		s.emitChat(map[string]string{"type": "error", "error": err.Error()})
+		return nil, fmt.Errorf("start a conversation: %w", err)
 	}
+	nr := newRoom(id, rs.redact)
+	nr.sess = sess
+	mu.Lock()
+	for _, ev := range pending {
+		nr.publish(ev)
+	}
+	r = nr
+	mu.Unlock()
+	rs.mu.Lock()
+	rs.open[id] = nr
+	rs.mu.Unlock()
+	return nr, nil
 }
 
-// chatHelp lists the panel's commands.
-const chatHelp = "Commands here: /draft drafts now from what you said so far; /retry asks the Architect again. " +
-	"Drafts load into the editor: review them and press Save."
-
-// chatSession returns the panel's session, starting it on first use (the
-// first open event stream or message). A failed start is retried next time.
-func (s *Server) chatSession() (ChatSession, error) {
-	h := s.chats
-	h.startMu.Lock()
-	defer h.startMu.Unlock()
-	h.mu.Lock()
-	sess := h.sess
-	h.mu.Unlock()
-	if sess != nil {
-		return sess, nil
+// get returns a loaded conversation, reloading it from its journal.
+func (rs *rooms) get(id string) (*room, error) {
+	if !chatIDRE.MatchString(id) {
+		return nil, fmt.Errorf("%w: %q", ErrNoChat, id)
 	}
-	sess, err := h.start(s.emitChat)
+	rs.mu.Lock()
+	defer rs.mu.Unlock()
+	if r := rs.open[id]; r != nil {
+		return r, nil
+	}
+	r := newRoom(id, rs.redact)
+	sess, past, err := rs.backend.Open(id, r.publish)
 	if err != nil {
-		return nil, fmt.Errorf("start the Architect: %w", err)
+		return nil, err
 	}
-	h.mu.Lock()
-	h.sess = sess
-	h.mu.Unlock()
-	return sess, nil
-}
-
-// apiChatEvents streams chat events as Server-Sent Events, replaying the
-// history after Last-Event-ID (or all of it).
-func (s *Server) apiChatEvents(w http.ResponseWriter, r *http.Request) {
-	fl, ok := w.(http.Flusher)
-	if !ok {
-		writeError(w, http.StatusInternalServerError, "streaming unsupported")
-		return
-	}
-	after, _ := strconv.Atoi(r.Header.Get("Last-Event-ID"))
-	ch, past := s.chats.subscribe(after)
-	if site := r.Header.Get("Sec-Fetch-Site"); s.chats.available() && (site == "" || site == "same-origin") {
-		go func() { // greet: start the session when the panel first connects
-			if _, err := s.chatSession(); err != nil {
-				s.emitChat(map[string]string{"type": "error", "error": err.Error()})
-			}
-		}()
-	}
-	defer s.chats.unsubscribe(ch)
-	w.Header().Set("Content-Type", "text/event-stream")
-	w.Header().Set("Cache-Control", "no-store")
-	w.WriteHeader(http.StatusOK)
-	fmt.Fprintf(w, "retry: 2000\n: %s\n\n", "dataeng-os chat")
 	for _, ev := range past {
-		writeSSE(w, ev)
+		r.publish(ev)
 	}
-	fl.Flush()
-	ping := time.NewTicker(20 * time.Second)
-	defer ping.Stop()
-	for {
-		select {
-		case <-r.Context().Done():
-			return
-		case <-s.done:
-			return
-		case ev := <-ch:
-			writeSSE(w, ev)
-			fl.Flush()
-		case <-ping.C:
-			fmt.Fprint(w, ": ping\n\n")
-			fl.Flush()
-		}
-	}
+	r.sess = sess
+	rs.open[id] = r
+	return r, nil
 }
 
-func writeSSE(w http.ResponseWriter, ev chatEvent) {
-	fmt.Fprintf(w, "id: %d\ndata: %s\n\n", ev.ID, ev.Data)
+// sweep unloads conversations idle for longer than idle.
+func (rs *rooms) sweep(idle time.Duration) int {
+	cut := time.Now().Add(-idle)
+	rs.mu.Lock()
+	defer rs.mu.Unlock()
+	n := 0
+	for id, r := range rs.open {
+		if r.idleSince(cut) {
+			delete(rs.open, id)
+			if c, ok := r.sess.(io.Closer); ok {
+				_ = c.Close()
+			}
+			n++
+		}
+	}
+	return n
+}
+
+func (rs *rooms) loaded(id string) bool {
+	rs.mu.Lock()
+	defer rs.mu.Unlock()
+	return rs.open[id] != nil
 }

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"os"
 
+	"github.com/dataeng-os/dataeng-os/contract"
 	"github.com/dataeng-os/dataeng-os/internal/atomicfile"
 )
 
@@ -96,6 +97,11 @@ func (s *Server) apiPutContract(w http.ResponseWriter, r *http.Request) {
 	}
 	s.saveMu.Lock()
 	defer s.saveMu.Unlock()
+	if oldID, newID, bad := idChanged(abs, out); bad {
+		writeJSON(w, http.StatusConflict, map[string]any{"idMismatch": true, "error": fmt.Sprintf(
+			"not saved: %s holds the contract %q, and this form is %q; save it as a new file (choose another file name)", rel, oldID, newID)})
+		return
+	}
 	created, cur, err := s.checkUnchanged(abs, req.Hash)
 	if err != nil {
 		writeJSON(w, http.StatusConflict, map[string]any{"error": fmt.Sprintf("%s: %v", rel, err), "currentHash": cur})
@@ -133,4 +139,21 @@ func (s *Server) checkUnchanged(abs, want string) (bool, string, error) {
 		return false, cur, errors.New("the file changed on disk since you opened it; save refused, nothing was overwritten (reload to see the new version)")
 	}
 	return false, cur, nil
+}
+
+// idChanged reports whether saving out over the file at abs would replace
+// one contract with another (a different id): an Architect draft or a
+// pasted form must never land on another product's file.
+func idChanged(abs string, out []byte) (oldID, newID string, changed bool) {
+	cur, err := os.ReadFile(abs)
+	if err != nil {
+		return "", "", false // a new file
+	}
+	oldDoc, _ := contract.Parse(abs, cur)
+	newDoc, _ := contract.Parse(abs, out)
+	if oldDoc == nil || oldDoc.Contract == nil || newDoc == nil || newDoc.Contract == nil {
+		return "", "", false
+	}
+	oldID, newID = oldDoc.Contract.ID, newDoc.Contract.ID
+	return oldID, newID, oldID != "" && oldID != newID
 }

@@ -186,3 +186,20 @@ func TestPutThroughInsideSymlinkRefused(t *testing.T) {
 		t.Fatalf("the link was replaced: %v %v", fi, err)
 	}
 }
+
+// TestPutOtherContractRefused: a form whose id differs from the open file's
+// contract (an Architect draft of another product) is never saved over it.
+func TestPutOtherContractRefused(t *testing.T) {
+	t.Parallel()
+	ts := newTS(t, nil)
+	path := filepath.Join(ts.root, "contracts", "orders.yaml")
+	orig := readFile(t, path)
+	code, body, _ := ts.req(t, "PUT", "/api/contract?file=contracts/orders.yaml",
+		previewRequest{Form: FormFromContractYAML(t, unclassifiedYAML), Base: unclassifiedYAML, Hash: hashOf([]byte(orig))}, nil)
+	if code != 409 || !strings.Contains(string(body), "save it as a new file") || !strings.Contains(string(body), `"idMismatch": true`) {
+		t.Fatalf("put another contract's form = %d %s, want 409", code, body)
+	}
+	if got := readFile(t, path); got != orig {
+		t.Fatalf("the file changed:\n%s", got)
+	}
+}

@@ -22,7 +22,7 @@ var pages = map[string]*template.Template{}
 var funcs = template.FuncMap{"kinds": func() []string { return kindOrder }}
 
 func init() {
-	for _, name := range []string{"catalog", "editor", "lineage"} {
+	for _, name := range []string{"catalog", "editor", "lineage", "chat"} {
 		pages[name] = template.Must(template.New("layout.html").Funcs(funcs).ParseFS(templateFS,
 			"templates/layout.html", "templates/"+name+".html"))
 	}
@@ -42,6 +42,8 @@ type pageData struct {
 	SVG     template.HTML
 	Focus   string
 	Chat    bool
+	Session string // the editor's conversation (?session=ID)
+	Chats   []ChatInfo
 	Error   string
 }
 
@@ -70,12 +72,29 @@ func (s *Server) pageCatalog(w http.ResponseWriter, r *http.Request) {
 func (s *Server) pageEditor(w http.ResponseWriter, r *http.Request) {
 	file := r.URL.Query().Get("file")
 	d := pageData{Title: "Editor", File: file}
+	if id := r.URL.Query().Get("session"); chatIDRE.MatchString(id) {
+		d.Session = id
+	}
 	if file != "" {
 		if _, err := s.contractPath(file); err != nil {
 			d.Error, d.File = err.Error(), ""
 		}
 	}
 	s.renderPage(w, "editor", d)
+}
+
+// pageChat lists the project's conversations; opening one goes to the
+// editor with its chat panel. Visiting it starts nothing.
+func (s *Server) pageChat(w http.ResponseWriter, r *http.Request) {
+	d := pageData{Title: "Conversations"}
+	if !s.chats.available() {
+		d.Error = chatUnavailable
+	} else if list, err := s.chats.backend.List(); err != nil {
+		d.Error = err.Error()
+	} else {
+		d.Chats = list
+	}
+	s.renderPage(w, "chat", d)
 }
 
 func (s *Server) pageLineage(w http.ResponseWriter, r *http.Request) {

@@ -10,10 +10,11 @@ import (
 	"io"
 	"net/http"
 	"path/filepath"
-	"strings"
 	"sync"
+	"time"
 
 	"github.com/dataeng-os/dataeng-os/contract"
+	"github.com/dataeng-os/dataeng-os/providers"
 )
 
 // DefaultMaxBody is the request body limit when Options.MaxBody is 0.
@@ -26,9 +27,12 @@ type Options struct {
 	Token       string         // access token; "" = none (loopback only)
 	AllowRemote bool           // accept any Host header (requires Token at the CLI)
 	MaxBody     int64          // request body limit in bytes; 0 = DefaultMaxBody
-	// Chat starts Architect sessions for the chat panel; nil shows the panel
-	// as unavailable.
-	Chat ChatStarter
+	// Chat creates, reopens and lists the Architect conversations of the
+	// chat panel; nil shows the panel as unavailable.
+	Chat ChatBackend
+	// ChatIdle is how long an unused conversation stays in memory before it
+	// is unloaded (its journal keeps it); 0 = 10 minutes.
+	ChatIdle time.Duration
 	// Secrets are values (API keys) redacted from anything the server sends.
 	Secrets []string
 	// Title names the project in the page header.
@@ -45,7 +49,7 @@ type Server struct {
 	mux     *http.ServeMux
 	saveMu  sync.Mutex // serialises the check-then-rename of saves
 	catalog *catalogCache
-	chats   *chatHub
+	chats   *rooms
 	done    chan struct{} // closed by Close: ends event streams
 	close   sync.Once
 }
@@ -76,7 +80,14 @@ func New(opts Options) (*Server, error) {
 	}
 	s := &Server{opts: opts, root: abs, csrf: hex.EncodeToString(b), mux: http.NewServeMux(),
 		catalog: newCatalogCache(), done: make(chan struct{})}
-	s.chats = newChatHub(opts.Chat)
+	s.chats = newRooms(opts.Chat, s.redact)
+	if opts.ChatIdle <= 0 {
+		opts.ChatIdle = 10 * time.Minute
+	}
+	s.opts.ChatIdle = opts.ChatIdle
+	if s.chats.available() {
+		go s.sweepChats(opts.ChatIdle)
+	}
 	s.routes()
 	return s, nil
 }
@@ -108,8 +119,11 @@ func (s *Server) routes() {
 	m.HandleFunc("PUT /api/contract", s.apiPutContract)
 	m.HandleFunc("GET /api/lineage", s.apiLineage)
 	m.HandleFunc("POST /api/scaffold", s.apiScaffold)
+	m.HandleFunc("GET /chat", s.pageChat)
 	m.HandleFunc("POST /api/chat", s.apiChatSend)
 	m.HandleFunc("GET /api/chat/events", s.apiChatEvents)
+	m.HandleFunc("GET /api/chat/sessions", s.apiChatList)
+	m.HandleFunc("POST /api/chat/sessions", s.apiChatNew)
 }
 
 // apiError is the JSON body of every error response.
@@ -163,13 +177,6 @@ func (s *Server) readJSON(w http.ResponseWriter, r *http.Request, v any) bool {
 }
 
 // redact removes every configured secret from s.
-func (s *Server) redact(text string) string {
-	for _, sec := range s.opts.Secrets {
-		if len(sec) >= 4 {
-			text = strings.ReplaceAll(text, sec, "[redacted]")
-		}
-	}
-	return text
-}
+func (s *Server) redact(text string) string { return providers.Redact(text, s.opts.Secrets...) }
 
 func (s *Server) maskingProp() string { return s.opts.Rules.Policy.PII.MaskingProperty }

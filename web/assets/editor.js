@@ -16,7 +16,8 @@
 
   // state: what the form was loaded from (its hidden fields are kept on save).
   const state = { file: root.dataset.file || "", hash: "", base: "", opts: {}, fileTouched: !!root.dataset.file };
-  window.cockpitEditor = { loadDraft, state };
+  let ready = null; // init()'s promise: a draft never races the file fetch
+  window.cockpitEditor = { loadDraft, state, hasFile: () => !!state.hash };
 
   function fillSelect(sel, values, blank) {
     sel.replaceChildren();
@@ -229,6 +230,12 @@
       document.getElementById("editor-title").textContent = "Edit contract";
       setStatus("Saved " + file + (res.body.valid ? "" : " (with findings to fix)"), "ok");
       root.dataset.saved = file;
+    } else if (res.status === 409 && res.body.idMismatch) {
+      setStatus(res.body.error, "error conflict");
+      filePath.readOnly = false; state.hash = ""; state.file = ""; state.fileTouched = false;
+      const s = slug(collect().id || collect().name);
+      filePath.value = s ? "contracts/" + s + ".odcs.yaml" : "";
+      filePath.focus();
     } else if (res.status === 409) {
       setStatus("Conflict: " + res.body.error, "error conflict");
     } else {
@@ -264,18 +271,31 @@
   document.getElementById("scaffold-write").addEventListener("click", () => scaffold(false));
 
   // loadDraft puts YAML (an Architect draft) into the form, keeping its
-  // hidden fields as the base of the next save.
-  async function loadDraft(yaml) {
-    const res = await api("POST", "/api/parse", { yaml, file: currentFile() || "<draft>" });
+  // hidden fields as the base of the next save. A draft never lands on an
+  // open file: with one open it asks first, and then edits a new file.
+  async function loadDraft(yaml, opts) {
+    opts = opts || {};
+    await ready;
+    const res = await api("POST", "/api/parse", { yaml, file: "<draft>" });
     if (res.status !== 200 || !res.body.form) { setStatus("The draft does not parse: " + ((res.body.findings || [])[0] || {}).message, "error"); return false; }
+    const name = res.body.form.name || res.body.form.id || "the draft";
+    if (state.hash) {
+      if (opts.ask === false) return false;
+      if (!window.confirm("Load the Architect's draft of " + name + "? It replaces the form showing " + state.file +
+        ", and saving it creates a new file: " + state.file + " stays as it is.")) return false;
+      state.hash = ""; state.file = ""; state.fileTouched = false;
+      filePath.readOnly = false;
+      history.replaceState(null, "", "/editor" + (opts.session ? "?session=" + encodeURIComponent(opts.session) : ""));
+    }
     state.base = yaml;
     setForm(res.body.form);
-    if (!state.hash && !state.fileTouched) {
+    if (!state.fileTouched) {
       const s = slug(res.body.form.name || res.body.form.id);
       if (s) filePath.value = "contracts/" + s + ".odcs.yaml";
     }
+    document.getElementById("editor-title").textContent = "New contract from conversation " + (opts.session || "");
     await refresh();
-    setStatus("Draft loaded into the editor; review and save.", "ok");
+    setStatus("Draft of " + name + " loaded into the editor; review and save.", "ok");
     return true;
   }
 
@@ -299,5 +319,5 @@
     }
     await refresh();
   }
-  init();
+  ready = init();
 })();

@@ -7,7 +7,6 @@ import (
 
 	"github.com/dataeng-os/dataeng-os/agent"
 	"github.com/dataeng-os/dataeng-os/contract"
-	"github.com/dataeng-os/dataeng-os/prompts"
 )
 
 // chatRenderer prints session events: the conversation on stdout,
@@ -70,52 +69,27 @@ func (r *chatRenderer) stream(s string) {
 			return
 		}
 		r.line.WriteString(s[:i])
-		if l := r.line.String(); strings.TrimSpace(l) != prompts.ReadyMarker {
-			fmt.Fprintln(io.Out, r.styled(l))
-		}
+		fmt.Fprintln(io.Out, r.styled(r.line.String()))
 		r.line.Reset()
 		s = s[i+1:]
 	}
 }
 
-// plain writes streamed text as it comes, except a line that starts with
-// "[" is held until it ends, so the ready marker can be dropped.
+// plain writes streamed text as it comes (the agent has already removed
+// the prompt protocol's markers).
 func (r *chatRenderer) plain(s string) {
-	io := r.f.IO
-	for s != "" {
-		if r.line.Len() > 0 || (!r.midway && strings.HasPrefix(s, "[")) {
-			i := strings.IndexByte(s, '\n')
-			if i < 0 {
-				r.line.WriteString(s)
-				return
-			}
-			r.line.WriteString(s[:i])
-			if l := r.line.String(); strings.TrimSpace(l) != prompts.ReadyMarker {
-				fmt.Fprintln(io.Out, l)
-			}
-			r.line.Reset()
-			s = s[i+1:]
-			continue
-		}
-		i := strings.IndexByte(s, '\n')
-		if i < 0 {
-			fmt.Fprint(io.Out, s)
-			r.midway = true
-			return
-		}
-		fmt.Fprint(io.Out, s[:i+1])
-		r.midway = false
-		s = s[i+1:]
+	if s == "" {
+		return
 	}
+	fmt.Fprint(r.f.IO.Out, s)
+	r.midway = !strings.HasSuffix(s, "\n")
 }
 
 // endLine finishes a streamed line.
 func (r *chatRenderer) endLine() {
 	io := r.f.IO
 	if r.line.Len() > 0 {
-		if l := r.line.String(); strings.TrimSpace(l) != prompts.ReadyMarker {
-			fmt.Fprintln(io.Out, r.styled(l))
-		}
+		fmt.Fprintln(io.Out, r.styled(r.line.String()))
 		r.line.Reset()
 	}
 	if r.midway {

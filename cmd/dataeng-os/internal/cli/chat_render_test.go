@@ -7,13 +7,16 @@ import (
 	"github.com/dataeng-os/dataeng-os/cmd/dataeng-os/internal/iostreams"
 )
 
-func TestRendererStreamsAndDropsTheReadyMarker(t *testing.T) {
+// TestRendererStreams: streamed interview text is shown as it comes (the
+// agent strips protocol markers: TestStreamDropsReadyMarker), drafting
+// text is not.
+func TestRendererStreams(t *testing.T) {
 	t.Parallel()
 	for _, color := range []bool{false, true} {
 		ios, _, out, _ := iostreams.Test()
 		ios.SetColorEnabled(color)
 		r := newChatRenderer(&Factory{IO: ios}, "/p")
-		for _, chunk := range []string{"Thanks", ", I have", " enough.\n[", "[READY_", "TO_DRAFT]]", "\n[not a marker]", " ok"} {
+		for _, chunk := range []string{"Thanks", ", I have", " enough.\n", "[not a marker]", " ok"} {
 			r.render(agent.Event{Type: agent.EventToken, Phase: agent.PhaseInterview, Text: chunk})
 		}
 		r.render(agent.Event{Type: agent.EventToken, Phase: agent.PhaseDraft, Text: "```yaml\nsecret draft"})

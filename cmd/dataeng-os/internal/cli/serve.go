@@ -9,7 +9,6 @@ import (
 	"net/url"
 	"os/exec"
 	"os/signal"
-	"path/filepath"
 	"runtime"
 	"strings"
 	"syscall"
@@ -17,7 +16,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/dataeng-os/dataeng-os/agent"
 	"github.com/dataeng-os/dataeng-os/kernel"
 	"github.com/dataeng-os/dataeng-os/web"
 )
@@ -100,8 +98,9 @@ func runServe(ctx context.Context, f *Factory, opts *serveOptions) error {
 	}
 	srv, err := web.New(web.Options{Root: p.Root, Rules: p.Rules, Token: token,
 		AllowRemote: opts.AllowRemote, Secrets: secretValues(f, p.Config),
-		Scaffold: web.ScaffoldOptions{Dialect: p.Config.Scaffold.Dialect, Out: p.Config.Scaffold.Out, Strict: p.Config.Scaffold.Strict},
-		Chat:     chatStarter(f, p)})
+		Scaffold: web.ScaffoldOptions{Dialect: p.Config.Scaffold.Dialect, Out: p.Config.Scaffold.Out, Strict: p.Config.Scaffold.Strict,
+			StagingMaterialized: p.Config.Scaffold.StagingMaterialized},
+		Chat: &chatBackend{f: f, p: p}})
 	if err != nil {
 		return err
 	}
@@ -152,27 +151,4 @@ func openBrowser(url string) error {
 		cmd = exec.Command("xdg-open", url)
 	}
 	return cmd.Start()
-}
-
-// chatStarter connects the chat panel to the Architect with the project's
-// default provider (guided mode when none is configured). The session is
-// journaled like a terminal one, so `dataeng-os chat --resume ID` picks it
-// up; its drafts go to the editor, which saves them.
-func chatStarter(f *Factory, p *kernel.Project) web.ChatStarter {
-	return func(emit func(any)) (web.ChatSession, error) {
-		a, err := newArchitect(f, p, "", "")
-		if err != nil {
-			return nil, err
-		}
-		id := newSessionID()
-		j, err := agent.OpenJournal(filepath.Join(sessionsDir(p), id+".jsonl"))
-		if err != nil {
-			return nil, err
-		}
-		s := a.NewSession(agent.SessionOptions{ID: id, Root: p.Root, Journal: j,
-			Sink: func(ev agent.Event) { emit(ev) }})
-		fmt.Fprintf(f.IO.ErrOut, "cockpit: Architect session %s (%s)\n", id, modeLabel(a, ""))
-		s.Start()
-		return s, nil
-	}
 }

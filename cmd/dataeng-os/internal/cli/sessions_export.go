@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/dataeng-os/dataeng-os/agent"
-	"github.com/dataeng-os/dataeng-os/prompts"
 )
 
 func runSessionsShow(f *Factory, ref string) error {
@@ -28,7 +27,7 @@ func runSessionsShow(f *Factory, ref string) error {
 			fmt.Fprintln(io.Out, "architect> "+ev.Text)
 		case agent.EventAssistant:
 			if ev.Phase == agent.PhaseInterview {
-				fmt.Fprintln(io.Out, "architect> "+strings.TrimSpace(strings.ReplaceAll(ev.Text, prompts.ReadyMarker, "")))
+				fmt.Fprintln(io.Out, "architect> "+strings.TrimSpace(ev.Text))
 			}
 		case agent.EventAttempt:
 			fmt.Fprintf(io.Out, "  [attempt %d/%d]\n", ev.Attempt, ev.MaxAttempts)
@@ -113,7 +112,7 @@ func exportMarkdown(b *bytes.Buffer, id string, evs []agent.Event) {
 			fmt.Fprintf(b, "**Architect:** %s\n\n", ev.Text)
 		case agent.EventAssistant:
 			if ev.Phase == agent.PhaseInterview {
-				fmt.Fprintf(b, "**Architect:** %s\n\n", strings.TrimSpace(strings.ReplaceAll(ev.Text, prompts.ReadyMarker, "")))
+				fmt.Fprintf(b, "**Architect:** %s\n\n", strings.TrimSpace(ev.Text))
 			}
 		case agent.EventDraft:
 			if ev.Doc == agent.DocCanvas {
