@@ -40,6 +40,13 @@
 // model failure or cancellation returns the partial Result and an error.
 // An Architect is safe for concurrent DraftFromNotes calls.
 //
+// With no provider, DraftFromNotes makes no model call: ExtractDraft reads
+// the notes (English or Portuguese column lists, types, keys, PII
+// sentences, owner, source, SLA, marts) into an agent/spec Draft, which
+// the one assembler (spec.AssembleWith, also behind guided mode's
+// contract) turns into the canvas and contract; the validator then checks
+// them as usual (StopReason valid or open-findings).
+//
 // SaveDrafts writes canvases/<name>.md and contracts/<name>.odcs.yaml, or,
 // for a document with error findings, <name>.draft.md /
 // <name>.draft.odcs.yaml plus contracts/<name>.findings.json. Writes are

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/dataeng-os/dataeng-os/agent/spec"
 	"github.com/dataeng-os/dataeng-os/contract"
 )
 
@@ -132,64 +133,22 @@ func checkTimeBounds(typ, lo, hi string) error {
 	return nil
 }
 
-// applyValueRules writes the field's value options into the property in
-// the shapes the scaffolder turns into dbt tests: an invalidValues library
-// rule (accepted_values) and logicalTypeOptions minimum/maximum (range) or
-// minLength/maxLength (length).
-func (f FieldSpec) applyValueRules(p *contract.Property) {
-	if len(f.Values) > 0 {
-		vals := make([]any, len(f.Values))
-		for i, v := range f.Values {
-			vals[i] = f.typedValue(v)
-		}
-		p.Quality = append(p.Quality, contract.Quality{Type: "library", Metric: "invalidValues",
-			Arguments: map[string]any{"validValues": vals}, MustBe: 0})
-	}
-	opts := map[string]any{}
-	if f.Min != "" {
-		opts["minimum"] = f.typedValue(f.Min)
-	}
-	if f.Max != "" {
-		opts["maximum"] = f.typedValue(f.Max)
-	}
-	if f.MinLength != "" {
-		opts["minLength"] = atoi(f.MinLength)
-	}
-	if f.MaxLength != "" {
-		opts["maxLength"] = atoi(f.MaxLength)
-	}
-	if len(opts) > 0 {
-		p.LogicalTypeOptions = opts
-	}
-}
-
-// typedValue is a number for numeric fields (an integer when whole), else
-// the text.
-func (f FieldSpec) typedValue(s string) any {
-	if f.LogicalType != "integer" && f.LogicalType != "number" {
-		return s
-	}
-	if n, err := strconv.ParseInt(s, 10, 64); err == nil {
-		return n
-	}
-	if x, err := strconv.ParseFloat(s, 64); err == nil {
-		return x
-	}
-	return s
-}
+// applyValueRules writes the field's value options into the property
+// (spec.ValueRules: accepted_values, range and length tests).
+func (f FieldSpec) applyValueRules(p *contract.Property) { spec.ValueRules(f.column(), p) }
 
 // valueOptions renders the value options for the canvas.
-func (f FieldSpec) valueOptions() []string {
-	var out []string
-	if len(f.Values) > 0 {
-		out = append(out, "values="+strings.Join(f.Values, "|"))
+func (f FieldSpec) valueOptions() []string { return spec.ValueOptions(f.column()) }
+
+// column is the field as a column of the typed draft.
+func (f FieldSpec) column() spec.Column {
+	c := spec.Column{Name: f.Name, LogicalType: f.LogicalType, PhysicalType: f.PhysicalType, Description: f.Description,
+		Classification: f.Classification, Masking: f.Masking, Required: f.Required, Unique: f.Unique, PrimaryKey: f.PrimaryKey,
+		Critical: f.Critical, AllowedValues: f.Values, Min: f.Min, Max: f.Max, MinLength: f.MinLength, MaxLength: f.MaxLength}
+	if f.PII {
+		c.PII = spec.PIIOther
 	}
-	for _, kv := range [][2]string{{"min", f.Min}, {"max", f.Max}, {"minLength", f.MinLength}, {"maxLength", f.MaxLength}} {
-		if kv[1] != "" {
-			out = append(out, kv[0]+"="+kv[1])
-		}
-	}
-	return out
+	return c
 }
 
 // atoi reads a length option checked by setLength.

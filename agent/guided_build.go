@@ -1,13 +1,11 @@
 package agent
 
 import (
-	"bytes"
 	"fmt"
 	"slices"
 	"strings"
 
-	"go.yaml.in/yaml/v3"
-
+	"github.com/dataeng-os/dataeng-os/agent/spec"
 	"github.com/dataeng-os/dataeng-os/contract"
 )
 
@@ -18,92 +16,61 @@ func (g *guided) build() {
 }
 
 func (g *guided) contractYAML() string {
-	id := SanitizeName(g.name)
-	c := contract.Contract{APIVersion: contract.APIVersion, Kind: "DataContract", ID: id, Name: g.name,
-		Version: "0.1.0", Status: "draft", Domain: g.domain, DataProduct: id}
-	if g.purpose != "" {
-		c.Description = &contract.Description{Purpose: g.purpose, Usage: g.answerFor(roleConsumers)}
-	}
-	if g.team != "" || g.owner != "" {
-		c.Team = &contract.Team{Name: g.team}
-		if g.owner != "" {
-			c.Team.Members = []contract.TeamMember{{Username: g.owner, Role: "owner"}}
-		}
-	}
-	g.derived = nil
-	if src := g.dbtSource(); src != "" {
-		c.CustomProperties = []contract.CustomProperty{{Property: propSource, Value: src}}
-	}
-	if g.table != "" {
-		c.Schema = []contract.SchemaObject{g.schemaObject()}
-	}
-	sla, placed := g.slaProperties()
-	c.SLAProperties = sla
-	if !placed && len(g.fields) > 0 {
-		g.derived = append(g.derived, texts(g.lang).noteFresh)
-	}
-	var b bytes.Buffer
-	enc := yaml.NewEncoder(&b)
-	enc.SetIndent(2)
-	if err := enc.Encode(&c); err != nil {
+	c := spec.Contract(g.specDraft(), g.a.project.Rules.Policy.PII)
+	y, err := contract.Marshal(&c)
+	if err != nil {
 		return "" // cannot happen for this typed value; checkDrafts reports the empty draft
 	}
-	_ = enc.Close()
-	return b.String()
+	return string(y)
 }
 
-// schemaObject is the table with its fields, the uniqueness the Quality
+// specDraft is the interview so far as a typed draft, for the one
+// assembler. It records what the answers ask for that it cannot place.
+func (g *guided) specDraft() spec.Draft {
+	g.derived = nil
+	d := spec.Draft{Name: SanitizeName(g.name), BusinessName: g.name, Purpose: g.purpose, Domain: g.domain,
+		Owner: g.owner, Team: g.team, Source: g.dbtSource()}
+	if g.purpose != "" {
+		d.Consumers = g.answerFor(roleConsumers)
+	}
+	if g.table != "" {
+		d.Tables = []spec.Table{g.specTable()}
+	}
+	if v, unit, ok := freshness(g.answerFor(roleSLA)); ok {
+		d.SLA = spec.SLA{Text: g.answerFor(roleSLA), Value: v, Unit: unit}
+		if g.table != "" {
+			d.SLA.Column = freshnessColumn(g.fields)
+		}
+		if d.SLA.Column == "" && len(g.fields) > 0 {
+			g.derived = append(g.derived, texts(g.lang).noteFresh)
+		}
+	}
+	return d
+}
+
+// specTable is the table with its fields, the uniqueness the Quality
 // answer asks for, and the mart the Delivery answer asks for.
-func (g *guided) schemaObject() contract.SchemaObject {
-	obj := contract.SchemaObject{Name: g.table, LogicalType: "object", PhysicalType: "table", Description: g.tableDesc}
+func (g *guided) specTable() spec.Table {
+	t := spec.Table{Name: g.table, Description: g.tableDesc}
 	uniques := qualityUniques(g.answerFor(roleQuality), g.fields)
-	pos := 0
 	for i, f := range g.fields {
-		p := g.property(f, &pos)
-		p.Unique = p.Unique || uniques[i]
-		obj.Properties = append(obj.Properties, p)
+		c := f.column()
+		c.Unique = c.Unique || uniques[i]
+		t.Columns = append(t.Columns, c)
 	}
 	mp := deliveryMarts(g.answerFor(roleDelivery), []string{g.table})
-	if kind := mp.kinds[g.table]; kind != "" {
-		obj.CustomProperties = []contract.CustomProperty{{Property: propMart, Value: kind}}
-	}
+	t.Mart = spec.Mart(mp.kinds[g.table])
 	for _, u := range mp.unknown {
 		_, entity, _ := strings.Cut(u, "_")
 		g.derived = append(g.derived, fmt.Sprintf(texts(g.lang).noteMart, u, entity))
 	}
-	return obj
+	return t
 }
 
 // openNotes are the open questions: the skipped follow-ups, then what the
 // last build could not place.
 func (g *guided) openNotes() []string {
 	return append(append([]string(nil), g.notes...), g.derived...)
-}
-
-func (g *guided) property(f FieldSpec, pos *int) contract.Property {
-	pol := g.a.project.Rules.Policy.PII
-	p := contract.Property{Name: f.Name, LogicalType: f.LogicalType, PhysicalType: f.PhysicalType, Description: f.Description,
-		Required: f.Required, Unique: f.Unique, PrimaryKey: f.PrimaryKey, Classification: f.Classification, CriticalDataElement: f.Critical}
-	if f.PrimaryKey {
-		*pos++
-		p.PrimaryKeyPosition = *pos
-	}
-	sensitive := f.Classification != "" && containsFold(pol.Classifications, f.Classification)
-	if f.PII && !sensitive && pol.Tag != "" {
-		p.Tags = []string{pol.Tag}
-	}
-	if sensitive && pol.RequireCriticalDataElement {
-		p.CriticalDataElement = true // the policy's consequence of the person's classification
-	}
-	if f.Masking != "" {
-		prop := pol.MaskingProperty
-		if prop == "" {
-			prop = "masking"
-		}
-		p.CustomProperties = []contract.CustomProperty{{Property: prop, Value: f.Masking}}
-	}
-	f.applyValueRules(&p)
-	return p
 }
 
 func (g *guided) answerFor(role int) string {

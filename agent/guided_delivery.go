@@ -3,15 +3,17 @@ package agent
 import (
 	"regexp"
 	"strings"
+
+	"github.com/dataeng-os/dataeng-os/agent/spec"
 )
 
 // Custom properties the scaffolder reads (scaffold.PropSource, PropMart),
 // and the mart kinds it accepts.
 const (
-	propSource    = "dbtSource"
-	propMart      = "dbtMart"
-	martFact      = "fact"
-	martDimension = "dimension"
+	propSource    = spec.PropSource
+	propMart      = spec.PropMart
+	martFact      = string(spec.MartFact)
+	martDimension = string(spec.MartDimension)
 )
 
 // martPlan is what a Delivery answer asks for: a mart kind per object (by

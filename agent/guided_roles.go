@@ -1,50 +1,24 @@
 package agent
 
-import "strings"
+import "github.com/dataeng-os/dataeng-os/agent/spec"
 
-// Canvas section roles, recognised by keywords in the section title (English
-// or Portuguese), so that a team may rename or reorder the template's sections.
+// Canvas section roles (spec.Role), recognised by keywords in the section
+// title, so that a team may rename or reorder the template's sections.
 const (
-	roleOther = iota
-	roleOwner
-	roleFields
-	rolePurpose
-	roleSensitive
-	roleDomain
-	roleConsumers
-	roleSources
-	roleQuality
-	roleSLA
-	roleDelivery
+	roleOther     = int(spec.RoleOther)
+	roleOwner     = int(spec.RoleOwner)
+	roleFields    = int(spec.RoleFields)
+	rolePurpose   = int(spec.RolePurpose)
+	roleSensitive = int(spec.RoleSensitive)
+	roleDomain    = int(spec.RoleDomain)
+	roleConsumers = int(spec.RoleConsumers)
+	roleSources   = int(spec.RoleSources)
+	roleQuality   = int(spec.RoleQuality)
+	roleSLA       = int(spec.RoleSLA)
+	roleDelivery  = int(spec.RoleDelivery)
 )
 
-var roleWords = []struct {
-	role  int
-	words []string
-}{
-	{roleFields, []string{"field", "entit", "campo", "schema", "column", "coluna"}},
-	{roleOwner, []string{"owner", "producer", "dono", "produtor", "responsav", "ownership"}},
-	{roleSensitive, []string{"sensitive", "pii", "sensiv", "pessoa", "privacy", "privacidade"}},
-	{rolePurpose, []string{"problem", "decision", "purpose", "problema", "decis", "objetivo", "goal"}},
-	{roleDomain, []string{"domain", "dominio"}},
-	{roleConsumers, []string{"consumer", "consumidor", "user", "usuario"}},
-	{roleSources, []string{"source", "fonte", "origem", "origin"}},
-	{roleQuality, []string{"quality", "qualidade"}},
-	{roleSLA, []string{"sla", "fresh", "atualiza", "frescor"}},
-	{roleDelivery, []string{"deliver", "entrega", "dbt", "layer", "camada"}},
-}
-
-func sectionRole(title string) int {
-	t := strings.ToLower(foldAccents(title))
-	for _, rw := range roleWords {
-		for _, w := range rw.words {
-			if strings.Contains(t, w) {
-				return rw.role
-			}
-		}
-	}
-	return roleOther
-}
+func sectionRole(title string) int { return int(spec.RoleOf(title)) }
 
 var ptSectionQuestions = map[int]string{
 	roleOwner:     strsPT.qOwner,

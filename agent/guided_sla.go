@@ -4,8 +4,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-
-	"github.com/dataeng-os/dataeng-os/contract"
 )
 
 // durationRE finds "24 hours", "6h", "a cada 6 horas", "15 minutos".
@@ -33,8 +31,9 @@ var cadences = []struct {
 	unit  string
 }{
 	{regexp.MustCompile(`\b(hourly|every hour|each hour|de hora em hora|a cada hora|toda hora|por hora)\b`), 1, "h"},
-	{regexp.MustCompile(`\b(daily|every day|each day|once a day|per day|a day|diario|diaria|diariamente|todo dia|todos os dias|por dia|a cada dia|uma vez por dia)\b`), 1, "d"},
+	{regexp.MustCompile(`\b(daily|nightly|every night|every day|each day|once a day|per day|a day|toda noite|diario|diaria|diariamente|todo dia|todos os dias|por dia|a cada dia|uma vez por dia)\b`), 1, "d"},
 	{regexp.MustCompile(`\b(weekly|every week|once a week|semanal|semanalmente|toda semana|todas as semanas|por semana)\b`), 7, "d"},
+	{regexp.MustCompile(`\b(monthly|every month|once a month|mensal|mensalmente|todo mes|todos os meses|por mes)\b`), 31, "d"},
 }
 
 // freshness reads an SLA answer (English or Portuguese): an explicit
@@ -116,21 +115,4 @@ func containsAny(s string, subs ...string) bool {
 		}
 	}
 	return false
-}
-
-// slaProperties turns the SLA answer into an ODCS freshness entry on the
-// table's freshness column (which the scaffolder turns into the source's
-// loaded_at_field and freshness). The second result is false when a
-// freshness was asked but no column can carry it.
-func (g *guided) slaProperties() ([]contract.SLAProperty, bool) {
-	v, unit, ok := freshness(g.answerFor(roleSLA))
-	if !ok {
-		return nil, true
-	}
-	sla := contract.SLAProperty{Property: "freshness", Value: v, Unit: unit}
-	col := freshnessColumn(g.fields)
-	if col != "" && g.table != "" {
-		sla.Element = g.table + "." + col
-	}
-	return []contract.SLAProperty{sla}, sla.Element != ""
 }

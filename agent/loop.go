@@ -27,6 +27,7 @@ type draftInput struct {
 	Input     string // notes or transcript
 	FromNotes bool
 	Lang      string
+	Start     string // the notes extractor's contract, a starting point
 }
 
 // loopState is the drafting loop's current documents.
@@ -90,7 +91,7 @@ func (d *drafting) prepare() error {
 		return err
 	}
 	first, err := prompts.Draft(prompts.DraftData{Name: d.name, Input: d.in.Input, FromNotes: d.in.FromNotes,
-		Sections: d.a.sections, Structured: d.structured})
+		Start: d.in.Start, Sections: d.a.sections, Structured: d.structured})
 	d.base = []providers.Message{{Role: providers.RoleUser, Content: first}}
 	return err
 }

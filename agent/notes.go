@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/dataeng-os/dataeng-os/agent/spec"
 	"github.com/dataeng-os/dataeng-os/contract"
 )
 
@@ -17,6 +18,11 @@ import (
 // fact the contract needs, the result carries open questions instead of an
 // invented value. emit may be nil.
 //
+// With no provider (guided mode) the notes extractor reads them into a
+// typed draft instead of a model, and the result is validated as is. With
+// a provider, the extractor's contract is given to the model as a starting
+// point to check and complete, so both paths share it.
+//
 // The error is non-nil when a model call failed or ctx was cancelled; the
 // Result is then still filled with what was reached (StopReason error or
 // cancelled). A draft that did not converge is not an error: check
@@ -25,9 +31,6 @@ func (a *Architect) DraftFromNotes(ctx context.Context, name, notes string, emit
 	if emit == nil {
 		emit = func(Event) {}
 	}
-	if a.opts.Provider == nil {
-		return nil, errors.New("drafting from notes needs a model provider (guided mode interviews a person instead)")
-	}
 	if strings.TrimSpace(notes) == "" {
 		return nil, errors.New("the notes are empty")
 	}
@@ -35,8 +38,12 @@ func (a *Architect) DraftFromNotes(ctx context.Context, name, notes string, emit
 	if lang == "" {
 		lang = DetectLanguage(notes)
 	}
+	if a.opts.Provider == nil {
+		return a.draftWithoutModel(ctx, name, notes, lang)
+	}
 	m := &meter{budget: a.opts.TokenBudget}
-	return a.draftLoop(ctx, draftInput{Name: name, Input: notes, FromNotes: true, Lang: lang}, m, emit)
+	in := draftInput{Name: name, Input: notes, FromNotes: true, Lang: lang, Start: a.startFromNotes(name, notes, lang)}
+	return a.draftLoop(ctx, in, m, emit)
 }
 
 var nonName = regexp.MustCompile(`[^a-z0-9]+`)
@@ -56,11 +63,7 @@ func SanitizeName(s string) string {
 	return s
 }
 
-var accents = strings.NewReplacer("á", "a", "à", "a", "â", "a", "ã", "a", "ä", "a", "é", "e", "ê", "e", "è", "e",
-	"í", "i", "î", "i", "ó", "o", "ô", "o", "õ", "o", "ö", "o", "ú", "u", "ü", "u", "ç", "c", "ñ", "n",
-	"Á", "a", "À", "a", "Â", "a", "Ã", "a", "É", "e", "Ê", "e", "Í", "i", "Ó", "o", "Ô", "o", "Õ", "o", "Ú", "u", "Ç", "c")
-
-func foldAccents(s string) string { return accents.Replace(s) }
+func foldAccents(s string) string { return spec.FoldAccents(s) }
 
 // questionsFromFindings turns the facts only a person can give (owner,
 // primary key, classification, domain, purpose) into open questions.

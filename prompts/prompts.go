@@ -99,9 +99,12 @@ func Interview(sections []Section) (string, error) {
 
 // DraftData feeds the drafting request.
 type DraftData struct {
-	Name       string
-	Input      string // notes or transcript (data)
-	FromNotes  bool
+	Name      string
+	Input     string // notes or transcript (data)
+	FromNotes bool
+	// Start is a starting contract the notes extractor read from the notes
+	// with no model (data, like the notes); "" for none.
+	Start      string
 	Sections   []Section
 	Structured bool // the provider returns JSON (structured output)
 }
@@ -113,7 +116,7 @@ func Draft(d DraftData) (string, error) {
 		titles[i] = `"` + s.Title + `"`
 	}
 	return render("draft.md.tmpl", map[string]any{
-		"Name": d.Name, "Input": fence(d.Input), "FromNotes": d.FromNotes,
+		"Name": d.Name, "Input": fence(d.Input), "FromNotes": d.FromNotes, "Start": fence(d.Start),
 		"SectionList": strings.Join(titles, ", "), "Structured": d.Structured,
 	})
 }
@@ -148,7 +151,7 @@ func Reask(d ReaskData) (string, error) {
 
 // fence keeps stakeholder text from closing the data delimiters.
 func fence(s string) string {
-	r := strings.NewReplacer("</notes>", "</ notes>", "</transcript>", "</ transcript>")
+	r := strings.NewReplacer("</notes>", "</ notes>", "</transcript>", "</ transcript>", "</start>", "</ start>")
 	return strings.TrimSpace(r.Replace(s))
 }
 

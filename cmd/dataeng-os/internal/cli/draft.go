@@ -53,11 +53,18 @@ Every model call goes through one limiter: -j caps the calls in flight,
 (honouring Retry-After) instead of each worker retrying on its own. With the
 scripted provider and a script folder, each note replays <folder>/<name>.yaml.
 
+With no model (--provider guided, or no provider configured) each note is
+read by the deterministic notes extractor: column lists, types and value
+lists, keys, PII sentences, owner, source, SLA and marts, in English or
+Portuguese. What a note does not say becomes an open question, never a
+guess; the canvas and contract are validated and saved the same way.
+
 Exit status: 0 when every note has a valid contract, 1 when some need a
 person, 2 on usage or I/O errors.`,
 		Example: `  dataeng-os draft notes/ -j 8
   dataeng-os draft 'notes/*.md' --provider ollama --rpm 30 --json
-  dataeng-os draft notes/ --retry-failed`,
+  dataeng-os draft notes/ --retry-failed
+  dataeng-os draft notes/ --provider guided   # no model`,
 		Args: cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Notes = args
@@ -69,7 +76,7 @@ person, 2 on usage or I/O errors.`,
 	fl.StringVar(&opts.Out, "out", "", "output folder for canvases/, contracts/ and the manifest (default: the project root, else the current folder)")
 	fl.IntVarP(&opts.Jobs, "jobs", "j", 0, "model calls in flight at once; local work overlaps them (default: config draft.jobs, 4)")
 	fl.IntVar(&opts.RPM, "rpm", 0, "global limit of model requests per minute, 0 = none (default: config draft.requests_per_minute)")
-	fl.StringVar(&opts.Provider, "provider", "", "provider profile or type: "+strings.Join(providers.ModelTypes, ", "))
+	fl.StringVar(&opts.Provider, "provider", "", "provider profile or type: "+strings.Join(providers.Types, ", ")+" (guided: no model, the notes extractor)")
 	fl.StringVar(&opts.Model, "model", "", "model name for the provider")
 	fl.BoolVar(&opts.JSON, "json", false, "print the report as JSON")
 	fl.BoolVar(&opts.RetryFailed, "retry-failed", false, "draft only the notes whose last run failed or was interrupted")

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"github.com/dataeng-os/dataeng-os/agent"
@@ -43,12 +42,12 @@ func newDrafter(f *Factory, proj *kernel.Project, opts *DraftOptions) (*drafter,
 		name = proj.Config.Provider
 	}
 	prof, pname, _ := proj.Config.Profile(name, opts.Model)
-	if prof.Type == providers.TypeGuided || prof.Type == "" {
-		return nil, UsageErrorf("draft needs a model provider, and %q is guided mode (it interviews a person): pass --provider one of %s", pname, strings.Join(providers.ModelTypes, ", "))
-	}
 	d := &drafter{proj: proj, prof: prof, model: prof.Model, limiter: batch.NewLimiter(opts.RPM), prices: proj.Config.Prices, force: opts.Force,
 		secrets: secretValues(f, proj.Config)}
 	d.limiter.SetConcurrency(opts.Jobs) // -j caps the model calls in flight
+	if prof.Type == providers.TypeGuided || prof.Type == "" {
+		return d.withoutModel(pname)
+	}
 	d.label = pname
 	if prof.Model != "" {
 		d.label += "/" + prof.Model
@@ -67,6 +66,22 @@ func newDrafter(f *Factory, proj *kernel.Project, opts *DraftOptions) (*drafter,
 	if d.shared, err = d.architect(p); err != nil {
 		return nil, err
 	}
+	return d, nil
+}
+
+// withoutModel drafts each note with the notes extractor instead of a
+// model (guided mode, or no provider configured): same writer, manifest
+// and report, no model call.
+func (d *drafter) withoutModel(pname string) (*drafter, error) {
+	if pname == "" {
+		pname = providers.TypeGuided
+	}
+	d.label = pname + " (no model)"
+	a, err := agent.New(agent.Options{Project: d.proj, Secrets: d.secrets})
+	if err != nil {
+		return nil, err
+	}
+	d.shared = a
 	return d, nil
 }
 

@@ -292,7 +292,7 @@ func TestDraftUsageErrors(t *testing.T) {
 		{[]string{"notes", "--rpm", "-3"}, "--rpm must be 0"},
 		{[]string{"missing"}, "notes missing: no such file or directory"},
 		{[]string{"dataeng-os.toml"}, "not a note"},
-		{[]string{"notes", "--provider", "guided"}, "needs a model provider"},
+		{[]string{"notes", "--provider", "nosuch"}, `unknown type "nosuch"`},
 		{[]string{"notes", "--retry-failed", "--force"}, "cannot be used together"},
 		{[]string{"scripts"}, "no .md or .txt notes in scripts"},
 	} {

@@ -1,0 +1,215 @@
+package agent
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/dataeng-os/dataeng-os/agent/spec"
+	"github.com/dataeng-os/dataeng-os/contract"
+)
+
+// noteLine is one line of the notes with list markers and chat prefixes
+// removed; low is it lower-cased with accents folded, for matching.
+type noteLine struct {
+	text, low    string
+	label, value string // "Owner: Ana" → "owner", "Ana" ("" when no label)
+	list         bool   // a column list (its words are names, not facts)
+	bullet       bool   // a list item ("- ", "* ", "1. ")
+}
+
+// extraction is one run of the notes extractor.
+type extraction struct {
+	d     spec.Draft
+	lang  string
+	pol   contract.PIIPolicy
+	lines []noteLine
+}
+
+var (
+	chatPrefixRE = regexp.MustCompile(`^\[\d{1,2}:\d{2}(:\d{2})?\]\s*(<?[\w.@-]+>?:\s*)?`)
+	bulletRE     = regexp.MustCompile(`^(#+|[-*•+>]|\d+[.)])\s+`)
+	labelRE      = regexp.MustCompile(`^([^:]{1,60}?):\s+(.+)$`)
+)
+
+// ExtractDraft reads semi-structured notes (English or Portuguese) into a
+// typed draft, with no model: column lists, types and value lists, keys,
+// PII sentences, owner and team, source system, SLA and marts. What it
+// cannot find becomes an open question in lang; it never invents a fact.
+func ExtractDraft(name, notes, lang string, pol contract.PIIPolicy) spec.Draft {
+	if lang == "" {
+		lang = DetectLanguage(notes)
+	}
+	x := &extraction{lang: lang, pol: pol, d: spec.Draft{Name: SanitizeName(name)}}
+	x.lines = splitNoteLines(notes)
+	x.readColumns()
+	x.readLabels()
+	x.readSource()
+	x.readSLA()
+	x.readSensitive()
+	x.readQuality()
+	x.finish()
+	return x.d
+}
+
+func splitNoteLines(notes string) []noteLine {
+	var out []noteLine
+	for _, raw := range strings.Split(strings.ReplaceAll(notes, "\r\n", "\n"), "\n") {
+		t := strings.TrimSpace(raw)
+		t = chatPrefixRE.ReplaceAllString(t, "")
+		bullet := bulletRE.MatchString(t) && !strings.HasPrefix(t, "#")
+		t = strings.TrimSpace(bulletRE.ReplaceAllString(t, ""))
+		if t == "" {
+			continue
+		}
+		l := noteLine{text: t, low: strings.ToLower(foldAccents(t)), bullet: bullet}
+		if m := labelRE.FindStringSubmatch(t); m != nil && !strings.Contains(m[1], "//") {
+			l.label, l.value = strings.ToLower(foldAccents(strings.TrimSpace(m[1]))), strings.TrimSpace(m[2])
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// labelled returns the value of the first line whose label starts with one
+// of the words ("" when none).
+func (x *extraction) labelled(words ...string) (string, bool) {
+	for _, l := range x.lines {
+		for _, w := range words {
+			if l.label != "" && (l.label == w || strings.HasPrefix(l.label, w+" ")) {
+				return l.value, true
+			}
+		}
+	}
+	return "", false
+}
+
+// readLabels takes the facts people write as "Label: value".
+func (x *extraction) readLabels() {
+	x.d.Consumers, _ = x.labelled("consumers", "consumer", "consumidores", "consumidor", "used by", "usado por", "users")
+	x.d.Domain, _ = x.labelled("domain", "dominio")
+	if v, ok := x.labelled("purpose", "goal", "objetivo", "problem", "problema", "proposito", "why", "por que"); ok {
+		x.d.Purpose = v
+	} else {
+		x.d.Purpose = x.purposeSentence()
+	}
+	x.readOwner()
+	x.readGrain()
+}
+
+var (
+	wantRE     = regexp.MustCompile(`\b(wants?|needs?|precisa(mos)?|queremos|gostariamos|quer)\b`)
+	deliveryRE = regexp.MustCompile(`\b(contract|contrato|staging|marts?|fact|fct|fato|dimension|dim|dimensao|dbt)\b`)
+)
+
+// purposeSentence is the first sentence saying what someone wants the data
+// for, as written.
+func (x *extraction) purposeSentence() string {
+	for _, l := range x.lines {
+		if l.label == "" && !l.list && wantRE.MatchString(l.low) && !deliveryRE.MatchString(l.low) {
+			return sentenceWith(l.text, wantRE)
+		}
+	}
+	return ""
+}
+
+var grainRE = regexp.MustCompile(`\b(one row per|a row per|each row is|uma linha por|cada linha (e|representa)|grain|granularidade)\b`)
+
+// readGrain takes "one row per …" as the main table's description.
+func (x *extraction) readGrain() {
+	for _, l := range x.lines {
+		if grainRE.MatchString(l.low) && len(x.d.Tables) > 0 {
+			desc := l.text
+			if l.value != "" {
+				desc = l.value
+			}
+			x.d.Tables[0].Description = desc
+			return
+		}
+	}
+}
+
+// finish names the unnamed table, applies marts, keys and freshness, and
+// lists the open questions.
+func (x *extraction) finish() {
+	x.nameTables()
+	x.readMarts()
+	x.inferKeys()
+	x.freshnessColumn()
+	x.describeSensitive()
+	x.d.OpenQuestions = mergeQuestions(nil, x.d.Gaps(x.lang))
+}
+
+// describeSensitive gives a personal column with no description its own
+// words ("telefone"), as the policy asks every PII column to say what it
+// holds.
+func (x *extraction) describeSensitive() {
+	for ti := range x.d.Tables {
+		for ci := range x.d.Tables[ti].Columns {
+			c := &x.d.Tables[ti].Columns[ci]
+			if c.Sensitive() && c.Description == "" {
+				c.Description = strings.ReplaceAll(c.Name, "_", " ")
+			}
+		}
+	}
+}
+
+var (
+	ownerWordRE  = regexp.MustCompile(`(?i)\b(?:owner(?: is)?|dono(?: e)?|dona|owned by)\s*:?\s+(@?[\w.+-]+(?:@[\w.-]+)?)`)
+	teamPhraseRE = regexp.MustCompile(`(?i)\b(?:squad|team|time|equipe)\s+(?:de\s+|do\s+|da\s+)?([A-Z][\w-]+)|\b([\w-]+\s+(?:squad|team))\b`)
+	ownerLabels  = []string{"owner", "owners", "dono", "dona", "donos", "owner on the producer side", "produtor", "producer", "ownership", "responsavel"}
+	noteEmailRE  = regexp.MustCompile(`[\w.+-]+@[\w-]+(\.[\w-]+)+`)
+)
+
+// readOwner takes the team and the person who own the data: an "Owner:"
+// or "Dono:" line ("Checkout squad (lead: bruno.souza)", "People Analytics
+// (Marta Lopes)"), "owner is billing squad", "Squad Growth, dono
+// joao.silva", else a team phrase.
+func (x *extraction) readOwner() {
+	if v, ok := x.labelled(ownerLabels...); ok {
+		x.d.Team, x.d.Owner = noteOwner(v)
+		return
+	}
+	for _, l := range x.lines {
+		if m := ownerWordRE.FindStringSubmatchIndex(l.text); m != nil {
+			x.d.Team, x.d.Owner = noteOwner(l.text[m[2]:]) // from the name on: "billing squad. deadline …"
+			if x.d.Team == "" {
+				x.d.Team = teamPhrase(l.text)
+			}
+			return
+		}
+	}
+	for _, l := range x.lines {
+		if t := teamPhrase(l.text); t != "" {
+			x.d.Team = t
+			return
+		}
+	}
+}
+
+// noteOwner reads an owner sentence up to its end with parseOwner.
+func noteOwner(v string) (team, person string) {
+	if i := strings.Index(v, ". "); i > 0 {
+		v = v[:i]
+	}
+	team, person = parseOwner(strings.TrimRight(strings.TrimSpace(v), "."))
+	if person == "" {
+		person = noteEmailRE.FindString(v) // "CX Ops team, contact ana@example.com"
+	}
+	return team, person
+}
+
+// teamPhrase finds "squad Growth", "time de Dados", "billing squad".
+func teamPhrase(s string) string {
+	m := teamPhraseRE.FindStringSubmatch(s)
+	switch {
+	case m == nil:
+		return ""
+	case m[2] != "":
+		w := strings.Fields(m[2])
+		if sourceWords[strings.ToLower(w[0])] && strings.ToLower(w[0]) != "platform" {
+			return ""
+		}
+		return m[2]
+	}
+	return strings.TrimSpace(m[0])
+}
