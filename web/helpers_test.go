@@ -86,9 +86,12 @@ func (ts *tsrv) req(t *testing.T, method, path string, body any, hdr map[string]
 		r.Header.Set("Origin", ts.URL)
 	}
 	for k, v := range hdr {
-		if v == "" {
+		switch {
+		case k == "Host":
+			r.Host = v // net/http sends r.Host, not a Host header
+		case v == "":
 			r.Header.Del(k)
-		} else {
+		default:
 			r.Header.Set(k, v)
 		}
 	}

@@ -108,8 +108,12 @@ func (s *Server) checkOrigin(r *http.Request) error {
 		return errors.New("write refused: no Origin header and no valid " + csrfHeader + " (GET /api/session gives the token)")
 	}
 	u, err := url.Parse(origin)
-	if err != nil || u.Host == "" || !strings.EqualFold(u.Host, r.Host) {
-		return fmt.Errorf("cross-origin write refused: Origin %q is not this server (%s)", origin, r.Host)
+	scheme := "http"
+	if r.TLS != nil {
+		scheme = "https"
+	}
+	if err != nil || u.Host == "" || !strings.EqualFold(u.Host, r.Host) || !strings.EqualFold(u.Scheme, scheme) {
+		return fmt.Errorf("cross-origin write refused: Origin %q is not this server (%s://%s)", origin, scheme, r.Host)
 	}
 	return nil
 }

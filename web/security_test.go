@@ -170,3 +170,30 @@ func TestSessionGivesWorkingCSRFToken(t *testing.T) {
 		t.Fatalf("write with the session's CSRF token: %d", code)
 	}
 }
+
+// TestRemoteNeedsTokenAndRebindingFails: remote access without a long
+// token is refused at New; with one, a DNS-rebinding page (foreign Host, no
+// token) reads nothing and writes nothing; an Origin of another scheme is
+// refused.
+func TestRemoteNeedsTokenAndRebindingFails(t *testing.T) {
+	t.Parallel()
+	for _, tok := range []string{"", "short-token"} {
+		if _, err := New(Options{Root: t.TempDir(), AllowRemote: true, Token: tok}); err == nil {
+			t.Errorf("New with AllowRemote and token %q: no error", tok)
+		}
+	}
+	const tok = "a-long-enough-token-0123"
+	ts := newTS(t, func(o *Options) { o.AllowRemote = true; o.Token = tok })
+	for _, c := range []struct{ method, path string }{{"GET", "/api/session"}, {"PUT", "/api/contract?file=contracts/orders.yaml"}} {
+		code, _, _ := ts.req(t, c.method, c.path, map[string]string{}, map[string]string{"Host": "rebind.evil.example"})
+		if code != 401 {
+			t.Errorf("rebinding %s %s = %d, want 401", c.method, c.path, code)
+		}
+	}
+	ts2 := newTS(t, nil)
+	code, body, _ := ts2.req(t, "POST", "/api/validate", map[string]string{"yaml": "x"},
+		map[string]string{"Origin": strings.Replace(ts2.URL, "http://", "https://", 1)})
+	if code != 403 || !strings.Contains(string(body), "cross-origin") {
+		t.Errorf("other-scheme Origin = %d %s, want 403", code, body)
+	}
+}

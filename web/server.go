@@ -20,6 +20,9 @@ import (
 // DefaultMaxBody is the request body limit when Options.MaxBody is 0.
 const DefaultMaxBody = 2 << 20
 
+// MinTokenLen is the shortest access token remote access accepts.
+const MinTokenLen = 16
+
 // Options configures a Server.
 type Options struct {
 	Root        string         // project root (absolute or relative); required
@@ -67,6 +70,9 @@ func New(opts Options) (*Server, error) {
 		abs = real
 	} else {
 		return nil, fmt.Errorf("project root %s: %w", opts.Root, err)
+	}
+	if opts.AllowRemote && len(opts.Token) < MinTokenLen {
+		return nil, fmt.Errorf("web: remote access needs an access token of at least %d characters", MinTokenLen)
 	}
 	if opts.MaxBody <= 0 {
 		opts.MaxBody = DefaultMaxBody

@@ -55,14 +55,11 @@ func resolveAddr(f *Factory, opts *serveOptions, cfg kernel.Config) (addr, token
 	if err != nil {
 		return "", "", UsageErrorf("--addr %q: %v (want host:port, e.g. 127.0.0.1:8080)", addr, err)
 	}
-	if isLoopbackHost(host) {
-		return addr, token, nil
-	}
-	if !opts.AllowRemote {
+	if !isLoopbackHost(host) && !opts.AllowRemote {
 		return "", "", UsageErrorf("--addr %s is not a loopback address: pass --allow-remote (and a token) to expose the cockpit", addr)
 	}
-	if len(token) < 16 {
-		return "", "", UsageErrorf("--allow-remote needs an access token of at least 16 characters: set DATAENG_SERVE_TOKEN or --token")
+	if opts.AllowRemote && len(token) < web.MinTokenLen {
+		return "", "", UsageErrorf("--allow-remote needs an access token of at least %d characters (on any address): set DATAENG_SERVE_TOKEN or --token", web.MinTokenLen)
 	}
 	return addr, token, nil
 }
