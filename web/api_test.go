@@ -178,8 +178,9 @@ func TestContractsSearch(t *testing.T) {
 		{"owner:crm", []string{"contracts/crm/leads.yaml"}},
 		{"tag:finance", []string{"contracts/orders.yaml"}},
 		{"column:email", []string{"contracts/crm/leads.yaml", "contracts/orders.yaml"}},
-		{"pii:yes", []string{"contracts/orders.yaml"}},
-		{"pii:no email", []string{"contracts/crm/leads.yaml"}},
+		// leads' email is unclassified, but the validator calls it PII: so does the catalog
+		{"pii:yes", []string{"contracts/crm/leads.yaml", "contracts/orders.yaml"}},
+		{"pii:no email", nil},
 		{"LEADS", []string{"contracts/crm/leads.yaml"}},
 		{"nothing-matches", nil},
 	}

@@ -6,8 +6,10 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -121,6 +123,7 @@ func (s *Server) catalogEntry(rel, abs string) (Entry, error) {
 		e.Errors, e.Warnings, e.Valid = res.Errors, res.Warnings, res.Valid
 		if doc != nil && doc.Contract != nil {
 			fillEntry(&e, doc.Contract, s.opts.Rules.Policy.PII)
+			addFlaggedPII(&e, doc.Contract, res.Findings)
 		} else if len(res.Findings) > 0 {
 			e.Message = res.Findings[0].Message
 		}
@@ -207,4 +210,32 @@ func (s *Server) apiContracts(w http.ResponseWriter, r *http.Request) {
 		hits = []Entry{}
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"query": q, "total": len(all), "contracts": hits})
+}
+
+// piiPathRE finds the property a finding is about.
+var piiPathRE = regexp.MustCompile(`^schema\[(\d+)\]\.properties\[(\d+)\]`)
+
+// addFlaggedPII adds the columns the validator calls PII (a gov-pii-*
+// finding, such as an e-mail column left unclassified), so that the
+// catalog's PII facet agrees with the validator.
+func addFlaggedPII(e *Entry, c *contract.Contract, fs []contract.Finding) {
+	for _, f := range fs {
+		if !strings.HasPrefix(f.Rule, "gov-pii") {
+			continue
+		}
+		m := piiPathRE.FindStringSubmatch(f.Path)
+		if m == nil {
+			continue
+		}
+		oi, _ := strconv.Atoi(m[1])
+		pi, _ := strconv.Atoi(m[2])
+		if oi >= len(c.Schema) || pi >= len(c.Schema[oi].Properties) {
+			continue
+		}
+		name := c.Schema[oi].Name + "." + c.Schema[oi].Properties[pi].Name
+		if !slices.Contains(e.PII, name) {
+			e.PII = append(e.PII, name)
+		}
+	}
+	e.HasPII = len(e.PII) > 0
 }
