@@ -26,6 +26,7 @@ type SchemaVersion string
 
 // The embedded schemas.
 const (
+	SchemaV320 SchemaVersion = "v3.2.0"
 	SchemaV310 SchemaVersion = "v3.1.0"
 	SchemaV222 SchemaVersion = "v2.2.2"
 )
@@ -42,7 +43,7 @@ type compiled struct {
 	err       error
 }
 
-var schemas = map[SchemaVersion]*compiled{SchemaV310: {}, SchemaV222: {}}
+var schemas = map[SchemaVersion]*compiled{SchemaV320: {}, SchemaV310: {}, SchemaV222: {}}
 
 // SchemaJSON returns the embedded official schema for v.
 func SchemaJSON(v SchemaVersion) ([]byte, error) {
@@ -107,8 +108,9 @@ func compileSchema(v SchemaVersion, optimize bool) (*jsonschema.Schema, error) {
 }
 
 var (
-	v3RE = regexp.MustCompile(`^v3\.(0\.\d+|1\.0)$`)
-	v2RE = regexp.MustCompile(`^v2\.2\.\d+$`)
+	v3RE  = regexp.MustCompile(`^v3\.(0\.\d+|1\.0)$`)
+	v32RE = regexp.MustCompile(`^v3\.2\.0$`)
+	v2RE  = regexp.MustCompile(`^v2\.2\.\d+$`)
 )
 
 // schemaFor picks the schema that validates apiVersion.
@@ -116,6 +118,8 @@ func schemaFor(apiVersion string) (SchemaVersion, bool) {
 	switch {
 	case v3RE.MatchString(apiVersion):
 		return SchemaV310, true
+	case v32RE.MatchString(apiVersion):
+		return SchemaV320, true
 	case v2RE.MatchString(apiVersion):
 		return SchemaV222, true
 	}

@@ -54,7 +54,7 @@ func (d *Document) versionAndSchema() (fs []Finding, schemaRan bool) {
 		v, ok := schemaFor(s)
 		if !ok {
 			fs = append(fs, d.at(RuleAPIVersion, SeverityError,
-				fmt.Sprintf("apiVersion %q is not a version DataEngOS reads (v3.1.0, v3.0.x, v2.2.x)", s),
+				fmt.Sprintf("apiVersion %q is not a version DataEngOS reads (v3.2.0, v3.1.0, v3.0.x, v2.2.x)", s),
 				"write `apiVersion: "+APIVersion+"`", "apiVersion"))
 			return fs, false
 		}
