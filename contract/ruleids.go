@@ -7,6 +7,7 @@ const (
 	RuleInputTooLarge    = "input-too-large"
 	RuleInputBinary      = "input-binary"
 	RuleInputEncoding    = "input-encoding"
+	RuleInputNotODCS     = "input-not-odcs"
 	RuleYAMLEmpty        = "yaml-empty"
 	RuleYAMLSyntax       = "yaml-syntax"
 	RuleYAMLDuplicateKey = "yaml-duplicate-key"
