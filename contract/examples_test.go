@@ -22,8 +22,16 @@ func TestSharedExamplesPassSchema(t *testing.T) {
 			if doc == nil {
 				t.Fatalf("no document: %v", fs)
 			}
+			upgrade := 0
 			for _, x := range fs {
+				if x.Rule == RuleUpgrade && x.Severity == SeverityWarning && notV302[name] {
+					upgrade++
+					continue
+				}
 				t.Errorf("unexpected finding: %s", x)
+			}
+			if notV302[name] && upgrade != 1 {
+				t.Errorf("want the warning that it does not match its declared v3.0.2, got %v", fs)
 			}
 			if len(doc.typeErrs) > 0 {
 				t.Errorf("typed model rejects a schema-valid example: %v", doc.typeErrs)
@@ -31,6 +39,10 @@ func TestSharedExamplesPassSchema(t *testing.T) {
 		})
 	}
 }
+
+// notV302 are the official examples that declare v3.0.2 but use v3.1.0
+// shapes: they pass v3.1.0 (as Bitol's CI checks them) and get one warning.
+var notV302 = map[string]bool{"all-data-types.odcs.yaml": true, "basic-four-dpo.odcs.yaml": true, "column-completeness.odcs.yaml": true}
 
 func TestV2ExampleValidatesAgainstV222(t *testing.T) {
 	t.Parallel()
@@ -54,6 +66,9 @@ func TestExamplesRoundTrip(t *testing.T) {
 		}
 		again, fs := Check(name, out, Rules{SchemaOnly: true})
 		for _, x := range fs {
+			if x.Rule == RuleUpgrade && notV302[name] {
+				continue
+			}
 			t.Errorf("round trip: %s", x)
 		}
 		for k, v := range doc.value {

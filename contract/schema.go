@@ -28,6 +28,7 @@ type SchemaVersion string
 const (
 	SchemaV320 SchemaVersion = "v3.2.0"
 	SchemaV310 SchemaVersion = "v3.1.0"
+	SchemaV302 SchemaVersion = "v3.0.2" // only to tell a v3.0.x file it no longer matches its own version
 	SchemaV222 SchemaVersion = "v2.2.2"
 )
 
@@ -43,7 +44,7 @@ type compiled struct {
 	err       error
 }
 
-var schemas = map[SchemaVersion]*compiled{SchemaV320: {}, SchemaV310: {}, SchemaV222: {}}
+var schemas = map[SchemaVersion]*compiled{SchemaV320: {}, SchemaV310: {}, SchemaV302: {}, SchemaV222: {}}
 
 // SchemaJSON returns the embedded official schema for v.
 func SchemaJSON(v SchemaVersion) ([]byte, error) {

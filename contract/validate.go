@@ -63,7 +63,13 @@ func (d *Document) versionAndSchema() (fs []Finding, schemaRan bool) {
 				fmt.Sprintf("apiVersion %s is ODCS v2; DataEngOS writes %s and checks governance only on v3 contracts", s, APIVersion),
 				"upgrade with `dataeng-os upgrade "+d.File+"`", "apiVersion"))
 		}
-		return append(fs, d.schemaFindings(v, value)...), true
+		sf := d.schemaFindings(v, value)
+		if len(sf) == 0 && strings.HasPrefix(s, "v3.0.") && !validAs(SchemaV302, value) {
+			sf = append(sf, d.at(RuleUpgrade, SeverityWarning,
+				fmt.Sprintf("valid as %s, not as its declared %s (ODCS v3.0.x files are checked against %s, as Bitol's CI does)", SchemaV310, s, SchemaV310),
+				"run `dataeng-os upgrade "+d.File+"` to declare v3.1.0", "apiVersion"))
+		}
+		return append(fs, sf...), true
 	default:
 		fs = append(fs, d.at(RuleAPIVersion, SeverityError,
 			fmt.Sprintf("apiVersion must be a string such as %s, not %T", APIVersion, raw),
@@ -104,4 +110,10 @@ func applySeverities(fs []Finding, p Policy) []Finding {
 		}
 	}
 	return out
+}
+
+// validAs reports whether value passes the embedded schema v.
+func validAs(v SchemaVersion, value any) bool {
+	sch, err := compiledSchema(v)
+	return err == nil && sch.Validate(value) == nil
 }
