@@ -92,7 +92,7 @@ func TestSchemaErrorLines(t *testing.T) {
 	_, fs := Check("v.yaml", []byte(bad), Rules{SchemaOnly: true})
 	want := []string{
 		"v.yaml:7:1: error odcs-schema: ODCS v3.1.0 schema: additional properties 'kind2' not allowed",
-		"v.yaml:23:9: error odcs-schema: ODCS v3.1.0 schema: got string, want boolean",
+		"v.yaml:23:9: error odcs-schema: ODCS v3.1.0 schema: primaryKey: must be a boolean, not a string",
 	}
 	if len(fs) != len(want) {
 		t.Fatalf("got %d findings, want %d: %v", len(fs), len(want), fs)
@@ -182,6 +182,7 @@ func TestSchemaMessages(t *testing.T) {
 		{"        logicalType: boolean", "        logicaltype: boolean", `key "logicaltype" is not allowed here`, `did you mean "logicalType"?`},
 		{"status: active\n", "status: active\ndomian: x\n", "additional properties 'domian' not allowed", `did you mean "domain"?`},
 		{"to: customers.customer_id", "to: not a ref", "does not match pattern", "reference a property as `object.property`"},
+		{"        logicalType: boolean", "        logicalType: bool", `logicalType: "bool" is not one of string, date`, "use one of the allowed values"},
 	}
 	for _, tc := range cases {
 		if !strings.Contains(goodContract, tc.old) {
@@ -191,5 +192,16 @@ func TestSchemaMessages(t *testing.T) {
 		if len(fs) != 1 || !strings.Contains(fs[0].Message, tc.msg) || !strings.Contains(fs[0].Hint, tc.hint) {
 			t.Errorf("%q: findings %v, want message %q hint %q", tc.new, fs, tc.msg, tc.hint)
 		}
+	}
+}
+
+// TestNoSelfSuggestion: a key valid elsewhere in the schema (delimiter, a
+// server key) is never suggested as the fix for itself, and a suggestion
+// only comes from the keys valid at that path.
+func TestNoSelfSuggestion(t *testing.T) {
+	t.Parallel()
+	_, fs := Check("m.yaml", []byte(strings.Replace(goodContract, "status: active\n", "status: active\ndelimiter: x\n", 1)), Rules{SchemaOnly: true})
+	if len(fs) != 1 || strings.Contains(fs[0].Hint, "did you mean") {
+		t.Fatalf("findings %v: want one, with no suggestion", fs)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -224,15 +225,25 @@ func (d *Document) schemaFinding(v SchemaVersion, e *jsonschema.ValidationError)
 	case *kind.AdditionalProperties:
 		loc = d.firstKey(loc, k.Properties)
 		hint = "remove or rename the key (ODCS " + string(v) + " does not define it); put vendor fields under customProperties"
-		if s := suggestKey(v, loc[len(loc)-1]); s != "" {
+		if s := suggestKey(v, loc[len(loc)-1], e.SchemaURL); s != "" {
 			hint = fmt.Sprintf("did you mean %q?", s)
 		}
 	case *kind.Required:
 		hint = "add " + strings.Join(k.Missing, ", ")
 	case *kind.Type:
 		hint = "change the value to type " + strings.Join(k.Want, " or ")
+		if key := lastKey(loc); key != "" {
+			want := make([]string, len(k.Want))
+			for i, w := range k.Want {
+				want[i] = article(w)
+			}
+			msg = fmt.Sprintf("%s: must be %s, not %s", key, strings.Join(want, " or "), article(k.Got))
+		}
 	case *kind.Enum:
 		hint = "use one of the allowed values"
+		if key := lastKey(loc); key != "" {
+			msg = fmt.Sprintf("%s: %s is not one of %s", key, quoteValue(k.Got), joinValues(k.Want))
+		}
 	case *kind.OneOf, *kind.AnyOf:
 		msg, hint = alternatives(e, v)
 	case *kind.FalseSchema:
@@ -241,7 +252,7 @@ func (d *Document) schemaFinding(v SchemaVersion, e *jsonschema.ValidationError)
 		if len(loc) > 0 {
 			key := loc[len(loc)-1]
 			msg = fmt.Sprintf("key %q is not allowed here", key)
-			if s := suggestKey(v, key); s != "" {
+			if s := suggestKey(v, key, parentURL(e.SchemaURL)); s != "" {
 				hint = fmt.Sprintf("did you mean %q?", s)
 			}
 		}
@@ -274,4 +285,65 @@ func (d *Document) firstKey(loc, keys []string) []string {
 		best = slices.Min(keys)
 	}
 	return append(slices.Clip(loc), best)
+}
+
+// parentURL is the schema object whose keys a false schema stands for: it
+// drops the false schema's own segment (unevaluatedProperties,
+// additionalProperties) and, under properties/KEY or dependentSchemas/KEY,
+// that keyword too.
+func parentURL(u string) string {
+	drop := func() string {
+		i := strings.LastIndexByte(u, '/')
+		if i <= strings.IndexByte(u, '#') {
+			return ""
+		}
+		seg := u[i+1:]
+		u = u[:i]
+		return seg
+	}
+	if seg := drop(); seg != "unevaluatedProperties" && seg != "additionalProperties" {
+		if kw := drop(); kw != "properties" && kw != "dependentSchemas" {
+			return u + "/" + kw
+		}
+	}
+	return u
+}
+
+// lastKey is the mapping key a location ends with ("" for a list item or
+// the root).
+func lastKey(loc []string) string {
+	if len(loc) == 0 {
+		return ""
+	}
+	k := loc[len(loc)-1]
+	if _, err := strconv.Atoi(k); err == nil {
+		if len(loc) > 1 {
+			return loc[len(loc)-2] + "[" + k + "]"
+		}
+		return ""
+	}
+	return k
+}
+
+func article(typ string) string {
+	switch typ {
+	case "array", "integer", "object":
+		return "an " + typ
+	}
+	return "a " + typ
+}
+
+func quoteValue(v any) string {
+	if s, ok := v.(string); ok {
+		return strconv.Quote(s)
+	}
+	return fmt.Sprint(v)
+}
+
+func joinValues(vs []any) string {
+	parts := make([]string, 0, len(vs))
+	for _, v := range vs {
+		parts = append(parts, fmt.Sprint(v))
+	}
+	return strings.Join(parts, ", ")
 }

@@ -124,9 +124,16 @@ func alternatives(e *jsonschema.ValidationError, v SchemaVersion) (msg, hint str
 
 // suggestKey proposes a key the schema defines that differs from key only
 // in case or by at most two edits ("logicaltype" → "logicalType").
-func suggestKey(v SchemaVersion, key string) string {
+func suggestKey(v SchemaVersion, key, schemaURL string) string {
 	best, bestD := "", 3
-	for k := range knownKeys(v) {
+	cands := keysAt(v, schemaURL)
+	if len(cands) == 0 {
+		cands = knownKeys(v)
+	}
+	for k := range cands {
+		if k == key {
+			continue // valid somewhere, but not here: never suggest the key itself
+		}
 		d := editDistance(strings.ToLower(key), strings.ToLower(k))
 		if strings.EqualFold(k, key) {
 			d = 0
