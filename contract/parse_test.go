@@ -183,6 +183,7 @@ func TestSchemaMessages(t *testing.T) {
 		{"status: active\n", "status: active\ndomian: x\n", "additional properties 'domian' not allowed", `did you mean "domain"?`},
 		{"to: customers.customer_id", "to: not a ref", "does not match pattern", "reference a property as `object.property`"},
 		{"        logicalType: boolean", "        logicalType: bool", `logicalType: "bool" is not one of string, date`, "use one of the allowed values"},
+		{"        logicalType: boolean", "        logicalType: boolean\n        isNullable: false", `key "isNullable" is not allowed here`, "`isNullable: true` is `required: false`"},
 	}
 	for _, tc := range cases {
 		if !strings.Contains(goodContract, tc.old) {

@@ -225,8 +225,8 @@ func (d *Document) schemaFinding(v SchemaVersion, e *jsonschema.ValidationError)
 	case *kind.AdditionalProperties:
 		loc = d.firstKey(loc, k.Properties)
 		hint = "remove or rename the key (ODCS " + string(v) + " does not define it); put vendor fields under customProperties"
-		if s := suggestKey(v, loc[len(loc)-1], e.SchemaURL); s != "" {
-			hint = fmt.Sprintf("did you mean %q?", s)
+		if h := keyHint(v, loc[len(loc)-1], e.SchemaURL); h != "" {
+			hint = h
 		}
 	case *kind.Required:
 		hint = "add " + strings.Join(k.Missing, ", ")
@@ -252,8 +252,8 @@ func (d *Document) schemaFinding(v SchemaVersion, e *jsonschema.ValidationError)
 		if len(loc) > 0 {
 			key := loc[len(loc)-1]
 			msg = fmt.Sprintf("key %q is not allowed here", key)
-			if s := suggestKey(v, key, parentURL(e.SchemaURL)); s != "" {
-				hint = fmt.Sprintf("did you mean %q?", s)
+			if h := keyHint(v, key, parentURL(e.SchemaURL)); h != "" {
+				hint = h
 			}
 		}
 	}

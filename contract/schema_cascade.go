@@ -124,6 +124,27 @@ func alternatives(e *jsonschema.ValidationError, v SchemaVersion) (msg, hint str
 
 // suggestKey proposes a key the schema defines that differs from key only
 // in case or by at most two edits ("logicaltype" → "logicalType").
+// v2Keys are ODCS v2 keys whose v3 form is not a spelling away: the hint
+// for each.
+var v2Keys = map[string]string{
+	"isNullable":   "ODCS v3 writes `required` instead, the inverse: `isNullable: true` is `required: false`",
+	"isUnique":     "ODCS v3 writes `unique: true`",
+	"isPrimaryKey": "ODCS v3 writes `primaryKey: true`",
+	"columns":      "ODCS v3 lists a table's columns under `properties`",
+}
+
+// keyHint is the hint for an unknown key: the v3 form of a v2 key, or the
+// nearest valid key at that path ("" when none is close).
+func keyHint(v SchemaVersion, key, schemaURL string) string {
+	if h, ok := v2Keys[key]; ok && v != SchemaV222 {
+		return h
+	}
+	if s := suggestKey(v, key, schemaURL); s != "" {
+		return fmt.Sprintf("did you mean %q?", s)
+	}
+	return ""
+}
+
 func suggestKey(v SchemaVersion, key, schemaURL string) string {
 	best, bestD := "", 3
 	cands := keysAt(v, schemaURL)
