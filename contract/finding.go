@@ -3,6 +3,7 @@ package contract
 import (
 	"fmt"
 	"sort"
+	"strings"
 )
 
 // Severity of a finding.
@@ -36,7 +37,8 @@ func (f Finding) String() string {
 	return s
 }
 
-// SortFindings orders findings by file, line, column, rule and message so
+// SortFindings orders findings by file, blocking before the rest (see
+// Blocking), then line, column, rule and message, so
 // that output is stable.
 func SortFindings(fs []Finding) {
 	sort.SliceStable(fs, func(i, j int) bool {
@@ -44,6 +46,8 @@ func SortFindings(fs []Finding) {
 		switch {
 		case a.File != b.File:
 			return a.File < b.File
+		case Blocking(a.Rule) != Blocking(b.Rule):
+			return Blocking(a.Rule)
 		case a.Line != b.Line:
 			return a.Line < b.Line
 		case a.Column != b.Column:
@@ -64,4 +68,12 @@ func HasErrors(fs []Finding) bool {
 		}
 	}
 	return false
+}
+
+// Blocking reports whether a rule's findings are about the file's input,
+// YAML, version or schema: what must be fixed before the rest means much.
+// They sort before governance and canvas findings.
+func Blocking(rule string) bool {
+	return strings.HasPrefix(rule, "input-") || strings.HasPrefix(rule, "yaml-") ||
+		rule == RuleSchema || rule == RuleAPIVersion || rule == RuleInternal
 }
