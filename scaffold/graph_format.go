@@ -17,27 +17,44 @@ func Mermaid(g Graph) string {
 	for _, e := range g.Edges {
 		fmt.Fprintf(&b, "  %s --> %s\n", ids[e.From], ids[e.To])
 	}
-	b.WriteString("  classDef canvas fill:#fff4d6,stroke:#b58a00\n")
-	b.WriteString("  classDef contract fill:#dbeafe,stroke:#1d4ed8\n")
-	b.WriteString("  classDef object fill:#ede9fe,stroke:#6d28d9\n")
-	b.WriteString("  classDef staging fill:#dcfce7,stroke:#15803d\n")
-	b.WriteString("  classDef mart fill:#fee2e2,stroke:#b91c1c\n")
+	for _, k := range sortedKinds() {
+		c := NodeColors[k]
+		fmt.Fprintf(&b, "  classDef %s fill:%s,stroke:%s\n", k, c.Fill, c.Stroke)
+	}
 	return b.String()
 }
 
-// DOT renders the graph for Graphviz.
+// DOT renders the graph for Graphviz: the kinds' shared colours, and one
+// rank=same group per kind so that canvas, contract, object, staging and
+// mart line up in columns.
 func DOT(g Graph) string {
 	var b strings.Builder
-	b.WriteString("digraph lineage {\n  rankdir=LR;\n  node [shape=box, style=rounded];\n")
+	b.WriteString("digraph lineage {\n  rankdir=LR;\n  node [shape=box, style=\"rounded,filled\"];\n")
 	shapes := map[string]string{KindCanvas: "note", KindContract: "component", KindObject: "box", KindStaging: "box", KindMart: "box3d"}
+	byKind := map[string][]string{}
 	for _, n := range g.Nodes {
-		fmt.Fprintf(&b, "  %s [label=%s, shape=%s];\n", dotQuote(n.ID), dotQuote(n.Label+"\n("+n.Kind+")"), shapes[n.Kind])
+		c := ColorOf(n.Kind)
+		fmt.Fprintf(&b, "  %s [label=%s, shape=%s, fillcolor=%s, color=%s];\n", dotQuote(n.ID), dotQuote(n.Label+"\n("+n.Kind+")"),
+			cmpOr(shapes[n.Kind], "box"), dotQuote(c.Fill), dotQuote(c.Stroke))
+		byKind[n.Kind] = append(byKind[n.Kind], dotQuote(n.ID))
+	}
+	for _, k := range KindOrder {
+		if ids := byKind[k]; len(ids) > 0 {
+			fmt.Fprintf(&b, "  { rank=same; %s; }\n", strings.Join(ids, "; "))
+		}
 	}
 	for _, e := range g.Edges {
 		fmt.Fprintf(&b, "  %s -> %s;\n", dotQuote(e.From), dotQuote(e.To))
 	}
 	b.WriteString("}\n")
 	return b.String()
+}
+
+func cmpOr(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
 }
 
 func dotQuote(s string) string {

@@ -1,11 +1,12 @@
 package scaffold
 
 import (
-	"github.com/dataeng-os/dataeng-os/internal/testenv"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/dataeng-os/dataeng-os/internal/testenv"
 
 	"github.com/dataeng-os/dataeng-os/contract"
 )
@@ -183,5 +184,23 @@ func TestCheckIDs(t *testing.T) {
 		case tc.want != "" && (err == nil || !strings.Contains(err.Error(), tc.want)):
 			t.Errorf("%s: err = %v, want %q", tc.name, err, tc.want)
 		}
+	}
+}
+
+// TestDOTRanksAndColours: DOT lines each kind up with rank=same and uses the
+// shared colours, as Mermaid does.
+func TestDOTRanksAndColours(t *testing.T) {
+	t.Parallel()
+	g := Graph{Nodes: []Node{{ID: "canvas:a", Kind: KindCanvas, Label: "a"}, {ID: "contract:a", Kind: KindContract, Label: "a"},
+		{ID: "contract:b", Kind: KindContract, Label: "b"}, {ID: "model:stg", Kind: KindStaging, Label: "stg"}}}
+	dot, mer := DOT(g), Mermaid(g)
+	for _, want := range []string{`{ rank=same; "contract:a"; "contract:b"; }`, `{ rank=same; "canvas:a"; }`,
+		`fillcolor="` + NodeColors[KindStaging].Fill + `"`, `color="` + NodeColors[KindContract].Stroke + `"`} {
+		if !strings.Contains(dot, want) {
+			t.Errorf("DOT lacks %s:\n%s", want, dot)
+		}
+	}
+	if !strings.Contains(mer, "classDef staging fill:"+NodeColors[KindStaging].Fill+",stroke:"+NodeColors[KindStaging].Stroke) {
+		t.Errorf("Mermaid colours differ:\n%s", mer)
 	}
 }

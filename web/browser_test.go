@@ -233,6 +233,14 @@ func TestBrowserCockpit(t *testing.T) {
 	if len(reach) == 0 {
 		t.Fatalf("no staging model reachable from the contract node in the lineage graph")
 	}
+	// Every label fits inside its node's box (measured by the browser).
+	spill := eval[[]string](t, ctx, `[...document.querySelectorAll("g.node")].flatMap(g => {
+		const w = +g.querySelector("rect").getAttribute("width");
+		return [...g.querySelectorAll("text")].filter(tx => tx.getBBox().x + tx.getBBox().width > w - 4).map(tx => g.dataset.id + ": " + tx.textContent);
+	})`)
+	if len(spill) > 0 {
+		t.Errorf("labels outside their node boxes: %v", spill)
+	}
 	t.Logf("contract → %v; screenshots in %s", reach, s.dir)
 }
 

@@ -6,10 +6,13 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
+
+	"github.com/dataeng-os/dataeng-os/scaffold"
 )
 
-// Node kinds, left to right (scaffold.Kind*); unknown kinds go last.
-var kindOrder = []string{"canvas", "contract", "object", "staging", "mart"}
+// Node kinds, left to right; unknown kinds go last.
+var kindOrder = scaffold.KindOrder
 
 // LNode is one lineage node, with its layout.
 type LNode struct {
@@ -21,6 +24,7 @@ type LNode struct {
 	Layer int     `json:"layer"`
 	X     float64 `json:"x"`
 	Y     float64 `json:"y"`
+	W     float64 `json:"w"` // box width, from the column's longest label
 }
 
 // LEdge is a directed lineage edge (From feeds To).
@@ -38,13 +42,25 @@ type Lineage struct {
 	Notes  []string `json:"notes,omitempty"` // e.g. lineage record unreadable
 }
 
-// Layout sizes.
+// Layout sizes. A box is as wide as its column's longest label (up to
+// maxLabel runes, the rest shown on hover), at about charW per rune of the
+// 13 px label font.
 const (
-	nodeW, nodeH = 200.0, 44.0
-	colGap       = 90.0
-	rowGap       = 22.0
-	margin       = 20.0
+	minNodeW, nodeH = 150.0, 44.0
+	charW           = 8.2
+	padW            = 26.0
+	maxLabel        = 48
+	colGap          = 90.0
+	rowGap          = 22.0
+	margin          = 20.0
 )
+
+// labelWidth is the box width a label needs.
+func labelWidth(label, kind string) float64 {
+	n := min(utf8.RuneCountInString(label), maxLabel)
+	k := utf8.RuneCountInString(kind)
+	return max(minNodeW, padW+charW*float64(max(n, k)))
+}
 
 // buildLineage collects the graph from the project (scaffold.LoadLineage:
 // canvases, contracts, objects and the scaffold's lineage record) plus every
@@ -138,19 +154,24 @@ func layout(g *Lineage) {
 		n.Layer = col[kindRank(n.Kind)]
 		cols[n.Layer] = append(cols[n.Layer], n)
 	}
-	maxRows := 0
-	for c, nodes := range cols {
-		placeColumn(c, nodes, parents, row)
+	maxRows, x := 0, margin
+	for _, nodes := range cols {
+		w := minNodeW
+		for _, n := range nodes {
+			w = max(w, labelWidth(n.Label, n.Kind))
+		}
+		placeColumn(nodes, parents, row, x, w)
 		maxRows = max(maxRows, len(nodes))
+		x += w + colGap
 	}
-	g.Width = 2*margin + float64(len(cols))*nodeW + float64(max(len(cols)-1, 0))*colGap
+	g.Width = x - colGap + margin
 	g.Height = 2*margin + float64(maxRows)*nodeH + float64(max(maxRows-1, 0))*rowGap
 	slices.SortFunc(g.Nodes, func(a, b LNode) int {
 		return cmp.Or(cmp.Compare(a.Layer, b.Layer), cmp.Compare(a.Y, b.Y))
 	})
 }
 
-func placeColumn(c int, nodes []*LNode, parents map[string][]string, row map[string]float64) {
+func placeColumn(nodes []*LNode, parents map[string][]string, row map[string]float64, x, w float64) {
 	key := func(n *LNode) float64 {
 		ps := parents[n.ID]
 		sum, k := 0.0, 0
@@ -170,7 +191,7 @@ func placeColumn(c int, nodes []*LNode, parents map[string][]string, row map[str
 	})
 	for i, n := range nodes {
 		row[n.ID] = float64(i)
-		n.X = margin + float64(c)*(nodeW+colGap)
+		n.X, n.W = x, w
 		n.Y = margin + float64(i)*(nodeH+rowGap)
 	}
 }

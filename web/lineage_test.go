@@ -3,6 +3,8 @@ package web
 import (
 	"strings"
 	"testing"
+
+	"github.com/dataeng-os/dataeng-os/scaffold"
 )
 
 func TestLayoutColumnsAndOrder(t *testing.T) {
@@ -88,5 +90,34 @@ func TestLineageCorruptRecord(t *testing.T) {
 	}
 	if code, _, _ := ts.req(t, "POST", "/api/lineage", "", nil); code != 405 {
 		t.Errorf("POST /api/lineage = %d, want 405", code)
+	}
+}
+
+// TestLineageColoursShared: the graph draws each kind in scaffold's colour,
+// and the page legend's CSS uses the same colours.
+func TestLineageColoursShared(t *testing.T) {
+	t.Parallel()
+	css, err := assetFS.ReadFile("assets/style.css")
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := &Lineage{Nodes: []LNode{{ID: "c", Kind: scaffold.KindContract, Label: "orders"}, {ID: "m", Kind: scaffold.KindMart, Label: strings.Repeat("x", 40)}},
+		Edges: []LEdge{{From: "c", To: "m"}}}
+	layout(g)
+	svg := string(g.SVG(""))
+	for _, k := range kindOrder {
+		c := scaffold.NodeColors[k]
+		if !strings.Contains(string(css), ".legend-item.kind-"+k+" { background: "+c.Fill+"; border-color: "+c.Stroke+"; }") {
+			t.Errorf("legend CSS for %s does not use %v", k, c)
+		}
+	}
+	for _, k := range []string{scaffold.KindContract, scaffold.KindMart} {
+		c := scaffold.NodeColors[k]
+		if !strings.Contains(svg, `fill="`+c.Fill+`" stroke="`+c.Stroke+`"`) {
+			t.Errorf("svg does not draw %s in %v", k, c)
+		}
+	}
+	if m := g.Nodes[1]; m.W < labelWidth(m.Label, m.Kind) || g.Width < m.X+m.W {
+		t.Errorf("mart box %v too narrow for its label or cut off (width %v)", m, g.Width)
 	}
 }

@@ -7,6 +7,8 @@ import (
 	"net/url"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/dataeng-os/dataeng-os/scaffold"
 )
 
 func urlQueryEscape(s string) string { return url.QueryEscape(s) }
@@ -27,7 +29,7 @@ func (g *Lineage) SVG(focus string) template.HTML {
 	b.WriteString(`<g class="edges">`)
 	for _, e := range g.Edges {
 		a, z := pos[e.From], pos[e.To]
-		x1, y1 := a.X+nodeW, a.Y+nodeH/2
+		x1, y1 := a.X+a.W, a.Y+nodeH/2
 		x2, y2 := z.X, z.Y+nodeH/2
 		mx := (x1 + x2) / 2
 		fmt.Fprintf(&b, `<path class="edge" data-from="%s" data-to="%s" d="M %.1f %.1f C %.1f %.1f, %.1f %.1f, %.1f %.1f" marker-end="url(#arrow)"/>`,
@@ -42,9 +44,10 @@ func (g *Lineage) SVG(focus string) template.HTML {
 		fmt.Fprintf(&b, `<a href="%s" class="node-link"><g class="%s" data-id="%s" data-kind="%s" data-file="%s" transform="translate(%.1f %.1f)">`,
 			attr(n.Href), attr(cls), attr(n.ID), attr(n.Kind), attr(n.File), n.X, n.Y)
 		fmt.Fprintf(&b, `<title>%s</title>`, html.EscapeString(n.Kind+": "+n.Label+fileSuffix(n.File)))
-		fmt.Fprintf(&b, `<rect width="%.0f" height="%.0f" rx="8"/>`, nodeW, nodeH)
+		c := scaffold.ColorOf(n.Kind)
+		fmt.Fprintf(&b, `<rect width="%.0f" height="%.0f" rx="8" fill="%s" stroke="%s"/>`, n.W, nodeH, attr(c.Fill), attr(c.Stroke))
 		fmt.Fprintf(&b, `<text x="12" y="17" class="kind">%s</text>`, html.EscapeString(n.Kind))
-		fmt.Fprintf(&b, `<text x="12" y="34" class="label">%s</text></g></a>`, html.EscapeString(ellipsis(n.Label, 26)))
+		fmt.Fprintf(&b, `<text x="12" y="34" class="label">%s</text></g></a>`, html.EscapeString(ellipsis(n.Label, maxLabel)))
 	}
 	b.WriteString(`</g></svg>`)
 	return template.HTML(b.String()) // every dynamic value above is escaped
