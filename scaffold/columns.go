@@ -61,6 +61,7 @@ func (p *plan) columnType(c *colPlan) {
 			break
 		}
 		c.expr = fmt.Sprintf("cast(%s as %s)", src, c.dataType)
+	case c.canon == "array" && p.setNativeArray(c, src):
 	case p.d.name == "bigquery" && (c.canon == "object" || c.canon == "array"):
 		c.expr = fmt.Sprintf("parse_json(%s)", src) // BigQuery cannot cast a string to JSON
 	case c.dataType != "":
@@ -210,4 +211,17 @@ func (p *plan) resolveRef(ref string) (*objPlan, *colPlan) {
 		}
 	}
 	return nil, nil
+}
+
+// setNativeArray switches an array of scalars to the dialect's native
+// array type; false leaves the column as JSON.
+func (p *plan) setNativeArray(c *colPlan, src string) bool {
+	if it := c.prop.Items; it != nil && p.isPII(it) {
+		return false // PII items stay JSON, so the mart can hash them in place
+	}
+	dt, expr, ok := p.nativeArray(c, src)
+	if ok {
+		c.dataType, c.expr = dt, expr
+	}
+	return ok
 }

@@ -1,4 +1,4 @@
--- dataeng-os: generated from contract urn:datacontract:melodify:plays v1.0.0; hash sha256:27b8e33e64652576. Edit the contract and re-run dataeng-os scaffold; hand edits are kept unless --force.
+-- dataeng-os: generated from contract urn:datacontract:melodify:plays v1.0.0; hash sha256:fdd5948e170d00c8. Edit the contract and re-run dataeng-os scaffold; hand edits are kept unless --force.
 with source as (
 
     select * from {{ source('melodify', 'plays') }}
@@ -15,7 +15,9 @@ renamed as (
         parse_timestamp('%d/%m/%Y %H:%M', loaded_at) as loaded_at,
         cast(price as numeric(10,2)) as price,
         cast(duration_ms as int64) as duration_ms,
-        parse_json(device) as device
+        parse_json(device) as device,
+        array(select cast(e as string) from unnest(json_value_array(genres)) as e) as genres,
+        array(select cast(e as int64) from unnest(json_value_array(skip_seconds)) as e) as skip_seconds
 
     from source
 

@@ -1,4 +1,4 @@
--- dataeng-os: generated from contract urn:datacontract:melodify:plays v1.0.0; hash sha256:861e1373ff347c6c. Edit the contract and re-run dataeng-os scaffold; hand edits are kept unless --force.
+-- dataeng-os: generated from contract urn:datacontract:melodify:plays v1.0.0; hash sha256:03a78081087ec738. Edit the contract and re-run dataeng-os scaffold; hand edits are kept unless --force.
 with source as (
 
     select * from {{ source('melodify', 'plays') }}
@@ -15,7 +15,9 @@ renamed as (
         strptime(loaded_at, '%d/%m/%Y %H:%M')::timestamp as loaded_at,
         cast(price as decimal(10,2)) as price,
         cast(duration_ms as integer) as duration_ms,
-        cast(device as json) as device
+        cast(device as json) as device,
+        cast(cast(genres as json) as varchar[]) as genres,
+        cast(cast(skip_seconds as json) as integer[]) as skip_seconds
 
     from source
 
