@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/dataeng-os/dataeng-os/contract"
@@ -37,6 +38,11 @@ type Options struct {
 	Language string
 	// Now is the clock (tests); nil = time.Now.
 	Now func() time.Time
+	// Strategy forces agent.strategy (auto, full, assist) for drafting from
+	// notes; "" takes the project's config. Assist marks the model small
+	// (the profile's assist = true), which auto turns into assist.
+	Strategy string
+	Assist   bool
 	// Secrets are the API keys in use: they are scrubbed from every model
 	// answer, event, journal line and saved draft.
 	Secrets []string
@@ -60,6 +66,11 @@ type Architect struct {
 	sections []prompts.Section
 	canvasT  string
 	noRepair bool // benchmarks: measure the loop without local repairs
+	noGround bool // tests whose scripted answer is unrelated to the notes on purpose
+	strategy struct {
+		once sync.Once
+		s    string
+	} // resolved once: auto may ask the provider for the model's size
 }
 
 // New builds an Architect.

@@ -28,6 +28,7 @@ type draftInput struct {
 	FromNotes bool
 	Lang      string
 	Start     string // the notes extractor's contract, a starting point
+	Source    string // what drafts are grounded in; "" = Input
 }
 
 // loopState is the drafting loop's current documents.
@@ -51,6 +52,7 @@ type drafting struct {
 	reask      []providers.Message // the last draft and its findings: replaced each attempt
 	prev       string              // the previous attempt's finding fingerprint
 	st         loopState
+	g          *grounder // nil when draft-ungrounded is off
 }
 
 // draftLoop drafts the canvas and the contract, validates them and reasks
@@ -92,6 +94,7 @@ func (d *drafting) prepare() error {
 	}
 	first, err := prompts.Draft(prompts.DraftData{Name: d.name, Input: d.in.Input, FromNotes: d.in.FromNotes,
 		Start: d.in.Start, Sections: d.a.sections, Structured: d.structured})
+	d.g = d.a.newDraftGrounder(d.in)
 	d.base = []providers.Message{{Role: providers.RoleUser, Content: first}}
 	return err
 }
@@ -119,7 +122,7 @@ func (d *drafting) attempt(ctx context.Context, n int) error {
 		d.res.Name = d.name
 	}
 	d.a.absorb(&d.st, ans, d.name, d.emit)
-	d.st.findings = d.a.checkDrafts(d.name, d.st.canvas, d.st.contract)
+	d.st.findings = d.check()
 	d.emit(Event{Type: EventFindings, Attempt: n, Findings: d.st.findings})
 	if !contract.HasErrors(d.st.findings) {
 		d.res.StopReason = StopValid
@@ -137,6 +140,7 @@ func (d *drafting) attempt(ctx context.Context, n int) error {
 
 // finish fills the result and emits the stop event.
 func (d *drafting) finish(calls0 int, usage0 providers.Usage) {
+	d.settle()
 	r, m := d.res, d.m
 	r.Calls = m.calls - calls0
 	r.Usage = providers.Usage{InputTokens: m.usage.InputTokens - usage0.InputTokens, OutputTokens: m.usage.OutputTokens - usage0.OutputTokens}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/dataeng-os/dataeng-os/agent/spec"
 	"github.com/dataeng-os/dataeng-os/contract"
+	"github.com/dataeng-os/dataeng-os/kernel"
 )
 
 // DraftFromNotes is the non-interactive path (batch drafting): it drafts a
@@ -40,6 +41,9 @@ func (a *Architect) DraftFromNotes(ctx context.Context, name, notes string, emit
 	}
 	if a.opts.Provider == nil {
 		return a.draftWithoutModel(ctx, name, notes, lang)
+	}
+	if a.Strategy(ctx) == kernel.StrategyAssist {
+		return a.draftAssist(ctx, name, notes, lang, emit)
 	}
 	m := &meter{budget: a.opts.TokenBudget}
 	in := draftInput{Name: name, Input: notes, FromNotes: true, Lang: lang, Start: a.startFromNotes(name, notes, lang)}

@@ -31,8 +31,12 @@ type SessionOptions struct {
 	// Force lets /save overwrite a file a person edited.
 	Force bool
 	// Lang is a first guess of the person's language ("pt", "en"), e.g.
-	// from $LANG; their own text overrides it unless Options.Language is set.
+	// from $LANG; their first substantive message overrides it unless the
+	// language is fixed.
 	Lang string
+	// Language fixes the session's language ("en" or "pt", `chat --lang`);
+	// "" detects it from the first substantive message.
+	Language string
 }
 
 // Session is one conversation with the Architect: an interview, drafting
@@ -46,6 +50,7 @@ type Session struct {
 	mu   sync.Mutex
 
 	lang      string
+	langFixed bool // the language is decided: only SetLang changes it
 	msgs      []providers.Message
 	pending   bool
 	name      string
@@ -64,13 +69,11 @@ type Session struct {
 
 // NewSession starts a session; call Start to greet the person.
 func (a *Architect) NewSession(o SessionOptions) *Session {
-	lang := a.opts.Language
-	if lang == "" && (o.Lang == "pt" || o.Lang == "en") {
-		lang = o.Lang
-	}
-	s := &Session{a: a, o: o, lang: lang, m: meter{budget: a.opts.TokenBudget}}
+	s := &Session{a: a, o: o, m: meter{budget: a.opts.TokenBudget}}
+	s.initLang()
 	if a.Guided() {
 		s.g = newGuided(a, s.lang)
+		s.g.fixLang = s.langFixed
 	}
 	return s
 }
@@ -87,7 +90,7 @@ func ResumeSession(a *Architect, events []Event, o SessionOptions) (*Session, er
 	s := a.NewSession(o)
 	s.replaying = true
 	defer func() { s.replaying = false }()
-	if l := events[0].Lang; l != "" && a.opts.Language == "" {
+	if l := events[0].Lang; l != "" && !s.langFixed {
 		s.lang = l
 	}
 	if s.g != nil {
@@ -219,7 +222,7 @@ func (s *Session) Draft(ctx context.Context) error {
 }
 
 func (s *Session) draft(ctx context.Context) error {
-	in := draftInput{Name: s.Name(), Input: s.transcript(), Lang: s.langOr("")}
+	in := draftInput{Name: s.Name(), Input: s.transcript(), Lang: s.langOr(""), Source: personText(s.snapshot())}
 	res, err := s.a.draftLoop(ctx, in, &s.m, s.emit)
 	if err != nil {
 		if ctx.Err() == nil {

@@ -31,7 +31,7 @@ func TestModelSessionInterviewDraftSave(t *testing.T) {
 	s := a.NewSession(SessionOptions{ID: "s1", Root: root, Journal: j, Sink: rec.emit})
 	s.Start()
 	ctx := context.Background()
-	if err := s.Send(ctx, "We need a daily view of checkout orders for finance."); err != nil {
+	if err := s.Send(ctx, "We need a daily view of checkout orders for finance: order id, customer email, total in cents, created at."); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.Send(ctx, "The Checkout squad, bruno.souza is the owner."); err != nil {
@@ -84,7 +84,7 @@ func TestCancelMidStreamThenResumeLosesNothing(t *testing.T) {
 		}
 	}})
 	s.Start()
-	if err := s.Send(context.Background(), "Checkout orders for finance, daily."); err != nil {
+	if err := s.Send(context.Background(), "Checkout orders for finance, daily: order id, customer email, total in cents, created at."); err != nil {
 		t.Fatal(err)
 	}
 	err := s.Send(ctx, "Checkout squad owns it; bruno.souza is the owner.")
@@ -121,7 +121,7 @@ func TestCancelMidStreamThenResumeLosesNothing(t *testing.T) {
 	for i, m := range msgs {
 		got[i] = string(m.Role) + ": " + m.Content
 	}
-	want := []string{"user: Checkout orders for finance, daily.", "assistant: Which team owns it?", "user: Checkout squad owns it; bruno.souza is the owner."}
+	want := []string{"user: Checkout orders for finance, daily: order id, customer email, total in cents, created at.", "assistant: Which team owns it?", "user: Checkout squad owns it; bruno.souza is the owner."}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Fatalf("resumed request:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
@@ -212,7 +212,7 @@ func TestCancelDuringDraftingThenResumeDrafts(t *testing.T) {
 		}
 	}})
 	s.Start()
-	if err := s.Send(ctx, "Orders for finance, owned by the Checkout squad."); !errors.Is(err, context.Canceled) {
+	if err := s.Send(ctx, "Orders for finance (order id, customer email, total in cents, created at), owned by the Checkout squad, bruno.souza."); !errors.Is(err, context.Canceled) {
 		t.Fatalf("err = %v", err)
 	}
 	j.Close()

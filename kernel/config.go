@@ -35,6 +35,9 @@ type ProviderProfile struct {
 	NumCtx    int      `toml:"num_ctx"`
 	Script    string   `toml:"script"` // scripted provider: path of the script file
 	Stream    *bool    `toml:"stream"` // openai type: false asks for whole answers (default true)
+	// Assist marks a small model: agent.strategy = auto drafts with it in
+	// assist mode (the extractor drafts, the model answers bounded questions).
+	Assist bool `toml:"assist"`
 }
 
 // The Architect's defaults when no config sets them (agent.max_attempts,
@@ -52,7 +55,22 @@ type AgentConfig struct {
 	TokenBudget     int    `toml:"token_budget"`
 	MaxOutputTokens int    `toml:"max_output_tokens"` // cap per model answer (max_tokens / num_predict)
 	Language        string `toml:"language"`          // "" = answer in the user's language
+	Strategy        string `toml:"strategy"`          // auto | full | assist (drafting from notes)
 }
+
+// Drafting strategies (agent.strategy): full, the model writes canvas and
+// contract; assist, the notes extractor drafts and the model answers only
+// bounded questions; auto, assist for small models (under
+// AssistBelowParams parameters, or a profile with assist = true), else full.
+const (
+	StrategyAuto      = "auto"
+	StrategyFull      = "full"
+	StrategyAssist    = "assist"
+	AssistBelowParams = 3e9
+)
+
+// Strategies are the accepted agent.strategy values.
+var Strategies = []string{StrategyAuto, StrategyFull, StrategyAssist}
 
 // ScaffoldConfig holds scaffold defaults.
 type ScaffoldConfig struct {
@@ -110,7 +128,7 @@ func Defaults() Config {
 			"ollama":             {Type: "ollama", Model: "qwen2.5:7b", Timeout: Duration{300 * time.Second}, NumCtx: 8192},
 			providers.TypeGuided: {Type: providers.TypeGuided},
 		},
-		Agent:    AgentConfig{MaxAttempts: DefaultMaxAttempts, TokenBudget: DefaultTokenBudget, MaxOutputTokens: DefaultMaxOutputTokens},
+		Agent:    AgentConfig{MaxAttempts: DefaultMaxAttempts, TokenBudget: DefaultTokenBudget, MaxOutputTokens: DefaultMaxOutputTokens, Strategy: StrategyAuto},
 		Scaffold: ScaffoldConfig{Dialect: "duckdb", Out: "."},
 		Validate: ValidateConfig{MaxBytes: 10 << 20},
 		Serve:    ServeConfig{Addr: "127.0.0.1:8080"},

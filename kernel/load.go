@@ -159,6 +159,9 @@ func (c Config) Check() error {
 	if c.Agent.MaxOutputTokens < 0 {
 		return fmt.Errorf("config: agent.max_output_tokens must not be negative")
 	}
+	if c.Agent.Strategy != "" && !slices.Contains(Strategies, c.Agent.Strategy) {
+		return fmt.Errorf("config: agent.strategy %q is not one of %s", c.Agent.Strategy, strings.Join(Strategies, ", "))
+	}
 	if c.Agent.TokenBudget < 0 {
 		return fmt.Errorf("config: agent.token_budget must not be negative")
 	}

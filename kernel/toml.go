@@ -63,6 +63,9 @@ func mergeProfile(base, file ProviderProfile, md toml.MetaData, name string) Pro
 	if set("stream") {
 		base.Stream = file.Stream
 	}
+	if set("assist") {
+		base.Assist = file.Assist
+	}
 	if base.Type == "" {
 		base.Type = name
 	}

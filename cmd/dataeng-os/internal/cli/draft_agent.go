@@ -108,7 +108,7 @@ func draftResolvePath(f *Factory, proj *kernel.Project, p string) string {
 // architect builds an Architect whose every model call goes through the
 // pool's limiter and shared rate-limit gate.
 func (d *drafter) architect(p providers.Provider) (*agent.Architect, error) {
-	return agent.New(agent.Options{Project: d.proj, Provider: d.limit(p), Model: d.prof.Model, Secrets: d.secrets})
+	return agent.New(agent.Options{Project: d.proj, Provider: d.limit(p), Model: d.prof.Model, Secrets: d.secrets, Assist: d.prof.Assist})
 }
 
 // limit routes p through the limiter. A resilient provider keeps its

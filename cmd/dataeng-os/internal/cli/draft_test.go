@@ -28,7 +28,7 @@ func draftProject(t *testing.T, notes map[string]string, scripts map[string]stri
 		"answers/contract.answer": draftAnswer("", draftTestValid),
 	}
 	for n, text := range notes {
-		files["notes/"+n] = text
+		files["notes/"+n] = text + draftNoteFacts
 	}
 	for n, s := range scripts {
 		files["scripts/"+n+".yaml"] = s
@@ -48,6 +48,10 @@ func writeTestFile(t *testing.T, p, data string) {
 		t.Fatal(err)
 	}
 }
+
+// draftNoteFacts are what the answers' contracts state, so every note
+// grounds them (draft-ungrounded) and the tests exercise the batch.
+const draftNoteFacts = "\nFields: order id, customer email, total in cents, created at. Owner: Checkout squad (bruno.souza).\n"
 
 // Scripts: each turn's answer comes from a file under answers/.
 const (
@@ -202,7 +206,7 @@ func TestDraftRerunChangedNoteAndHandEditedContract(t *testing.T) {
 	contractPath := filepath.Join(dir, "contracts/orders.odcs.yaml")
 	edited := "# reviewed by carla\n" + draftTestValid
 	writeTestFile(t, contractPath, edited)
-	writeTestFile(t, filepath.Join(dir, "notes/orders.md"), "orders v2")
+	writeTestFile(t, filepath.Join(dir, "notes/orders.md"), "orders v2"+draftNoteFacts)
 	code, out, _ = runDraftCLI(t, dir, "notes")
 	if code != ExitOK {
 		t.Fatalf("changed-note run exit %d\n%s", code, out)
@@ -219,7 +223,7 @@ func TestDraftRerunChangedNoteAndHandEditedContract(t *testing.T) {
 		}
 	}
 	e := readManifest(t, dir).Notes["notes/orders.md"]
-	if len(e.Preserved) != 1 || e.Runs != 2 || e.Hash != batch.HashBytes([]byte("orders v2")) {
+	if len(e.Preserved) != 1 || e.Runs != 2 || e.Hash != batch.HashBytes([]byte("orders v2"+draftNoteFacts)) {
 		t.Fatalf("manifest entry = %+v", e)
 	}
 }
