@@ -227,5 +227,58 @@ func upgradeV30(c *Contract) (*Contract, []string, error) {
 		out.Team = &t
 		warnings = append(warnings, "team: the deprecated v3.0 list of members became a team object (members:)")
 	}
+	out.Schema = make([]SchemaObject, len(c.Schema))
+	for i, o := range c.Schema {
+		o.Quality = ruleToMetric(o.Quality, o.Name, &warnings)
+		props := make([]Property, len(o.Properties))
+		for j, p := range o.Properties {
+			p.Quality = ruleToMetric(p.Quality, o.Name+"."+p.Name, &warnings)
+			props[j] = p
+		}
+		o.Properties = props
+		out.Schema[i] = o
+	}
 	return &out, warnings, nil
+}
+
+// v30Metrics map the v3.0 library rule names to v3.1 metrics.
+var v30Metrics = map[string]string{"duplicateCount": "duplicateValues", "duplicateValues": "duplicateValues",
+	"validValues": "invalidValues", "invalidValues": "invalidValues", "nullCheck": "nullValues", "nullValues": "nullValues",
+	"missingValues": "missingValues", "rowCount": "rowCount"}
+
+// V30Metric is the v3.1 metric of a v3.0 library quality rule.
+func V30Metric(rule string) (string, bool) {
+	m, ok := v30Metrics[rule]
+	return m, ok
+}
+
+// ruleToMetric rewrites v3.0 `rule:` quality checks as v3.1 `metric:` ones
+// (a validValues rule's values move under arguments).
+func ruleToMetric(qs []Quality, where string, warnings *[]string) []Quality {
+	if len(qs) == 0 {
+		return qs
+	}
+	out := make([]Quality, len(qs))
+	for i, q := range qs {
+		if m, ok := v30Metrics[q.Rule]; ok && q.Metric == "" {
+			*warnings = append(*warnings, fmt.Sprintf("%s: quality rule %q became metric %q", where, q.Rule, m))
+			q.Metric, q.Rule = m, ""
+			if vv, ok := q.Extra["validValues"]; ok && m == "invalidValues" {
+				q.Arguments = map[string]any{"validValues": vv}
+				q.Extra = withoutKey(q.Extra, "validValues")
+			}
+		}
+		out[i] = q
+	}
+	return out
+}
+
+func withoutKey(m map[string]any, k string) map[string]any {
+	out := make(map[string]any, len(m))
+	for kk, v := range m {
+		if kk != k {
+			out[kk] = v
+		}
+	}
+	return out
 }

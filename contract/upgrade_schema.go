@@ -51,6 +51,7 @@ func (u *upgrader) column(table string, m map[string]any) Property {
 	if n, ok := m["isNullable"].(bool); ok {
 		p.Required = !n
 	}
+	u.mapLogicalType(table, &p)
 	if pos := intOf(m["primaryKeyPosition"]); pos > 0 && p.PrimaryKey {
 		p.PrimaryKeyPosition = pos
 	}
@@ -133,4 +134,26 @@ func (u *upgrader) quality(v any) []Quality {
 		out = append(out, q)
 	}
 	return out
+}
+
+// mapLogicalType turns a v2 free-text logicalType (varchar, decimal,
+// variant...) into a v3 one, keeping the original as physicalType when
+// there is none; an unknown word is dropped with a warning.
+func (u *upgrader) mapLogicalType(table string, p *Property) {
+	if p.LogicalType == "" {
+		return
+	}
+	t, ok := v3LogicalType(p.LogicalType)
+	if t == p.LogicalType {
+		return
+	}
+	if p.PhysicalType == "" {
+		p.PhysicalType = p.LogicalType
+	}
+	if !ok {
+		u.warnings = append(u.warnings, fmt.Sprintf("%s.%s: logicalType %q has no ODCS v3 equivalent; kept as physicalType, set logicalType by hand", table, p.Name, p.LogicalType))
+		p.LogicalType = ""
+		return
+	}
+	p.LogicalType = t
 }

@@ -98,3 +98,55 @@ func TestUpgradeV30Examples(t *testing.T) {
 		t.Errorf("only %d v3.0.x examples upgraded", n)
 	}
 }
+
+// TestUpgradeV2FreeTextTypes: v2 logicalType words (varchar, decimal,
+// variant...) become v3 logicalTypes with the original kept as
+// physicalType, and the result passes the v3.1.0 schema; an unknown word
+// is dropped with a warning instead of producing an invalid file.
+func TestUpgradeV2FreeTextTypes(t *testing.T) {
+	t.Parallel()
+	v2 := `apiVersion: v2.2.2
+kind: DataContract
+uuid: 53581432-6c55-4ba2-a65f-72344a91553a
+quantumName: orders
+version: 1.0.0
+status: active
+dataset:
+  - table: orders
+    columns:
+      - column: id
+        logicalType: bigint
+        isPrimaryKey: true
+      - column: note
+        logicalType: varchar(255)
+      - column: amount
+        logicalType: decimal
+        physicalType: decimal(12,2)
+      - column: payload
+        logicalType: variant
+      - column: odd
+        logicalType: geography
+`
+	doc, _ := Parse("v2.yaml", []byte(v2))
+	c, warnings, err := Upgrade(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][2]string{"id": {"integer", "bigint"}, "note": {"string", "varchar(255)"},
+		"amount": {"number", "decimal(12,2)"}, "payload": {"object", "variant"}, "odd": {"", "geography"}}
+	for _, p := range c.Schema[0].Properties {
+		if w := want[p.Name]; p.LogicalType != w[0] || p.PhysicalType != w[1] {
+			t.Errorf("%s: logicalType %q physicalType %q, want %v", p.Name, p.LogicalType, p.PhysicalType, w)
+		}
+	}
+	if !strings.Contains(strings.Join(warnings, "\n"), `orders.odd: logicalType "geography"`) {
+		t.Errorf("warnings %v", warnings)
+	}
+	out, err := Marshal(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, fs := Check("up.yaml", out, Rules{SchemaOnly: true}); HasErrors(fs) {
+		t.Fatalf("upgraded file fails the schema: %v\n%s", fs, out)
+	}
+}

@@ -65,6 +65,12 @@ func (f *fixer) upgrade() {
 	}
 	old := v.Value
 	f.add(RuleUpgradeV31, setValue(v, c.APIVersion), "apiVersion %s → %s", old, c.APIVersion)
+	for _, obj := range items(f.root, "schema") {
+		f.ruleToMetric(obj)
+		for _, p := range items(obj, "properties") {
+			f.ruleToMetric(p)
+		}
+	}
 	team, i := get(f.root, "team")
 	if team == nil || team.Kind != yaml.SequenceNode || c.Team == nil || c.Team.LegacyArray {
 		return
@@ -129,4 +135,31 @@ func firstOnly(hits []string) (string, bool) {
 		return "", false
 	}
 	return hits[0], true
+}
+
+// ruleToMetric rewrites a node's v3.0 `rule:` quality checks as v3.1
+// `metric:` ones, as contract.Upgrade does (a validValues list moves under
+// arguments).
+func (f *fixer) ruleToMetric(owner *yaml.Node) {
+	for _, q := range items(owner, "quality") {
+		r, i := get(q, "rule")
+		if r == nil || r.Kind != yaml.ScalarNode {
+			continue
+		}
+		if m, _ := get(q, "metric"); m != nil {
+			continue
+		}
+		metric, ok := contract.V30Metric(r.Value)
+		if !ok {
+			continue
+		}
+		old := r.Value
+		q.Content[i].Value = "metric"
+		setValue(r, metric)
+		if vv, j := get(q, "validValues"); vv != nil && metric == "invalidValues" {
+			q.Content[j].Value = "arguments"
+			q.Content[j+1] = &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Content: []*yaml.Node{strNode("validValues"), vv}}
+		}
+		f.add(RuleUpgradeV31, q.Content[i].Line, "quality rule %q → metric %q", old, metric)
+	}
 }
