@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/dataeng-os/dataeng-os/contract"
+	"github.com/dataeng-os/dataeng-os/internal/msg"
 )
 
 // Question kinds in guided mode.
@@ -76,9 +77,9 @@ func (g *guided) start() []Event {
 // answer takes the person's reply to the current question.
 func (g *guided) answer(text string) []Event {
 	text = strings.TrimSpace(text)
-	if !g.fixLang && len(strings.Fields(text)) >= 2 {
+	if !g.fixLang && substantive(text) { // the first message that tells fixes it
 		if l := DetectLanguage(text); l != "" {
-			g.lang = l
+			g.lang, g.fixLang = l, true
 		}
 	}
 	if g.finished {
@@ -152,25 +153,23 @@ func (g *guided) ask(q Question) Event {
 	return Event{Type: EventQuestion, Text: q.Text, Question: &q}
 }
 
+// sectionQuestion asks a canvas section: in Portuguese the catalog's
+// question under the section's Portuguese label, in English the
+// template's own question (the owner's from the catalog, with an example).
 func (g *guided) sectionQuestion(title string) string {
-	var tq string
+	label, role := sectionLabel(title, g.lang), sectionRole(title)
+	if g.lang == "pt" || role == roleOwner {
+		if q := roleQuestion(role, g.lang); q != "" {
+			return label + ": " + q
+		}
+	}
+	tq := "?"
 	for _, s := range g.a.sections {
-		if s.Title == title {
+		if s.Title == title && s.Question != "" {
 			tq = s.Question
 		}
 	}
-	if g.lang == "pt" {
-		if q, ok := ptSectionQuestions[sectionRole(title)]; ok {
-			return title + ": " + q
-		}
-	}
-	if g.lang == "en" && sectionRole(title) == roleOwner {
-		return title + ": " + texts("en").qOwner
-	}
-	if tq == "" {
-		tq = "?"
-	}
-	return title + ": " + tq
+	return label + ": " + tq
 }
 
 // applyStep stores an interview answer; a non-empty result is why it must
@@ -199,7 +198,7 @@ func (g *guided) applyStep(q Question, text string) string {
 		for _, l := range strings.FieldsFunc(text, func(r rune) bool { return r == '\n' || r == ';' }) {
 			f, err := ParseField(l)
 			if err != nil {
-				return fmt.Sprintf(t.badField, err.Error()) + "\n" + t.fieldHelp
+				return fmt.Sprintf(t.badField, msg.Translate(err.Error(), g.lang, "fields.")) + "\n" + t.fieldHelp
 			}
 			g.fields = append(g.fields, f)
 		}

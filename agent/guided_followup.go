@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/dataeng-os/dataeng-os/contract"
+	"github.com/dataeng-os/dataeng-os/internal/msg"
 )
 
 // followUp turns the first open error finding into a question, or returns
@@ -65,6 +66,7 @@ func (g *guided) findingQuestion(f contract.Finding) Question {
 		field = g.fields[fi].Name
 	}
 	q := Question{Kind: QFinding, Field: field}
+	f = contract.Localize([]contract.Finding{f}, g.lang)[0]
 	switch {
 	case field != "" && (f.Rule == contract.RulePIIUnclassified || f.Rule == contract.RuleClassification):
 		q.Key, q.Text = "classification", fmt.Sprintf(t.qClassify, field, strings.Join(pol.AllowedClassifications, ", "))
@@ -73,7 +75,7 @@ func (g *guided) findingQuestion(f contract.Finding) Question {
 	case field != "" && f.Rule == contract.RulePIIMasking:
 		q.Key, q.Text = "masking", fmt.Sprintf(t.qMasking, field, strings.Join(pol.MaskingValues, ", "))
 	case field != "" && f.Rule == contract.RuleLogicalType:
-		q.Key, q.Text = "type", fmt.Sprintf(t.qGeneric, f.Message+" (string, integer, number, boolean, date, timestamp, time)")
+		q.Key, q.Text = "type", fmt.Sprintf(t.qGeneric, say(g.lang, "guided.qType", f.Message))
 	case strings.HasPrefix(f.Rule, "gov-naming-") && strings.HasSuffix(f.Path, ".name") && (field != "" || f.Path == "schema[0].name"):
 		q.Key, q.Default = "rename", suggestion(f)
 		q.Text = fmt.Sprintf(t.qRename, f.Message, q.Default)
@@ -154,7 +156,7 @@ func (g *guided) applyFinding(q Question, text string) string {
 		f.Description = text
 	case "type":
 		if err := f.setType(text); err != nil {
-			return err.Error()
+			return msg.Translate(err.Error(), g.lang, "fields.")
 		}
 	case "rename":
 		return g.rename(f, text, q)

@@ -46,11 +46,7 @@ func (s *Session) apply(ev Event) {
 	case EventUser:
 		s.msgs = append(s.msgs, providers.Message{Role: providers.RoleUser, Content: ev.Text})
 		s.pending = s.g == nil
-		if s.a.opts.Language == "" && len(strings.Fields(ev.Text)) >= 2 {
-			if l := DetectLanguage(ev.Text); l != "" {
-				s.lang = l
-			}
-		}
+		s.learnLang(ev.Text)
 	case EventAssistant:
 		if ev.Phase == PhaseInterview {
 			s.msgs = append(s.msgs, providers.Message{Role: providers.RoleAssistant, Content: ev.Text})
@@ -68,6 +64,8 @@ func (s *Session) apply(ev Event) {
 		}
 	case EventFindings:
 		s.findings = ev.Findings
+	case EventInfo:
+		s.applyLang(ev)
 	case EventAttempt:
 		s.attempts++
 		s.drafting = true

@@ -36,8 +36,8 @@ func (g *gov) name(name, what string, path []string) {
 	}
 }
 
-// typedNaming checks the `_at` suffix of timestamps and the is_/has_
-// prefixes of booleans. A name that breaks the naming case is judged by its
+// typedNaming checks the `_at` (or `_em`) suffix of timestamps and the
+// is_/has_ (or eh_/tem_) prefixes of booleans. A name that breaks the naming case is judged by its
 // renamed form (`updatedAt` → `updated_at`): when that rename already fixes
 // the suffix or prefix, the naming-case finding says it all.
 func (g *gov) typedNaming(p Property, path []string) {
@@ -51,14 +51,14 @@ func (g *gov) typedNaming(p Property, path []string) {
 	namePath := append(slices.Clip(path), "name")
 	lt := strings.ToLower(p.LogicalType)
 	base := g.caseRename(p.Name)
-	if sfx := np.TimestampSuffix; sfx != "" && lt == "timestamp" && !strings.HasSuffix(base, sfx) {
-		g.add(RuleNamingTimestamp, SeverityWarning, fmt.Sprintf("timestamp property %q does not end with %q", p.Name, sfx),
-			fmt.Sprintf("rename it to %q", timestampName(base, sfx)), namePath...)
+	if sfx := np.TimestampSuffixes(); len(sfx) > 0 && lt == "timestamp" && !hasAnySuffix(base, sfx) {
+		g.add(RuleNamingTimestamp, SeverityWarning, fmt.Sprintf("timestamp property %q does not end with %s", p.Name, quotedOr(sfx)),
+			fmt.Sprintf("rename it to %q", timestampRename(base, np)), namePath...)
 	}
-	if pre := np.BooleanPrefixes; len(pre) > 0 && lt == "boolean" && !hasAnyPrefix(base, pre) {
+	if pre := np.AllBooleanPrefixes(); len(pre) > 0 && lt == "boolean" && !hasAnyPrefix(base, pre) {
 		g.add(RuleNamingBoolean, SeverityWarning,
 			fmt.Sprintf("boolean property %q does not start with %s", p.Name, strings.Join(pre, " or ")),
-			fmt.Sprintf("rename it to %q", pre[0]+base), namePath...)
+			fmt.Sprintf("rename it to %q", booleanRename(base, np)), namePath...)
 	}
 }
 
@@ -100,25 +100,6 @@ func (g *gov) loaderName(name string) bool {
 		}
 	}
 	return false
-}
-
-// timestampName returns name with the timestamp suffix: `created_ts`,
-// `created_timestamp` and `created` all become `created_at`, and a name
-// that already ends with the suffix is kept.
-func timestampName(name, sfx string) string {
-	if strings.HasSuffix(name, sfx) {
-		return name
-	}
-	for _, old := range []string{"_timestamp", "_datetime", "_time", "_ts"} {
-		if s, ok := strings.CutSuffix(name, old); ok && s != "" {
-			name = s
-			break
-		}
-	}
-	if strings.HasSuffix(name, sfx) { // updated_at_ts → updated_at
-		return name
-	}
-	return name + sfx
 }
 
 func hasAnyPrefix(s string, prefixes []string) bool {

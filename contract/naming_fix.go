@@ -24,11 +24,11 @@ func (r Rules) NameFix(name, logicalType string, property bool) (string, []strin
 	if property && !g.loaderName(name) {
 		np := r.Naming.Properties
 		lt := strings.ToLower(logicalType)
-		if sfx := np.TimestampSuffix; sfx != "" && lt == "timestamp" && !strings.HasSuffix(out, sfx) && on(RuleNamingTimestamp, SeverityWarning) {
-			out, rules = timestampName(out, sfx), append(rules, RuleNamingTimestamp)
+		if sfx := np.TimestampSuffixes(); len(sfx) > 0 && lt == "timestamp" && !hasAnySuffix(out, sfx) && on(RuleNamingTimestamp, SeverityWarning) {
+			out, rules = timestampRename(out, np), append(rules, RuleNamingTimestamp)
 		}
-		if pre := np.BooleanPrefixes; len(pre) > 0 && lt == "boolean" && !hasAnyPrefix(out, pre) && on(RuleNamingBoolean, SeverityWarning) {
-			out, rules = pre[0]+out, append(rules, RuleNamingBoolean)
+		if pre := np.AllBooleanPrefixes(); len(pre) > 0 && lt == "boolean" && !hasAnyPrefix(out, pre) && on(RuleNamingBoolean, SeverityWarning) {
+			out, rules = booleanRename(out, np), append(rules, RuleNamingBoolean)
 		}
 	}
 	if len(rules) == 0 || !r.nameClean(out, name) {

@@ -2,6 +2,7 @@ package contract
 
 import (
 	_ "embed"
+	"slices"
 )
 
 // Embedded default governance files. kernel writes them on `init` and layers
@@ -88,6 +89,44 @@ type MartsNaming struct {
 type NamingProperty struct {
 	TimestampSuffix string   `json:"timestampSuffix"`
 	BooleanPrefixes []string `json:"booleanPrefixes"`
+	// TimestampSuffixesPt and BooleanPrefixesPt are the Portuguese forms
+	// (`criado_em`, `eh_ativo`, `tem_desconto`), accepted as well; a rename
+	// of a Portuguese name uses them. Missing means the defaults; [] none.
+	TimestampSuffixesPt []string `json:"timestampSuffixesPt,omitempty"`
+	BooleanPrefixesPt   []string `json:"booleanPrefixesPt,omitempty"`
+}
+
+// Defaults of the Portuguese naming forms an older naming.json does not name.
+var (
+	DefaultTimestampSuffixesPt = []string{"_em"}
+	DefaultBooleanPrefixesPt   = []string{"eh_", "tem_"}
+)
+
+// TimestampSuffixes returns every accepted timestamp suffix, the main one
+// first ("" main suffix: none, the rule is off).
+func (np NamingProperty) TimestampSuffixes() []string {
+	if np.TimestampSuffix == "" {
+		return nil
+	}
+	return appendNew([]string{np.TimestampSuffix}, orDefault(np.TimestampSuffixesPt, DefaultTimestampSuffixesPt))
+}
+
+// AllBooleanPrefixes returns every accepted boolean prefix, the main ones
+// first (no main prefixes: none, the rule is off).
+func (np NamingProperty) AllBooleanPrefixes() []string {
+	if len(np.BooleanPrefixes) == 0 {
+		return nil
+	}
+	return appendNew(slices.Clone(np.BooleanPrefixes), orDefault(np.BooleanPrefixesPt, DefaultBooleanPrefixesPt))
+}
+
+func appendNew(list, more []string) []string {
+	for _, m := range more {
+		if m != "" && !slices.Contains(list, m) {
+			list = append(list, m)
+		}
+	}
+	return list
 }
 
 // Policy is specs/governance/policy.json.

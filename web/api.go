@@ -71,7 +71,7 @@ func (s *Server) apiValidate(w http.ResponseWriter, r *http.Request) {
 		label = "<request>"
 	}
 	_, res := s.check(label, data)
-	writeJSON(w, http.StatusOK, res)
+	writeJSON(w, http.StatusOK, localized(res, r))
 }
 
 // previewRequest is the body of /api/preview and the save route.
@@ -121,7 +121,7 @@ func (s *Server) apiPreview(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	_, res := s.check(req.File, out)
-	writeJSON(w, http.StatusOK, previewResponse{YAML: string(out), checkResult: res})
+	writeJSON(w, http.StatusOK, previewResponse{YAML: string(out), checkResult: localized(res, r)})
 }
 
 func findingsOf(r *checkResult) []contract.Finding {
@@ -145,6 +145,7 @@ func (s *Server) apiParse(w http.ResponseWriter, r *http.Request) {
 		req.File = "<draft>"
 	}
 	doc, res := s.check(req.File, []byte(req.YAML))
+	res = localized(res, r)
 	var form *Form
 	if doc != nil && doc.Contract != nil {
 		f := FormFromContract(doc.Contract, s.maskingProp())

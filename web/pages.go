@@ -9,6 +9,8 @@ import (
 	"net/http"
 	"path"
 	"strings"
+
+	"github.com/dataeng-os/dataeng-os/internal/msg"
 )
 
 //go:embed templates/*.html
@@ -22,6 +24,9 @@ var pages = map[string]*template.Template{}
 var funcs = template.FuncMap{"kinds": func() []string { return kindOrder }}
 
 func init() {
+	for k, f := range langFuncs {
+		funcs[k] = f
+	}
 	for _, name := range []string{"catalog", "editor", "lineage", "chat"} {
 		pages[name] = template.Must(template.New("layout.html").Funcs(funcs).ParseFS(templateFS,
 			"templates/layout.html", "templates/"+name+".html"))
@@ -30,25 +35,30 @@ func init() {
 
 // pageData is what every page template gets.
 type pageData struct {
-	Title   string
-	Project string
-	Active  string
-	CSRF    string
-	Query   string
-	Entries []Entry
-	Total   int
-	File    string
-	Graph   *Lineage
-	SVG     template.HTML
-	Focus   string
-	Chat    bool
-	Session string // the editor's conversation (?session=ID)
-	Chats   []ChatInfo
-	Error   string
+	Title    string
+	Project  string
+	Active   string
+	CSRF     string
+	Query    string
+	Entries  []Entry
+	Total    int
+	File     string
+	Graph    *Lineage
+	SVG      template.HTML
+	Focus    string
+	Chat     bool
+	Session  string // the editor's conversation (?session=ID)
+	Chats    []ChatInfo
+	Error    string
+	Lang     string // the catalog language of the labels (pageLang)
+	Messages string // the scripts' labels in Lang, as JSON
 }
 
-func (s *Server) renderPage(w http.ResponseWriter, name string, d pageData) {
+func (s *Server) renderPage(w http.ResponseWriter, r *http.Request, name string, d pageData) {
 	d.Project, d.Active, d.CSRF, d.Chat = s.opts.Title, name, s.csrf, s.chats.available()
+	d.Lang = pageLang(r)
+	d.Messages = jsMessages(d.Lang)
+	d.Title = msg.Get(d.Lang, msg.Key(titleKeys[name]))
 	var buf bytes.Buffer
 	if err := pages[name].Execute(&buf, d); err != nil {
 		writeError(w, http.StatusInternalServerError, "render %s: %v", name, err)
@@ -66,7 +76,7 @@ func (s *Server) pageCatalog(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		d.Error = err.Error()
 	}
-	s.renderPage(w, "catalog", d)
+	s.renderPage(w, r, "catalog", d)
 }
 
 func (s *Server) pageEditor(w http.ResponseWriter, r *http.Request) {
@@ -80,7 +90,7 @@ func (s *Server) pageEditor(w http.ResponseWriter, r *http.Request) {
 			d.Error, d.File = err.Error(), ""
 		}
 	}
-	s.renderPage(w, "editor", d)
+	s.renderPage(w, r, "editor", d)
 }
 
 // pageChat lists the project's conversations; opening one goes to the
@@ -94,7 +104,7 @@ func (s *Server) pageChat(w http.ResponseWriter, r *http.Request) {
 	} else {
 		d.Chats = list
 	}
-	s.renderPage(w, "chat", d)
+	s.renderPage(w, r, "chat", d)
 }
 
 func (s *Server) pageLineage(w http.ResponseWriter, r *http.Request) {
@@ -105,7 +115,7 @@ func (s *Server) pageLineage(w http.ResponseWriter, r *http.Request) {
 	} else {
 		d.Graph, d.SVG = g, g.SVG(d.Focus)
 	}
-	s.renderPage(w, "lineage", d)
+	s.renderPage(w, r, "lineage", d)
 }
 
 // static serves the embedded assets (and nothing from the project).

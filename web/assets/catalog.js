@@ -35,7 +35,7 @@
     if (res.status !== 200 || term !== q.value) return;
     rows.replaceChildren(...res.body.contracts.map(row));
     if (!res.body.contracts.length) {
-      rows.append(el("tr", { class: "empty" }, el("td", { colspan: "8", text: "No contracts match." })));
+      rows.append(el("tr", { class: "empty" }, el("td", { colspan: "8", text: cockpit.t("web.catalog.none") })));
     }
     count.textContent = res.body.contracts.length + " of " + res.body.total + " contracts";
     const u = new URL(location.href);

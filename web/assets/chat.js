@@ -27,8 +27,8 @@
   }
 
   function draftBubble(yaml) {
-    const b = bubble("system draft", "Contract draft ready. ");
-    const btn = el("button", { type: "button", class: "load-draft", text: "Load into the editor" });
+    const b = bubble("system draft", cockpit.t("web.js.draftReady"));
+    const btn = el("button", { type: "button", class: "load-draft", text: cockpit.t("web.js.loadDraft") });
     btn.addEventListener("click", () => editor.loadDraft(yaml, { ask: true, session }));
     b.append(btn);
     if (live && !editor.hasFile()) editor.loadDraft(yaml, { ask: false, session });
@@ -52,15 +52,15 @@
       case T.draft:
         current = null;
         if (ev.doc === "contract" && ev.content) draftBubble(ev.content);
-        else if (ev.doc) bubble("system", "Draft " + ev.doc + " updated.");
+        else if (ev.doc) bubble("system", cockpit.t("web.js.draftUpdated", ev.doc));
         break;
       case T.findings: {
         const n = (ev.findings || []).length;
-        bubble("system", n ? "Validator: " + n + " finding(s); the Architect is revising." : "Validator: the draft passes."); break;
+        bubble("system", n ? cockpit.t("web.js.revising", n) : cockpit.t("web.js.passes")); break;
       }
       case T.saved: {
         const p = ev.paths || {};
-        bubble("system", "Saved " + [p.canvas, p.contract].filter(Boolean).join(", ")); break;
+        bubble("system", cockpit.t("web.js.saved", [p.canvas, p.contract].filter(Boolean).join(", "))); break;
       }
       case T.error: current = null; bubble("error", ev.text); break;
       case T.turnEnd: current = null; sendBtn.disabled = false; break;
@@ -73,9 +73,9 @@
     if (es) es.close();
     session = id; live = false; log.replaceChildren();
     panel.dataset.session = id;
-    label.textContent = id ? "Conversation " + id : "No conversation open";
+    label.textContent = id ? cockpit.t("web.editor.conversation") + " " + id : cockpit.t("web.editor.noChat");
     sendBtn.disabled = !id;
-    if (!id) { bubble("system", "Start a new conversation, or open one from All conversations."); return; }
+    if (!id) { bubble("system", cockpit.t("web.js.startChat")); return; }
     const u = new URL(location.href); u.searchParams.set("session", id); history.replaceState(null, "", u);
     es = new EventSource("/api/chat/events?session=" + encodeURIComponent(id));
     es.onmessage = (m) => { try { onEvent(JSON.parse(m.data)); } catch (e) { /* ignore malformed */ } };

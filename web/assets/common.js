@@ -31,5 +31,15 @@ window.cockpit = (function () {
     return e;
   }
 
-  return { api, debounce, el, csrf };
+  // t renders a label of the catalog (the page's data-messages, in the
+  // page's language), filling %s and %d with args in order.
+  const messages = (function () {
+    try { return JSON.parse(document.body.dataset.messages || "{}"); } catch (e) { return {}; }
+  })();
+  function t(key, ...args) {
+    let i = 0;
+    return (messages[key] || key).replace(/%[sdvq]/g, () => String(args[i++] ?? ""));
+  }
+
+  return { api, debounce, el, csrf, t };
 })();

@@ -71,7 +71,7 @@
     [...objectsBox.querySelectorAll("fieldset.object")].forEach((fs, i) => {
       const op = "schema[" + i + "]";
       fs.dataset.path = op;
-      fs.querySelector(".obj-title").textContent = "Table " + (i + 1);
+      fs.querySelector(".obj-title").textContent = cockpit.t("web.js.table", i + 1);
       fs.querySelector(".obj-findings").dataset.for = op;
       for (const f of fs.querySelectorAll(":scope > .grid > .field")) f.dataset.path = op + "." + f.dataset.rel;
       [...fs.querySelectorAll("tr.prop")].forEach((tr, j) => {
@@ -178,8 +178,8 @@
     }
     summary.className = "badge " + (res.errors ? "err" : res.warnings ? "warn" : "ok");
     summary.id = "validation-summary";
-    summary.textContent = res.errors ? res.errors + " error(s), " + res.warnings + " warning(s)" :
-      res.warnings ? res.warnings + " warning(s)" : "valid";
+    summary.textContent = res.errors ? cockpit.t("web.js.errorsWarnings", res.errors, res.warnings || 0) :
+      res.warnings ? cockpit.t("web.js.warnings", res.warnings) : cockpit.t("web.catalog.valid");
     summary.dataset.errors = res.errors || 0;
   }
 
@@ -217,8 +217,8 @@
   // --- save -------------------------------------------------------------------
   async function save() {
     const file = currentFile();
-    if (!file) { setStatus("Choose a file name under contracts/ first.", "error"); filePath.focus(); return; }
-    setStatus("Saving…");
+    if (!file) { setStatus(cockpit.t("web.js.chooseFile"), "error"); filePath.focus(); return; }
+    setStatus(cockpit.t("web.js.saving"));
     const res = await api("PUT", "/api/contract?file=" + encodeURIComponent(file),
       { form: collect(), base: state.base, hash: state.hash });
     if (res.status === 200 || res.status === 201) {
@@ -227,8 +227,8 @@
       if (res.body.form) setForm(res.body.form);
       preview.textContent = res.body.yaml; showFindings(res.body);
       history.replaceState(null, "", "/editor?file=" + encodeURIComponent(file));
-      document.getElementById("editor-title").textContent = "Edit contract";
-      setStatus("Saved " + file + (res.body.valid ? "" : " (with findings to fix)"), "ok");
+      document.getElementById("editor-title").textContent = cockpit.t("web.editor.edit");
+      setStatus(cockpit.t("web.js.saved", file) + (res.body.valid ? "" : cockpit.t("web.js.withFindings")), "ok");
       root.dataset.saved = file;
     } else if (res.status === 409 && res.body.idMismatch) {
       setStatus(res.body.error, "error conflict");
@@ -237,9 +237,9 @@
       filePath.value = s ? "contracts/" + s + ".odcs.yaml" : "";
       filePath.focus();
     } else if (res.status === 409) {
-      setStatus("Conflict: " + res.body.error, "error conflict");
+      setStatus(cockpit.t("web.js.conflict", res.body.error), "error conflict");
     } else {
-      setStatus("Not saved: " + res.body.error, "error");
+      setStatus(cockpit.t("web.js.notSaved", res.body.error), "error");
     }
   }
   document.getElementById("save-btn").addEventListener("click", save);
@@ -247,8 +247,8 @@
   // --- scaffold ------------------------------------------------------------------
   const scaffoldOut = document.getElementById("scaffold-result");
   async function scaffold(dry) {
-    if (!state.hash) { setStatus("Save the contract before generating dbt models.", "error"); return; }
-    scaffoldOut.replaceChildren(el("li", { class: "muted", text: dry ? "Rendering…" : "Writing…" }));
+    if (!state.hash) { setStatus(cockpit.t("web.js.saveFirst"), "error"); return; }
+    scaffoldOut.replaceChildren(el("li", { class: "muted", text: dry ? cockpit.t("web.js.rendering") : cockpit.t("web.js.writing") }));
     const res = await api("POST", "/api/scaffold" + (dry ? "?dry_run=1" : ""), { file: state.file });
     scaffoldOut.replaceChildren();
     if (res.status !== 200) {
@@ -262,7 +262,7 @@
       scaffoldOut.append(li);
     }
     if (!dry) {
-      const a = el("a", { href: "/lineage?focus=" + encodeURIComponent("contract:" + state.file), id: "see-lineage", text: "See it in the lineage graph →" });
+      const a = el("a", { href: "/lineage?focus=" + encodeURIComponent("contract:" + state.file), id: "see-lineage", text: cockpit.t("web.js.seeLineage") });
       scaffoldOut.append(el("li", {}, a));
       root.dataset.scaffolded = "1";
     }
@@ -277,7 +277,7 @@
     opts = opts || {};
     await ready;
     const res = await api("POST", "/api/parse", { yaml, file: "<draft>" });
-    if (res.status !== 200 || !res.body.form) { setStatus("The draft does not parse: " + ((res.body.findings || [])[0] || {}).message, "error"); return false; }
+    if (res.status !== 200 || !res.body.form) { setStatus(cockpit.t("web.js.draftBad", ((res.body.findings || [])[0] || {}).message), "error"); return false; }
     const name = res.body.form.name || res.body.form.id || "the draft";
     if (state.hash) {
       if (opts.ask === false) return false;
@@ -293,9 +293,9 @@
       const s = slug(res.body.form.name || res.body.form.id);
       if (s) filePath.value = "contracts/" + s + ".odcs.yaml";
     }
-    document.getElementById("editor-title").textContent = "New contract from conversation " + (opts.session || "");
+    document.getElementById("editor-title").textContent = cockpit.t("web.js.fromChat", opts.session || "");
     await refresh();
-    setStatus("Draft of " + name + " loaded into the editor; review and save.", "ok");
+    setStatus(cockpit.t("web.js.draftLoaded", name), "ok");
     return true;
   }
 
@@ -309,7 +309,7 @@
       state.hash = res.body.hash; state.base = res.body.yaml;
       if (!res.body.form) {
         preview.textContent = res.body.yaml; showFindings(res.body);
-        setStatus("This file has YAML errors; fix it in a text editor (the form cannot edit it safely).", "error");
+        setStatus(cockpit.t("web.js.yamlErrors"), "error");
         document.getElementById("save-btn").disabled = true;
         return;
       }

@@ -35,7 +35,7 @@
       const p = document.createElement("p"); p.textContent = g.dataset.kind + (g.dataset.file ? " · " + g.dataset.file : "");
       details.append(h, p);
       if (g.dataset.kind === "contract" && g.dataset.file) {
-        const a = document.createElement("a"); a.href = "/editor?file=" + encodeURIComponent(g.dataset.file); a.textContent = "Open in editor";
+        const a = document.createElement("a"); a.href = "/editor?file=" + encodeURIComponent(g.dataset.file); a.textContent = cockpit.t("web.js.openEditor");
         details.append(a);
       }
     }

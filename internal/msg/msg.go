@@ -1,0 +1,97 @@
+// Package msg is the message catalog of DataEngOS: every sentence a person
+// reads in the guided interviewer, in validator findings and hints and in
+// the cockpit, keyed by a typed Key, in English ("en") and Brazilian
+// Portuguese ("pt"). English is the fallback for a key a language lacks.
+package msg
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Key names one message of the catalog.
+type Key string
+
+// Languages of the catalog.
+const (
+	EN = "en"
+	PT = "pt"
+)
+
+// Langs lists the catalog's languages, English first.
+var Langs = []string{EN, PT}
+
+var catalogs = map[string]map[Key]string{EN: en, PT: pt}
+
+// Text is a message not yet rendered: a key and its arguments, so that it
+// can be shown in any language later.
+type Text struct {
+	Key  Key
+	Args []any
+}
+
+// T builds a Text.
+func T(k Key, args ...any) *Text { return &Text{Key: k, Args: args} }
+
+// In renders the text in lang ("" or unknown: English).
+func (t *Text) In(lang string) string {
+	if t == nil {
+		return ""
+	}
+	return Get(lang, t.Key, t.Args...)
+}
+
+// Get renders key in lang with args, falling back to English, then to the
+// key itself.
+func Get(lang string, k Key, args ...any) string {
+	s, ok := catalogs[Normalize(lang)][k]
+	if !ok {
+		if s, ok = en[k]; !ok {
+			s = string(k)
+		}
+	}
+	if len(args) == 0 {
+		return s
+	}
+	return fmt.Sprintf(s, args...)
+}
+
+// Has reports whether lang's catalog has key.
+func Has(lang string, k Key) bool {
+	_, ok := catalogs[Normalize(lang)][k]
+	return ok
+}
+
+// N renders the plural form of key for n: key+".one" when n is 1, else
+// key+".other". n is passed as the first argument.
+func N(lang string, k Key, n int, args ...any) string {
+	form := k + ".other"
+	if n == 1 || n == -1 {
+		form = k + ".one"
+	}
+	return Get(lang, form, append([]any{n}, args...)...)
+}
+
+// Keys returns every key of lang's catalog.
+func Keys(lang string) []Key {
+	c := catalogs[Normalize(lang)]
+	out := make([]Key, 0, len(c))
+	for k := range c {
+		out = append(out, k)
+	}
+	return out
+}
+
+// Normalize maps a language tag or locale ("pt", "pt-BR", "pt_BR.UTF-8",
+// "portuguese", "en_US") to a catalog language; "" stays "", anything
+// else is English.
+func Normalize(tag string) string {
+	t := strings.ToLower(strings.TrimSpace(tag))
+	switch {
+	case t == "":
+		return ""
+	case strings.HasPrefix(t, "pt") || strings.HasPrefix(t, "portug"):
+		return PT
+	}
+	return EN
+}
