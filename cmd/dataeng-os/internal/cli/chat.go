@@ -1,15 +1,11 @@
 package cli
 
 import (
-	"bufio"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
-	"os"
-	"os/signal"
 	"path/filepath"
 	"strings"
 	"time"
@@ -27,6 +23,10 @@ type ChatOptions struct {
 	Model    string
 	Resume   string
 	Force    bool
+	// StdinAsOne reads a piped stdin as one answer instead of one per line.
+	StdinAsOne bool
+	// Lang fixes the session's language (en or pt); "" detects it.
+	Lang string
 }
 
 func newChatCmd(f *Factory) *cobra.Command {
@@ -43,8 +43,15 @@ interviewer asks the canvas questions one by one and turns each validator
 finding into a follow-up question; nothing leaves your machine.
 
 Every event is appended to .dataeng-os/sessions/<id>.jsonl; --resume ID (or
-"last") continues a session. Ctrl-C cancels the current generation, not the
-session. Type /help for the slash commands.`,
+"last") continues a session.
+
+On a terminal the prompt is a line editor: arrows and history (kept in
+.dataeng-os/history), Ctrl-A/E, Alt-B/F, Tab completes slash commands, a
+pasted block is one answer, and a trailing \ or Alt-Enter adds a line.
+Ctrl-C cancels a generation, not the session; at an empty prompt it says how
+to leave, and a second Ctrl-C leaves with the session kept. Piped input is
+one answer per line, or all of it as one answer with --stdin-as-one.
+Type /help for the slash commands.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return runChat(cmd.Context(), f, opts)
@@ -54,6 +61,8 @@ session. Type /help for the slash commands.`,
 	cmd.Flags().StringVar(&opts.Model, "model", "", "model name for the provider")
 	cmd.Flags().StringVar(&opts.Resume, "resume", "", "continue session ID, or \"last\"")
 	cmd.Flags().BoolVar(&opts.Force, "force", false, "let /save overwrite files a person edited")
+	cmd.Flags().BoolVar(&opts.StdinAsOne, "stdin-as-one", false, "read a piped stdin as one answer (default: one answer per line)")
+	cmd.Flags().StringVar(&opts.Lang, "lang", "", "the session's language: en or pt (default: from the first message; /lang changes it)")
 	return cmd
 }
 
@@ -88,91 +97,33 @@ func runChat(ctx context.Context, f *Factory, opts *ChatOptions) error {
 		return err
 	}
 	defer j.Close()
-	r := newChatRenderer(f, proj.Root)
-	so := agent.SessionOptions{ID: id, Root: proj.Root, Journal: j, Sink: r.render, Force: opts.Force, Lang: langHint(f.Getenv)}
-	c := &chat{f: f, r: r, id: id}
-	if events != nil {
-		if c.s, err = agent.ResumeSession(a, events, so); err != nil {
-			return fmt.Errorf("resume %s: %w", id, err)
-		}
-		fmt.Fprintf(f.IO.ErrOut, "resuming session %s (%d events)\n", id, len(events))
-		c.turn(ctx, c.s.Resume)
-	} else {
-		c.s = a.NewSession(so)
-		fmt.Fprintf(f.IO.ErrOut, "session %s (%s)\n", id, modeLabel(a, opts.Provider))
+	c := newChat(f, proj, a, id)
+	so := agent.SessionOptions{ID: id, Root: proj.Root, Journal: j, Sink: c.r.render, Force: opts.Force, Lang: langHint(f.Getenv), Language: opts.Lang}
+	if err := c.begin(ctx, events, so, opts.Provider); err != nil {
+		return err
+	}
+	return c.loop(ctx, opts.StdinAsOne)
+}
+
+// begin starts the session, or resumes it from its events and re-asks
+// where it stopped.
+func (c *chat) begin(ctx context.Context, events []agent.Event, so agent.SessionOptions, provider string) error {
+	errOut := c.f.IO.ErrOut
+	if events == nil {
+		c.s = c.a.NewSession(so)
+		fmt.Fprintf(errOut, "session %s (%s)\n", c.id, modeLabel(c.a, provider))
 		c.s.Start()
+		return nil
 	}
-	return c.loop(ctx)
-}
-
-// chat is one running terminal conversation.
-type chat struct {
-	f  *Factory
-	r  *chatRenderer
-	s  *agent.Session
-	id string
-}
-
-func (c *chat) loop(ctx context.Context) error {
-	in := bufio.NewReader(c.f.IO.In)
-	for {
-		if c.f.IO.IsStdinTTY() {
-			fmt.Fprint(c.f.IO.ErrOut, c.f.IO.Bold("you> "))
-		}
-		line, err := in.ReadString('\n')
-		text := strings.TrimRight(line, "\r\n")
-		if !c.f.IO.IsStdinTTY() && (text != "" || err == nil) {
-			fmt.Fprintln(c.f.IO.Out, "you> "+text) // echo piped input so the transcript reads
-		}
-		if text != "" || err == nil {
-			if quit := c.handle(ctx, text); quit {
-				break
-			}
-		}
-		if err != nil {
-			if !errors.Is(err, io.EOF) {
-				return fmt.Errorf("read input: %w", err)
-			}
-			break
-		}
+	s, err := agent.ResumeSession(c.a, events, so)
+	if err != nil {
+		return fmt.Errorf("resume %s: %w", c.id, err)
 	}
-	c.goodbye()
+	c.s = s
+	c.r.resumed(events, c.s.Findings())
+	fmt.Fprintf(errOut, "resuming session %s (%d events)\n", c.id, len(events))
+	c.turn(ctx, c.s.Resume)
 	return nil
-}
-
-// handle runs one line: a slash command or a message. It reports whether
-// the person asked to quit.
-func (c *chat) handle(ctx context.Context, text string) bool {
-	if strings.HasPrefix(strings.TrimSpace(text), "/") {
-		return c.command(ctx, strings.TrimSpace(text))
-	}
-	c.turn(ctx, func(tctx context.Context) error { return c.s.Send(tctx, text) })
-	return false
-}
-
-// turn runs fn with a context that Ctrl-C cancels: the generation stops,
-// the session goes on.
-func (c *chat) turn(parent context.Context, fn func(context.Context) error) {
-	ctx, stop := signal.NotifyContext(parent, os.Interrupt)
-	defer stop()
-	err := fn(ctx)
-	c.r.endLine()
-	switch {
-	case err == nil:
-	case ctx.Err() != nil:
-		fmt.Fprintln(c.f.IO.ErrOut, "(cancelled: your message is kept; /retry asks again, or just go on)")
-	default:
-		// the session already reported it as an error event
-	}
-}
-
-func (c *chat) goodbye() {
-	io := c.f.IO
-	if c.s.Done() {
-		fmt.Fprintf(io.ErrOut, "session %s saved; resume anytime with: dataeng-os chat --resume %s\n", c.id, c.id)
-		return
-	}
-	fmt.Fprintf(io.ErrOut, "session %s kept; resume with: dataeng-os chat --resume %s\n", c.id, c.id)
 }
 
 // newArchitect builds the Architect for a provider choice; guided mode has

@@ -4,21 +4,22 @@ import (
 	"context"
 	"fmt"
 	"strings"
-
-	"github.com/dataeng-os/dataeng-os/contract"
 )
 
 const chatHelp = `commands:
   /help       this list
   /canvas     show the current canvas draft
   /contract   show the current contract draft
-  /validate   validate the current drafts
+  /findings   every open finding of the current drafts
+  /validate   validate the current drafts again
   /draft      draft now with what was said so far
   /save       save the drafts (a failing draft is saved as <name>.draft.odcs.yaml)
   /attempts   drafting attempts and what is left
   /usage      tokens and estimated cost
   /retry      ask the model again after a cancelled turn
-  /quit       leave (the session is kept; resume with --resume)`
+  /quit       leave (the session is kept; resume with --resume)
+keys: ↑/↓ history, Ctrl-A/E line start/end, Alt-B/F words, Tab completes
+a /command, a trailing \ adds a line, Ctrl-C cancels a reply`
 
 // command runs a slash command; it reports whether to quit.
 func (c *chat) command(ctx context.Context, line string) bool {
@@ -30,10 +31,13 @@ func (c *chat) command(ctx context.Context, line string) bool {
 	case "/help", "/?":
 		fmt.Fprintln(io.Out, chatHelp)
 	case "/canvas":
-		c.show(c.s.Canvas(), "no canvas yet")
+		c.show(c.r.markdown(c.s.Canvas()), "no canvas yet")
 	case "/contract":
 		c.show(c.s.Contract(), "no contract yet")
+	case "/findings":
+		c.r.showFindings(c.s.Findings())
 	case "/validate":
+		c.r.showAll = true
 		c.s.Validate()
 	case "/draft":
 		c.turn(ctx, c.s.Draft)
@@ -42,14 +46,7 @@ func (c *chat) command(ctx context.Context, line string) bool {
 			fmt.Fprintln(io.ErrOut, "error: "+err.Error())
 		}
 	case "/attempts":
-		fs := c.s.Findings()
-		errs := 0
-		for _, f := range fs {
-			if f.Severity == contract.SeverityError {
-				errs++
-			}
-		}
-		fmt.Fprintf(io.Out, "attempts: %d drafting attempts so far; open findings: %d errors, %d warnings\n", c.s.Attempts(), errs, len(fs)-errs)
+		fmt.Fprintln(io.Out, c.attempts())
 	case "/usage":
 		u, calls, cost := c.s.Usage()
 		price := "no price configured ([prices.MODEL] in dataeng-os.toml)"
@@ -63,6 +60,24 @@ func (c *chat) command(ctx context.Context, line string) bool {
 		fmt.Fprintf(io.ErrOut, "unknown command %s; /help lists them\n", cmd)
 	}
 	return false
+}
+
+// attempts says how many drafting attempts and reasks were made, what the
+// budget leaves and what is open.
+func (c *chat) attempts() string {
+	v := c.r.view()
+	n := max(c.s.Attempts(), c.r.drafts)
+	s := v.say("attempts: ", "tentativas: ") + v.count(n, "drafting attempt", "drafting attempts", "tentativa de rascunho", "tentativas de rascunho")
+	if c.r.reasks > 0 {
+		s += " (" + v.count(c.r.reasks, "reask", "reasks", "nova pergunta ao modelo", "novas perguntas ao modelo") + ")"
+	}
+	if !c.s.Guided() {
+		s += fmt.Sprintf(v.say("; up to %d per draft", "; até %d por rascunho"), c.a.MaxAttempts())
+	}
+	fs := c.s.Findings()
+	errs := len(errorFindings(fs))
+	return s + v.say("; open: ", "; em aberto: ") + v.count(errs, "error", "errors", "erro", "erros") + ", " +
+		v.count(len(fs)-errs, "warning", "warnings", "aviso", "avisos")
 }
 
 func (c *chat) show(text, none string) {

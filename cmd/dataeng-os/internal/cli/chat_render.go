@@ -10,21 +10,36 @@ import (
 )
 
 // chatRenderer prints session events: the conversation on stdout,
-// progress on stderr. On a colour terminal streamed Markdown gets light
-// styling (headings, bullets), line by line; piped output is plain text.
+// progress on stderr. On a colour terminal the Architect's Markdown is
+// rendered line by line (chat_markdown.go); piped output is plain text.
 type chatRenderer struct {
 	f      *Factory
 	root   string
 	line   strings.Builder // streamed text not yet printed (styled mode)
 	midway bool            // streamed text left the cursor mid-line
+
+	lang     func() string      // the session's language ("" = en)
+	width    int                // stderr's terminal width; 0 = no wrapping
+	asked    int                // questions asked so far
+	question string             // the pending question
+	seen     []contract.Finding // findings last shown
+	showAll  bool               // list every finding once (/validate)
+	drafts   int                // drafting attempts, guided reviews included
+	reasks   int                // attempts after the first of a drafting loop
+
+	attempting bool       // a model drafting loop runs (attempt ... stop)
+	status     chatStatus // what the status line shows
+	outWidth   int        // stdout's terminal width; 0 = no wrapping
+	fence      bool       // streamed Markdown is inside a ``` block
 }
 
 func newChatRenderer(f *Factory, root string) *chatRenderer {
-	return &chatRenderer{f: f, root: root}
+	return &chatRenderer{f: f, root: root, width: termWidth(f.IO.ErrOut), outWidth: termWidth(f.IO.Out)}
 }
 
 func (r *chatRenderer) render(ev agent.Event) {
 	io := r.f.IO
+	r.status.track(ev)
 	switch ev.Type {
 	case agent.EventToken:
 		if ev.Phase == agent.PhaseInterview {
@@ -34,17 +49,24 @@ func (r *chatRenderer) render(ev agent.Event) {
 		r.endLine()
 	case agent.EventQuestion:
 		r.endLine()
-		fmt.Fprintln(io.Out, io.Bold("architect> ")+ev.Text)
+		r.asked++
+		r.question = ev.Text
+		r.ask(ev.Text)
 	case agent.EventInfo:
 		r.endLine()
-		fmt.Fprintln(io.Out, ev.Text)
+		fmt.Fprintln(io.Out, wrapBlock(ev.Text, r.outWidth, 0))
 	case agent.EventAttempt:
+		r.track(ev)
+		r.count(ev)
 		fmt.Fprintf(io.ErrOut, "attempt %d/%d: drafting the canvas and the contract…\n", ev.Attempt, ev.MaxAttempts)
 	case agent.EventRepair:
 		fmt.Fprintf(io.ErrOut, "  fixed without a model call: %s\n", ev.Text)
+	case agent.EventDraft:
+		r.count(ev)
 	case agent.EventFindings:
 		r.findings(ev.Findings)
 	case agent.EventStop:
+		r.track(ev)
 		if ev.Reason != agent.StopValid && ev.Text != "" {
 			fmt.Fprint(io.Out, io.Yellow(ev.Text))
 		}
@@ -69,7 +91,7 @@ func (r *chatRenderer) stream(s string) {
 			return
 		}
 		r.line.WriteString(s[:i])
-		fmt.Fprintln(io.Out, r.styled(r.line.String()))
+		fmt.Fprintln(io.Out, r.markdownLine(r.line.String()))
 		r.line.Reset()
 		s = s[i+1:]
 	}
@@ -89,60 +111,13 @@ func (r *chatRenderer) plain(s string) {
 func (r *chatRenderer) endLine() {
 	io := r.f.IO
 	if r.line.Len() > 0 {
-		fmt.Fprintln(io.Out, r.styled(r.line.String()))
+		fmt.Fprintln(io.Out, r.markdownLine(r.line.String()))
 		r.line.Reset()
 	}
 	if r.midway {
 		fmt.Fprintln(io.Out)
 		r.midway = false
 	}
-}
-
-func (r *chatRenderer) styled(l string) string {
-	io := r.f.IO
-	t := strings.TrimSpace(l)
-	switch {
-	case strings.HasPrefix(t, "#"):
-		return io.Bold(strings.TrimSpace(strings.TrimLeft(t, "#")))
-	case strings.HasPrefix(t, "- ") || strings.HasPrefix(t, "* "):
-		return strings.Replace(l, t[:2], "• ", 1)
-	case strings.Contains(l, "**"):
-		parts := strings.Split(l, "**")
-		for i := 1; i < len(parts); i += 2 {
-			parts[i] = io.Bold(parts[i])
-		}
-		return strings.Join(parts, "")
-	}
-	return l
-}
-
-func (r *chatRenderer) findings(fs []contract.Finding) {
-	io := r.f.IO
-	errs := 0
-	for _, f := range fs {
-		if f.Severity == contract.SeverityError {
-			errs++
-		}
-	}
-	if errs == 0 {
-		fmt.Fprintln(io.ErrOut, io.Green("✓ the drafts pass validation")+warnSuffix(len(fs)))
-		return
-	}
-	fmt.Fprintf(io.ErrOut, "validator: %d errors, %d warnings\n", errs, len(fs)-errs)
-	for _, f := range fs {
-		line := "  " + f.String()
-		if f.Severity == contract.SeverityError {
-			line = io.Red(line)
-		}
-		fmt.Fprintln(io.ErrOut, line)
-	}
-}
-
-func warnSuffix(n int) string {
-	if n == 0 {
-		return ""
-	}
-	return fmt.Sprintf(" (%d warnings)", n)
 }
 
 func (r *chatRenderer) saved(ev agent.Event) {
