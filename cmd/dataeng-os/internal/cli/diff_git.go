@@ -98,7 +98,7 @@ func isContractFile(slashPath string, explicit bool) bool {
 	if !strings.HasSuffix(lower, ".yaml") && !strings.HasSuffix(lower, ".yml") {
 		return false
 	}
-	return explicit || wanted(slashPath, path.Base(slashPath))
+	return explicit || wantedByName(slashPath, path.Base(slashPath))
 }
 
 // show reads a file at rev.
@@ -157,7 +157,7 @@ func workFiles(dir string, g gitRepo, args []string) (work map[string]string, sp
 			missing[a] = spec
 			continue
 		}
-		files, err := expandArg(dir, a)
+		files, _, err := expandArg(dir, a)
 		if err != nil {
 			return nil, nil, nil, err
 		}

@@ -14,14 +14,16 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/dataeng-os/dataeng-os/contract"
+	"github.com/dataeng-os/dataeng-os/internal/msg"
 )
 
 type validateOptions struct {
 	Format string // text, json, github
 	Rules  string // schema, all
 	Paths  []string
-	Fix    bool // --fix: mend what can be mended, then validate
-	DryRun bool // with --fix: print a diff, write nothing
+	Fix    bool   // --fix: mend what can be mended, then validate
+	DryRun bool   // with --fix: print a diff, write nothing
+	Lang   string // en or pt: the language of messages and hints
 }
 
 func newValidateCmd(f *Factory) *cobra.Command {
@@ -48,6 +50,10 @@ and the result is validated. --fix --dry-run prints a unified diff and
 writes nothing (exit 1 when something would be fixed). "validate --fix -"
 writes the fixed YAML to stdout and its findings to stderr.
 
+Messages and hints are in English unless --lang pt (or $DATAENG_LANG, or a
+pt_BR locale) asks for Brazilian Portuguese; rule ids, paths and JSON keys
+stay the same.
+
 Exit status: 0 no errors, 1 error findings, 2 usage or I/O problems.`,
 		Example: `  dataeng-os validate contracts/
   dataeng-os validate --fix --dry-run contracts/
@@ -58,10 +64,11 @@ Exit status: 0 no errors, 1 error findings, 2 usage or I/O problems.`,
 			return runValidate(f, opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.Format, "format", "text", "output format: text, json or github")
+	cmd.Flags().StringVar(&opts.Format, "format", "text", "output format: text, json, github or sarif (SARIF 2.1.0, for GitHub code scanning)")
 	cmd.Flags().StringVar(&opts.Rules, "rules", "all", "rule layers: schema (YAML + JSON Schema) or all (plus governance)")
 	cmd.Flags().BoolVar(&opts.Fix, "fix", false, "apply the fixes that invent no facts (comments kept), then validate")
 	cmd.Flags().BoolVar(&opts.DryRun, "dry-run", false, "with --fix: print a unified diff of the fixes, write nothing")
+	cmd.Flags().StringVar(&opts.Lang, "lang", "", "language of messages and hints: en or pt (default: $DATAENG_LANG or the locale)")
 	return cmd
 }
 
@@ -75,12 +82,14 @@ type checked struct {
 // checkFlags refuses bad flag values and combinations.
 func (opts *validateOptions) checkFlags() error {
 	switch {
-	case !slices.Contains([]string{"text", "json", "github"}, opts.Format):
-		return UsageErrorf("--format must be text, json or github, not %q", opts.Format)
+	case !slices.Contains([]string{"text", "json", "github", "sarif"}, opts.Format):
+		return UsageErrorf("--format must be text, json, github or sarif, not %q", opts.Format)
 	case opts.Rules != "schema" && opts.Rules != "all":
 		return UsageErrorf("--rules must be schema or all, not %q", opts.Rules)
 	case opts.DryRun && !opts.Fix:
 		return UsageErrorf("--dry-run needs --fix")
+	case opts.Lang != "" && msg.Normalize(opts.Lang) != msg.PT && !strings.HasPrefix(strings.ToLower(opts.Lang), "en"):
+		return UsageErrorf("--lang must be en or pt, not %q", opts.Lang)
 	}
 	return nil
 }
@@ -95,9 +104,16 @@ func runValidate(f *Factory, opts *validateOptions) error {
 	}
 	rules := p.Rules
 	rules.SchemaOnly = opts.Rules == "schema"
-	files, err := collectFiles(f.Dir, opts.Paths, p)
+	files, skipped, err := collectFiles(f.Dir, opts.Paths, p)
 	if err != nil {
 		return err
+	}
+	if skipped > 0 {
+		verb := "are"
+		if skipped == 1 {
+			verb = "is"
+		}
+		fmt.Fprintf(f.IO.ErrOut, "skipped %s that %s not contracts (YAML/JSON without kind: DataContract)\n", plural(skipped, "file"), verb)
 	}
 	if len(files) == 0 {
 		fmt.Fprintln(f.IO.ErrOut, "no contracts or canvases to validate")
@@ -120,6 +136,7 @@ func runValidate(f *Factory, opts *validateOptions) error {
 	}
 	results, ioErr := checkFiles(f.Dir, files, rules, p.Templates.Canvas, f.IO.In)
 	addDuplicateIDs(results, rules)
+	localizeResults(results, opts.lang(f.Getenv))
 	if err := writeFindings(f, opts.Format, results); err != nil {
 		return err
 	}
@@ -132,6 +149,24 @@ func runValidate(f *Factory, opts *validateOptions) error {
 		}
 	}
 	return nil
+}
+
+// lang is the language of the findings: --lang, else the environment.
+func (opts *validateOptions) lang(getenv func(string) string) string {
+	if opts.Lang != "" {
+		return msg.Normalize(opts.Lang)
+	}
+	if getenv == nil {
+		return ""
+	}
+	return msg.FromEnv(getenv)
+}
+
+// localizeResults renders every finding's message and hint in lang.
+func localizeResults(results []checked, lang string) {
+	for i := range results {
+		results[i].findings = contract.Localize(results[i].findings, lang)
+	}
 }
 
 // checkFiles validates the files concurrently; results keep the input
@@ -184,6 +219,9 @@ func checkFile(dir, file string, rules contract.Rules, canvasTemplate string) (c
 	}
 	if strings.EqualFold(filepath.Ext(file), ".md") {
 		return checked{file: file, findings: contract.CheckCanvas(file, data, canvasTemplate)}, nil
+	}
+	if contract.Sniff(data) == contract.KindDCS {
+		return checked{file: file, findings: []contract.Finding{contract.NotODCS(file, data)}}, nil
 	}
 	doc, fs := contract.Check(file, data, rules)
 	return checked{file: file, findings: fs, id: contractID(doc)}, nil

@@ -16,9 +16,12 @@ import (
 )
 
 // collectFiles expands the arguments (or the project's default folders)
-// into a sorted, de-duplicated list of files to check.
-func collectFiles(dir string, args []string, p *kernel.Project) ([]string, error) {
-	if len(args) == 0 {
+// into a sorted, de-duplicated list of files to check, and counts the
+// YAML/JSON files a folder walk skipped as not contracts. A folder named on
+// the command line that holds no contract is an error.
+func collectFiles(dir string, args []string, p *kernel.Project) ([]string, int, error) {
+	explicit := len(args) > 0
+	if !explicit {
 		for _, d := range []string{scaffold.ContractsDir, scaffold.CanvasesDir} {
 			abs := p.Path(d)
 			if st, err := os.Stat(abs); err == nil && st.IsDir() {
@@ -27,15 +30,19 @@ func collectFiles(dir string, args []string, p *kernel.Project) ([]string, error
 		}
 	}
 	var files []string
+	skipped := 0
 	for _, a := range args {
-		got, err := expandArg(dir, a)
+		got, n, err := expandArg(dir, a)
 		if err != nil {
-			return nil, err
+			return nil, 0, err
 		}
-		files = append(files, got...)
+		if explicit && len(got) == 0 {
+			return nil, 0, fmt.Errorf("%s holds no ODCS contract or canvas (%d other YAML/JSON files skipped): a contract's root has `apiVersion` and `kind: DataContract`", a, n)
+		}
+		files, skipped = append(files, got...), skipped+n
 	}
 	slices.Sort(files)
-	return slices.Compact(files), nil
+	return slices.Compact(files), skipped, nil
 }
 
 // displayPath shows abs relative to the working directory when it is below it.
@@ -53,42 +60,45 @@ func resolve(dir, p string) string {
 	return filepath.Join(dir, p)
 }
 
-func expandArg(dir, arg string) ([]string, error) {
+func expandArg(dir, arg string) ([]string, int, error) {
 	if arg == stdinArg {
-		return []string{arg}, nil
+		return []string{arg}, 0, nil
 	}
 	if strings.ContainsAny(arg, "*?[") {
 		matches, err := filepath.Glob(resolve(dir, arg))
 		if err != nil {
-			return nil, UsageErrorf("bad glob %q: %v", arg, err)
+			return nil, 0, UsageErrorf("bad glob %q: %v", arg, err)
 		}
 		if len(matches) == 0 {
-			return nil, fmt.Errorf("%s: no files match", arg)
+			return nil, 0, fmt.Errorf("%s: no files match", arg)
 		}
 		var out []string
+		skipped := 0
 		for _, m := range matches {
-			got, err := expandArg(dir, displayPath(dir, m))
+			got, n, err := expandArg(dir, displayPath(dir, m))
 			if err != nil {
-				return nil, err
+				return nil, 0, err
 			}
-			out = append(out, got...)
+			out, skipped = append(out, got...), skipped+n
 		}
-		return out, nil
+		return out, skipped, nil
 	}
 	st, err := os.Stat(resolve(dir, arg))
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", arg, errors.Unwrap(err))
+		return nil, 0, fmt.Errorf("%s: %w", arg, errors.Unwrap(err))
 	}
 	if !st.IsDir() {
-		return []string{arg}, nil
+		return []string{arg}, 0, nil
 	}
 	return walkDir(dir, arg)
 }
 
 // walkDir finds contracts and canvases below a directory, skipping hidden
-// folders and node_modules.
-func walkDir(dir, arg string) ([]string, error) {
+// folders and node_modules. A YAML or JSON file is a contract by its
+// content (contract.Sniff), whatever its name; the others are counted.
+func walkDir(dir, arg string) ([]string, int, error) {
 	var out []string
+	skipped := 0
 	root := resolve(dir, arg)
 	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -102,32 +112,66 @@ func walkDir(dir, arg string) ([]string, error) {
 			return nil
 		}
 		rel, _ := filepath.Rel(root, path)
-		if wanted(filepath.ToSlash(filepath.Join(filepath.Base(root), rel)), name) {
+		switch wanted(filepath.ToSlash(filepath.Join(filepath.Base(root), rel)), name, path) {
+		case pick:
 			out = append(out, filepath.Join(arg, rel))
+		case skip:
+			skipped++
 		}
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", arg, err)
+		return nil, 0, fmt.Errorf("read %s: %w", arg, err)
 	}
-	return out, nil
+	return out, skipped, nil
 }
 
-// wanted says whether a file found in a directory walk is checked.
-func wanted(slashPath, name string) bool {
+// A walked file is picked, skipped (a YAML/JSON file that is no contract,
+// counted) or ignored (any other file).
+const (
+	ignore = iota
+	pick
+	skip
+)
+
+// wanted says whether a file found in a directory walk is checked:
+// *.odcs.yaml always, other YAML under contracts/ always (so a broken
+// contract there is reported), other YAML/JSON when its content is a
+// contract (or a Data Contract Specification file, reported as not ODCS),
+// and Markdown under canvases/.
+func wanted(slashPath, name, path string) int {
+	if wantedByName(slashPath, name) {
+		return pick
+	}
+	dirs := strings.Split(filepath.Dir(slashPath), "/")
+	switch ext := strings.ToLower(filepath.Ext(name)); {
+	case ext == ".md":
+		if slices.Contains(dirs, scaffold.CanvasesDir) {
+			return pick
+		}
+	case ext == ".yaml" || ext == ".yml" || ext == ".json":
+		data, err := readLimited(path, sniffLimit)
+		if err == nil && contract.Sniff(data) != contract.KindOther {
+			return pick
+		}
+		return skip
+	}
+	return ignore
+}
+
+// wantedByName says whether a file's name alone makes it a contract to
+// check: *.odcs.yaml, or YAML under a contracts/ folder.
+func wantedByName(slashPath, name string) bool {
 	lower := strings.ToLower(name)
-	if strings.HasSuffix(lower, ".odcs.yaml") || strings.HasSuffix(lower, ".odcs.yml") {
+	if strings.HasSuffix(lower, ".odcs.yaml") || strings.HasSuffix(lower, ".odcs.yml") || strings.HasSuffix(lower, ".odcs.json") {
 		return true
 	}
 	dirs := strings.Split(filepath.Dir(slashPath), "/")
-	switch {
-	case strings.HasSuffix(lower, ".yaml") || strings.HasSuffix(lower, ".yml"):
-		return slices.Contains(dirs, scaffold.ContractsDir)
-	case strings.HasSuffix(lower, ".md"):
-		return slices.Contains(dirs, scaffold.CanvasesDir)
-	}
-	return false
+	return (strings.HasSuffix(lower, ".yaml") || strings.HasSuffix(lower, ".yml")) && slices.Contains(dirs, scaffold.ContractsDir)
 }
+
+// sniffLimit bounds what a folder walk reads of a file to judge it.
+const sniffLimit = 10 << 20
 
 // stdinArg is the PATH that means standard input; its findings name the
 // file stdinName.

@@ -18,6 +18,8 @@ func writeFindings(f *Factory, format string, results []checked) error {
 		enc := json.NewEncoder(f.IO.Out)
 		enc.SetIndent("", "  ")
 		return enc.Encode(all)
+	case "sarif":
+		return writeSARIF(f.IO.Out, results)
 	case "github":
 		for _, r := range results {
 			for _, x := range r.findings {
