@@ -17,6 +17,7 @@ const chatHelp = `commands:
   /attempts   drafting attempts and what is left
   /usage      tokens and estimated cost
   /retry      ask the model again after a cancelled turn
+  /lang en|pt switch the session's language
   /quit       leave (the session is kept; resume with --resume)
 keys: ↑/↓ history, Ctrl-A/E line start/end, Alt-B/F words, Tab completes
 a /command, a trailing \ adds a line, Ctrl-C cancels a reply`
@@ -56,6 +57,11 @@ func (c *chat) command(ctx context.Context, line string) bool {
 		fmt.Fprintf(io.Out, "usage: %d model calls, %d input + %d output = %d tokens; cost: %s\n", calls, u.InputTokens, u.OutputTokens, u.Total(), price)
 	case "/retry":
 		c.turn(ctx, c.s.Continue)
+	case "/lang":
+		_, arg, _ := strings.Cut(line, " ")
+		if !c.s.SetLang(strings.TrimSpace(arg)) {
+			fmt.Fprintln(io.ErrOut, "usage: /lang en|pt")
+		}
 	default:
 		fmt.Fprintf(io.ErrOut, "unknown command %s; /help lists them\n", cmd)
 	}

@@ -106,6 +106,7 @@ func (v findingsView) entry(mark string, f contract.Finding) []string {
 	if f.Severity == contract.SeverityError {
 		label = v.say("error", "erro")
 	}
+	f = v.localize(f)
 	text := f.Message
 	if f.Hint != "" {
 		text += " (" + f.Hint + ")"
@@ -122,7 +123,7 @@ func (v findingsView) entry(mark string, f contract.Finding) []string {
 
 func (v findingsView) fixedEntry(f contract.Finding) []string {
 	label := v.say("fixed", "corrigido")
-	lines := v.labelled("✓", label, f.Message)
+	lines := v.labelled("✓", label, v.localize(f).Message)
 	last := len(lines) - 1
 	if v.width == 0 || utf8.RuneCountInString(lines[last])+1+utf8.RuneCountInString(f.Rule) <= v.width {
 		lines[last] += " " + v.dim(f.Rule)
@@ -197,4 +198,13 @@ func errorFindings(fs []contract.Finding) []contract.Finding {
 func fileExists(p string) bool {
 	st, err := os.Stat(p)
 	return err == nil && st.Mode().IsRegular()
+}
+
+// localize puts a finding's message and hint in the session's language
+// (the shared catalog; unknown text stays English).
+func (v findingsView) localize(f contract.Finding) contract.Finding {
+	if v.lang == "" || v.lang == "en" {
+		return f
+	}
+	return contract.Localize([]contract.Finding{f}, v.lang)[0]
 }

@@ -166,3 +166,14 @@ func TestWrapBlock(t *testing.T) {
 		t.Error("width 0 changed the text")
 	}
 }
+
+// TestFindingsInPortuguese: a pt session shows validator findings in
+// Portuguese (the shared catalog), rule ids unchanged.
+func TestFindingsInPortuguese(t *testing.T) {
+	t.Parallel()
+	en := strings.Join(plainView(100, "en", nil).entry("+", sampleFindings[1]), "\n")
+	pt := strings.Join(plainView(100, "pt", nil).entry("+", sampleFindings[1]), "\n")
+	if pt == en || strings.Contains(pt, "is not snake_case") || !strings.Contains(pt, "gov-naming-case") || !strings.Contains(pt, "erro") {
+		t.Fatalf("pt entry not translated:\n%s", pt)
+	}
+}
