@@ -33,7 +33,7 @@ func TestCLIChatSmolLM2(t *testing.T) {
 	if r.code != 0 {
 		t.Fatalf("chat exit %d\nstdout:\n%s\nstderr:\n%s", r.code, r.stdout, r.stderr)
 	}
-	for _, want := range []string{"you> /draft", "attempts: 1 drafting attempts", "usage: "} {
+	for _, want := range []string{"you> /draft", "attempts: 1 drafting attempt;", "usage: "} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("stdout lacks %q:\n%s", want, r.stdout)
 		}
