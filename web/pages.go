@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"path"
 	"strings"
+	"sync"
 
 	"github.com/dataeng-os/dataeng-os/internal/msg"
 )
@@ -19,19 +20,20 @@ var templateFS embed.FS
 //go:embed assets
 var assetFS embed.FS
 
-var pages = map[string]*template.Template{}
-
-var funcs = template.FuncMap{"kinds": func() []string { return kindOrder }}
-
-func init() {
+// pages parses the page templates on first use, not at process start:
+// every CLI command links this package, and only serve draws pages.
+var pages = sync.OnceValue(func() map[string]*template.Template {
+	funcs := template.FuncMap{"kinds": func() []string { return kindOrder }}
 	for k, f := range langFuncs {
 		funcs[k] = f
 	}
+	out := map[string]*template.Template{}
 	for _, name := range []string{"catalog", "editor", "lineage", "chat"} {
-		pages[name] = template.Must(template.New("layout.html").Funcs(funcs).ParseFS(templateFS,
+		out[name] = template.Must(template.New("layout.html").Funcs(funcs).ParseFS(templateFS,
 			"templates/layout.html", "templates/"+name+".html"))
 	}
-}
+	return out
+})
 
 // pageData is what every page template gets.
 type pageData struct {
@@ -60,7 +62,7 @@ func (s *Server) renderPage(w http.ResponseWriter, r *http.Request, name string,
 	d.Messages = jsMessages(d.Lang)
 	d.Title = msg.Get(d.Lang, msg.Key(titleKeys[name]))
 	var buf bytes.Buffer
-	if err := pages[name].Execute(&buf, d); err != nil {
+	if err := pages()[name].Execute(&buf, d); err != nil {
 		writeError(w, http.StatusInternalServerError, "render %s: %v", name, err)
 		return
 	}
