@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/dataeng-os/dataeng-os/agent/spec"
-	"github.com/dataeng-os/dataeng-os/contract"
 )
 
 // qualityOption reads the value options of the field format: values=a|b|c,
@@ -132,10 +131,6 @@ func checkTimeBounds(typ, lo, hi string) error {
 	}
 	return nil
 }
-
-// applyValueRules writes the field's value options into the property
-// (spec.ValueRules: accepted_values, range and length tests).
-func (f FieldSpec) applyValueRules(p *contract.Property) { spec.ValueRules(f.column(), p) }
 
 // valueOptions renders the value options for the canvas.
 func (f FieldSpec) valueOptions() []string { return spec.ValueOptions(f.column()) }

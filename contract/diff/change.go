@@ -28,21 +28,6 @@ const (
 	LevelOff      Level = "off"
 )
 
-// rank orders levels: higher is more severe.
-func (l Level) rank() int {
-	switch l {
-	case LevelError:
-		return 4
-	case LevelBreaking:
-		return 3
-	case LevelWarning:
-		return 2
-	case LevelInfo:
-		return 1
-	}
-	return 0
-}
-
 // Fails reports whether the level fails a CI gate (breaking or error).
 func (l Level) Fails() bool { return l == LevelBreaking || l == LevelError }
 

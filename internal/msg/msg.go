@@ -23,24 +23,6 @@ var Langs = []string{EN, PT}
 
 var catalogs = map[string]map[Key]string{EN: en, PT: pt}
 
-// Text is a message not yet rendered: a key and its arguments, so that it
-// can be shown in any language later.
-type Text struct {
-	Key  Key
-	Args []any
-}
-
-// T builds a Text.
-func T(k Key, args ...any) *Text { return &Text{Key: k, Args: args} }
-
-// In renders the text in lang ("" or unknown: English).
-func (t *Text) In(lang string) string {
-	if t == nil {
-		return ""
-	}
-	return Get(lang, t.Key, t.Args...)
-}
-
 // Get renders key in lang with args, falling back to English, then to the
 // key itself.
 func Get(lang string, k Key, args ...any) string {
