@@ -7,14 +7,31 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/dataeng-os/dataeng-os/contract"
+	"github.com/dataeng-os/dataeng-os/contract/fix"
 )
 
 // repair applies mechanical fixes to a contract draft that need no model
-// and invent no fact: the ODCS header keys (apiVersion, kind), a missing id
-// or version, and a status outside the allowed set (a new draft is
-// "draft"). It returns the new YAML and what it changed; on YAML it
+// and invent no fact. First the same fixer as `validate --fix`
+// (contract/fix: header keys, status synonyms, snake_case renames keeping
+// physicalName, key positions, property order, v3.0 → v3.1), so no repair
+// exists twice; then what only a new draft needs: a missing id (the
+// session's name) or version, and any status the fixer could not map
+// becomes "draft". It returns the new YAML and what it changed; on YAML it
 // cannot read it returns the input unchanged.
 func repair(yml string, name string, rules contract.Rules) (string, []string) {
+	var fixed []string
+	if out, applied, err := fix.Apply(name+".odcs.yaml", []byte(yml), rules); err == nil && len(applied) > 0 {
+		yml = string(out)
+		for _, f := range applied {
+			fixed = append(fixed, f.Message)
+		}
+	}
+	got, did := repairDraft(yml, name, rules)
+	return got, append(fixed, did...)
+}
+
+// repairDraft fills what a new draft may lack (id, version, a status).
+func repairDraft(yml string, name string, rules contract.Rules) (string, []string) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal([]byte(yml), &doc); err != nil || len(doc.Content) == 0 {
 		return yml, nil
