@@ -8,6 +8,7 @@ import (
 	"net/http"
 
 	"github.com/dataeng-os/dataeng-os/contract"
+	"github.com/dataeng-os/dataeng-os/contract/diff"
 	"github.com/dataeng-os/dataeng-os/scaffold"
 )
 
@@ -85,6 +86,10 @@ type previewRequest struct {
 type previewResponse struct {
 	YAML string `json:"yaml"`
 	checkResult
+	// Changes since the file's saved version (dataeng-os diff's rules),
+	// breaking ones marked by their level; Saved is false for a new file.
+	Changes []diff.Change `json:"changes"`
+	Saved   bool          `json:"saved"`
 }
 
 // render merges the form into its base and marshals the result.
@@ -121,7 +126,31 @@ func (s *Server) apiPreview(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	_, res := s.check(req.File, out)
-	writeJSON(w, http.StatusOK, previewResponse{YAML: string(out), checkResult: localized(res, r)})
+	changes, saved := s.changesSinceSaved(req.File, out)
+	writeJSON(w, http.StatusOK, previewResponse{YAML: string(out), checkResult: localized(res, r), Changes: changes, Saved: saved})
+}
+
+// changesSinceSaved compares the form's YAML with the saved file, as
+// `dataeng-os diff` would: what a save would change for consumers.
+func (s *Server) changesSinceSaved(file string, out []byte) ([]diff.Change, bool) {
+	abs, err := s.contractPath(file)
+	if err != nil {
+		return []diff.Change{}, false
+	}
+	data, err := readLimited(abs, s.readLimit())
+	if err != nil {
+		return []diff.Change{}, false
+	}
+	oldDoc, _ := contract.Parse(file, data)
+	newDoc, _ := contract.Parse(file, out)
+	if oldDoc == nil || newDoc == nil {
+		return []diff.Change{}, true
+	}
+	changes := diff.Compare(oldDoc, newDoc, diff.FromRules(s.opts.Rules.Policy))
+	if changes == nil {
+		changes = []diff.Change{}
+	}
+	return changes, true
 }
 
 func findingsOf(r *checkResult) []contract.Finding {

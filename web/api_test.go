@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -214,5 +215,40 @@ func TestContractsSearch(t *testing.T) {
 	}
 	if e := byFile["contracts/broken.yaml"]; e.Parsed || e.Errors == 0 || e.Message == "" {
 		t.Errorf("broken entry = %+v", e)
+	}
+}
+
+// TestPreviewChangesSinceSaved: the editor's preview says what a save would
+// change for consumers (dataeng-os diff's rules): removing a column of the
+// saved file is breaking; a new file has nothing to compare with.
+func TestPreviewChangesSinceSaved(t *testing.T) {
+	t.Parallel()
+	ts := newTS(t, nil)
+	base := readFile(t, filepath.Join(ts.root, "contracts", "orders.yaml"))
+	form := FormFromContractYAML(t, base)
+	removed := form.Objects[0].Properties[len(form.Objects[0].Properties)-1].Name
+	form.Objects[0].Properties = form.Objects[0].Properties[:len(form.Objects[0].Properties)-1]
+	type resp struct {
+		Changes []struct{ Rule, Level, Message string }
+		Saved   bool
+	}
+	code, body, _ := ts.req(t, "POST", "/api/preview", previewRequest{Form: form, Base: base, File: "contracts/orders.yaml"}, nil)
+	got := decode[resp](t, body)
+	breaking := 0
+	for _, c := range got.Changes {
+		if c.Level == "breaking" && strings.Contains(c.Message, removed) {
+			breaking++
+		}
+	}
+	if code != 200 || !got.Saved || breaking == 0 {
+		t.Fatalf("removing %q: %d %+v", removed, code, got)
+	}
+	code, body, _ = ts.req(t, "POST", "/api/preview", previewRequest{Form: FormFromContractYAML(t, base), Base: base, File: "contracts/orders.yaml"}, nil)
+	if got := decode[resp](t, body); code != 200 || !got.Saved || len(got.Changes) != 0 {
+		t.Fatalf("unchanged form: %d %+v", code, got)
+	}
+	code, body, _ = ts.req(t, "POST", "/api/preview", previewRequest{Form: form, File: "contracts/new_one.yaml"}, nil)
+	if got := decode[resp](t, body); code != 200 || got.Saved || len(got.Changes) != 0 {
+		t.Fatalf("new file: %d %+v", code, got)
 	}
 }

@@ -44,6 +44,7 @@ func TestBrowserDraftNeverLandsOnOpenFile(t *testing.T) {
 		chromedp.Navigate(ts.URL+"/editor?file=contracts/orders.yaml"),
 		chromedp.WaitVisible(chromedp.CSS(`#editor[data-ready="1"]`)),
 		wait(`document.getElementById("f-id").value !== ""`),
+		wait(`document.getElementById("changes-list").textContent.includes("No changes since the saved version")`),
 		chromedp.Click(chromedp.CSS("#chat-new")),
 		wait(`document.getElementById("chat-log").textContent.includes("What data do you need")`),
 	)
@@ -60,6 +61,7 @@ func TestBrowserDraftNeverLandsOnOpenFile(t *testing.T) {
 		chromedp.Evaluate[chromedp.Void](`window.confirm = () => true`),
 		chromedp.Click(chromedp.CSS("#chat-log .load-draft")),
 		wait(`document.getElementById("f-id").value === "leads" && document.getElementById("file-path").value === "contracts/leads.odcs.yaml"`),
+		wait(`document.getElementById("changes-list").textContent.includes("no saved version")`),
 	)
 	s.do("force-onto-orders",
 		chromedp.Evaluate[chromedp.Void](`(() => { const f = document.getElementById("file-path"); f.readOnly = false; f.value = "contracts/orders.yaml"; })()`),

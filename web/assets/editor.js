@@ -192,7 +192,28 @@
     if (res.status !== 200) { preview.textContent = ""; showFindings({ findings: res.body.findings || [], errors: 1 }); setStatus(res.body.error, "error"); return; }
     preview.textContent = res.body.yaml;
     showFindings(res.body);
+    showChanges(res.body);
     root.dataset.ready = "1";
+  }
+
+  // showChanges lists what a save would change against the saved file, as
+  // `dataeng-os diff` reports it; breaking changes come first and are marked.
+  const changesList = document.getElementById("changes-list");
+  const changesBadge = document.getElementById("changes-breaking");
+  function showChanges(res) {
+    if (!changesList) return;
+    const cs = (res.changes || []).slice().sort((a, b) => (b.level === "breaking" || b.level === "error") - (a.level === "breaking" || a.level === "error"));
+    changesList.replaceChildren();
+    const breaking = cs.filter(c => c.level === "breaking" || c.level === "error").length;
+    changesBadge.hidden = breaking === 0;
+    changesBadge.textContent = cockpit.t("web.changes.breaking", breaking);
+    if (!res.saved) { changesList.append(el("li", { class: "muted", text: cockpit.t("web.changes.new") })); return; }
+    if (!cs.length) { changesList.append(el("li", { class: "muted", text: cockpit.t("web.changes.none") })); return; }
+    for (const c of cs) {
+      changesList.append(el("li", { class: "change change-" + c.level, "data-rule": c.rule },
+        el("span", { class: "badge " + (c.level === "breaking" || c.level === "error" ? "err" : c.level === "warning" ? "warn" : "ok"), text: c.level }),
+        " ", c.message));
+    }
   }
   const changed = debounce(refresh, 250);
 
