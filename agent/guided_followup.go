@@ -77,7 +77,7 @@ func (g *guided) findingQuestion(f contract.Finding) Question {
 	case field != "" && f.Rule == contract.RuleLogicalType:
 		q.Key, q.Text = "type", fmt.Sprintf(t.qGeneric, say(g.lang, "guided.qType", f.Message))
 	case strings.HasPrefix(f.Rule, "gov-naming-") && strings.HasSuffix(f.Path, ".name") && (field != "" || f.Path == "schema[0].name"):
-		q.Key, q.Default = "rename", suggestion(f)
+		q.Key, q.Default = "rename", g.renameSuggestion(f, fi)
 		q.Text = fmt.Sprintf(t.qRename, f.Message, q.Default)
 	case f.Rule == contract.RuleOwner:
 		q.Key, q.Text = "owner", t.qOwner
@@ -108,6 +108,19 @@ var quotedRE = regexp.MustCompile(`"([^"]+)"`)
 
 // suggestion is the validator's proposed name (from its hint) or a
 // sanitised one.
+// renameSuggestion is the name the shared fixer (validate --fix and the
+// Architect's repairs) would give, so no rename logic exists twice; the
+// finding's hint when the field is unknown.
+func (g *guided) renameSuggestion(f contract.Finding, fi int) string {
+	if fi >= 0 && fi < len(g.fields) {
+		fs := g.fields[fi]
+		if to, rules := g.a.project.Rules.NameFix(fs.Name, fs.LogicalType, true); len(rules) > 0 && to != fs.Name {
+			return to
+		}
+	}
+	return suggestion(f)
+}
+
 func suggestion(f contract.Finding) string {
 	if m := quotedRE.FindStringSubmatch(f.Hint); m != nil {
 		return m[1]
