@@ -14,6 +14,9 @@ const (
 	SeverityError   Severity = "error"
 	SeverityWarning Severity = "warning"
 	SeverityOff     Severity = "off"
+	// SeverityInfo is accepted in policy.json only for the diff-* rules
+	// of `dataeng-os diff` (an informational change); findings never have it.
+	SeverityInfo Severity = "info"
 )
 
 // Finding is one problem the validator found, pointing at the line to fix.

@@ -36,8 +36,9 @@ func ParsePolicy(file string, data []byte) (Policy, error) {
 		return p, err
 	}
 	for id, sev := range p.Rules {
-		switch sev {
-		case SeverityError, SeverityWarning, SeverityOff:
+		switch {
+		case sev == SeverityError || sev == SeverityWarning || sev == SeverityOff:
+		case sev == SeverityInfo && strings.HasPrefix(id, "diff-"):
 		default:
 			line := lineOf(data, bytes.Index(data, []byte(`"`+id+`"`)))
 			return p, fmt.Errorf("%s:%d: rule %q: severity %q is not one of off, warning, error", file, line, id, sev)

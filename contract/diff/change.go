@@ -76,7 +76,8 @@ type Policy struct {
 // FromRules builds a Policy from the project's governance: the `rules` map of
 // policy.json may name diff rule ids with the usual severities (error →
 // breaking, or error for a semver-gate rule; warning; off), and the PII
-// policy names the masking property.
+// policy names the masking property. `info` (diff rules only) makes a
+// change informational.
 func FromRules(p contract.Policy) Policy {
 	out := Policy{MaskingProperty: p.PII.MaskingProperty, Levels: map[string]Level{}}
 	for id, sev := range p.Rules {
@@ -94,6 +95,8 @@ func FromRules(p contract.Policy) Policy {
 			out.Levels[id] = LevelWarning
 		case contract.SeverityOff:
 			out.Levels[id] = LevelOff
+		case contract.SeverityInfo:
+			out.Levels[id] = LevelInfo
 		}
 	}
 	return out

@@ -64,16 +64,17 @@ func TestPolicyLevels(t *testing.T) {
 func TestFromRules(t *testing.T) {
 	t.Parallel()
 	p := contract.Policy{Rules: map[string]contract.Severity{
-		RulePropertyAdded:   contract.SeverityError,
-		RuleStatusBackward:  contract.SeverityError,
-		RuleMaskingAdded:    contract.SeverityWarning,
-		RuleQualityAdded:    contract.SeverityOff,
-		"gov-pii-critical":  contract.SeverityOff,
-		"diff-no-such-rule": contract.SeverityError,
+		RulePropertyAdded:    contract.SeverityError,
+		RuleStatusBackward:   contract.SeverityError,
+		RuleMaskingAdded:     contract.SeverityWarning,
+		RuleQualityAdded:     contract.SeverityOff,
+		RuleMaxLengthReduced: contract.SeverityInfo,
+		"gov-pii-critical":   contract.SeverityOff,
+		"diff-no-such-rule":  contract.SeverityError,
 	}, PII: contract.PIIPolicy{MaskingProperty: "maskingStrategy"}}
 	pol := FromRules(p)
 	want := map[string]Level{RulePropertyAdded: LevelBreaking, RuleStatusBackward: LevelError,
-		RuleMaskingAdded: LevelWarning, RuleQualityAdded: LevelOff}
+		RuleMaskingAdded: LevelWarning, RuleQualityAdded: LevelOff, RuleMaxLengthReduced: LevelInfo}
 	if len(pol.Levels) != len(want) {
 		t.Errorf("levels = %v, want %v", pol.Levels, want)
 	}
