@@ -206,3 +206,14 @@ func TestNoSelfSuggestion(t *testing.T) {
 		t.Fatalf("findings %v: want one, with no suggestion", fs)
 	}
 }
+
+// TestOneOfMissingIsOneLine: a quality rule with no operator misses one of
+// eight alternatives: one finding, not eight.
+func TestOneOfMissingIsOneLine(t *testing.T) {
+	t.Parallel()
+	src := "apiVersion: v3.1.0\nkind: DataContract\nid: x\nname: x\nversion: 1.0.0\nstatus: active\nschema:\n  - name: users\n    quality:\n      - metric: rowCount\n"
+	_, fs := Check("q.yaml", []byte(src), Rules{SchemaOnly: true})
+	if len(fs) != 1 || !strings.Contains(fs[0].Message, "missing one of mustBe, mustBeBetween") || fs[0].Line != 10 {
+		t.Fatalf("findings %v", fs)
+	}
+}

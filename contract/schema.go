@@ -155,8 +155,19 @@ func (d *Document) schemaFindings(v SchemaVersion, value any) []Finding {
 	leaves = dropCascade(v, leaves)
 	out := make([]Finding, 0, len(leaves))
 	seen := map[string]bool{}
+	alts := missingAlternatives(leaves)
 	for _, l := range leaves {
-		f := d.schemaFinding(v, l)
+		var f Finding
+		if keys, ok := alts[strings.Join(l.InstanceLocation, "/")]; ok {
+			if len(keys) == 0 {
+				continue // already reported as one finding
+			}
+			f = d.at(RuleSchema, SeverityError, fmt.Sprintf("ODCS %s schema: missing one of %s", v, strings.Join(keys, ", ")),
+				"add one of them", l.InstanceLocation...)
+			alts[strings.Join(l.InstanceLocation, "/")] = nil
+		} else {
+			f = d.schemaFinding(v, l)
+		}
 		key := f.Path + "\x00" + f.Message
 		if !seen[key] {
 			seen[key] = true
@@ -346,4 +357,27 @@ func joinValues(vs []any) string {
 		parts = append(parts, fmt.Sprint(v))
 	}
 	return strings.Join(parts, ", ")
+}
+
+// missingAlternatives finds the places where several alternatives each miss
+// one property (a oneOf over mustBe, mustBeBetween, ...): they are reported
+// as one "missing one of" finding. The map is keyed by instance location.
+func missingAlternatives(leaves []*jsonschema.ValidationError) map[string][]string {
+	by := map[string][]string{}
+	for _, l := range leaves {
+		alt := strings.Contains(l.SchemaURL, "/oneOf/") || strings.Contains(l.SchemaURL, "/anyOf/")
+		if r, ok := l.ErrorKind.(*kind.Required); ok && len(r.Missing) == 1 && alt {
+			k := strings.Join(l.InstanceLocation, "/")
+			by[k] = append(by[k], r.Missing[0])
+		}
+	}
+	for k, keys := range by {
+		if len(keys) < 2 {
+			delete(by, k)
+			continue
+		}
+		slices.Sort(keys)
+		by[k] = slices.Compact(keys)
+	}
+	return by
 }
