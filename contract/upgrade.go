@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 )
 
 // Upgrade converts a parsed ODCS v2.2.x (or v3.0.x) document to a v3.1.0
@@ -68,7 +69,7 @@ func (u *upgrader) contract() *Contract {
 	c.Domain = u.takeStr("datasetDomain")
 	c.DataProduct = u.takeStr("quantumName")
 	c.Tags = strList(u.take("tags"))
-	c.ContractCreatedTs = u.takeStr("contractCreatedTs")
+	c.ContractCreatedTs = u.timestamp(u.takeStr("contractCreatedTs"))
 	if d, ok := u.take("description").(map[string]any); ok {
 		c.Description = &Description{Purpose: u.str(d, "purpose"), Limitations: u.str(d, "limitations"), Usage: u.str(d, "usage")}
 	}
@@ -281,4 +282,28 @@ func withoutKey(m map[string]any, k string) map[string]any {
 		}
 	}
 	return out
+}
+
+// tsLayouts are the timestamp spellings v2 files use.
+var tsLayouts = []string{time.RFC3339Nano, "2006-01-02T15:04:05", "2006-01-02 15:04:05Z07:00", "2006-01-02 15:04:05",
+	"2006-01-02T15:04:05.000-0700", "2006-01-02T15:04:05-0700", "2006-01-02"}
+
+// timestamp normalises a v2 timestamp to RFC 3339 (UTC when no zone is
+// given), as v3's date-time format wants; one it cannot read is kept and
+// reported.
+func (u *upgrader) timestamp(s string) string {
+	if s == "" {
+		return s
+	}
+	for _, l := range tsLayouts {
+		if t, err := time.Parse(l, strings.TrimSpace(s)); err == nil {
+			if out := t.Format(time.RFC3339); out != s {
+				u.warnings = append(u.warnings, fmt.Sprintf("contractCreatedTs %q written as RFC 3339: %s", s, out))
+				return out
+			}
+			return s
+		}
+	}
+	u.warnings = append(u.warnings, fmt.Sprintf("contractCreatedTs %q is not a timestamp DataEngOS can read; kept as it is", s))
+	return s
 }

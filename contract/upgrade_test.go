@@ -31,15 +31,15 @@ func TestUpgradeFullExample(t *testing.T) {
 		t.Logf("upgraded:\n%s", out)
 	}
 	checks := map[string]bool{
-		"id":                c.ID == "53581432-6c55-4ba2-a65f-72344a91553a",
-		"dataProduct":       c.DataProduct == "my quantum",
-		"domain":            c.Domain == "seller",
-		"schema name":       len(c.Schema) == 1 && c.Schema[0].Name == "tbl",
-		"properties":        len(c.Schema) == 1 && len(c.Schema[0].Properties) == 3 && c.Schema[0].Properties[0].Name == "txn_ref_dt",
-		"primaryKey":        len(c.Schema) == 1 && c.Schema[0].Properties[1].PrimaryKey,
-		"required inverted": len(c.Schema) == 1 && c.Schema[0].Properties[0].Required,
-		"team":              c.Team != nil && len(c.Team.Members) == 3 && c.Team.Members[2].Username == "daustin",
-		"timestamp string":  c.ContractCreatedTs == "2022-11-15 02:59:43",
+		"id":                    c.ID == "53581432-6c55-4ba2-a65f-72344a91553a",
+		"dataProduct":           c.DataProduct == "my quantum",
+		"domain":                c.Domain == "seller",
+		"schema name":           len(c.Schema) == 1 && c.Schema[0].Name == "tbl",
+		"properties":            len(c.Schema) == 1 && len(c.Schema[0].Properties) == 3 && c.Schema[0].Properties[0].Name == "txn_ref_dt",
+		"primaryKey":            len(c.Schema) == 1 && c.Schema[0].Properties[1].PrimaryKey,
+		"required inverted":     len(c.Schema) == 1 && c.Schema[0].Properties[0].Required,
+		"team":                  c.Team != nil && len(c.Team.Members) == 3 && c.Team.Members[2].Username == "daustin",
+		"timestamp as RFC 3339": c.ContractCreatedTs == "2022-11-15T02:59:43Z",
 	}
 	for name, ok := range checks {
 		if !ok {
