@@ -1,9 +1,12 @@
 package cli
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"strings"
 
+	"github.com/dataeng-os/dataeng-os/contract/fix"
 	"github.com/dataeng-os/dataeng-os/internal/atomicfile"
 	"github.com/dataeng-os/dataeng-os/scaffold"
 
@@ -62,14 +65,9 @@ func runUpgrade(f *Factory, opts *upgradeOptions) error {
 		}
 		return ErrFindings
 	}
-	c, warnings, err := contract.Upgrade(doc)
+	out, warnings, err := upgraded(opts, doc, data)
 	if err != nil {
 		return err
-	}
-	c.APIVersion = opts.To
-	out, err := contract.Marshal(c)
-	if err != nil {
-		return fmt.Errorf("upgrade %s: %w", opts.File, err)
 	}
 	for _, w := range warnings {
 		fmt.Fprintln(f.IO.ErrOut, "warning: "+w)
@@ -124,4 +122,33 @@ func needsPerson(f *Factory, opts *upgradeOptions, fs []contract.Finding) error 
 	}
 	fmt.Fprintf(f.IO.ErrOut, "fix these in %s (or in the upgraded output), then run the upgrade again\n", opts.File)
 	return ErrFindings
+}
+
+// upgraded converts the document. A v3.0.x file is edited on its YAML node
+// tree by the same fixer as `validate --fix` (comments, key order and
+// formatting kept); a v2.2.x file is rebuilt from the typed model.
+func upgraded(opts *upgradeOptions, doc *contract.Document, data []byte) ([]byte, []string, error) {
+	if strings.HasPrefix(doc.APIVersion, "v3.0.") {
+		out, applied, err := fix.Apply(opts.File, data, contract.Rules{SchemaOnly: true})
+		if err == nil && len(applied) > 0 {
+			var notes []string
+			for _, a := range applied {
+				notes = append(notes, a.String())
+			}
+			if opts.To != contract.APIVersion {
+				out = bytes.Replace(out, []byte("apiVersion: "+contract.APIVersion), []byte("apiVersion: "+opts.To), 1)
+			}
+			return out, notes, nil
+		}
+	}
+	c, warnings, err := contract.Upgrade(doc)
+	if err != nil {
+		return nil, nil, err
+	}
+	c.APIVersion = opts.To
+	out, err := contract.Marshal(c)
+	if err != nil {
+		return nil, nil, fmt.Errorf("upgrade %s: %w", opts.File, err)
+	}
+	return out, warnings, nil
 }
