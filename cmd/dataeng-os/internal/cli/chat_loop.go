@@ -144,7 +144,7 @@ func (c *chat) turn(parent context.Context, fn func(context.Context) error) {
 	close(done)
 	c.r.endLine()
 	if err != nil && ctx.Err() != nil && parent.Err() == nil {
-		fmt.Fprintln(c.f.IO.ErrOut, "(cancelled: the partial answer was discarded and your message is kept; /retry asks again, or just go on)")
+		fmt.Fprintln(c.f.IO.ErrOut, "(cancelled: the partial answer stays above and in the session journal, not in the conversation the model sees; your message is kept; /retry asks again, or just go on)")
 	}
 }
 

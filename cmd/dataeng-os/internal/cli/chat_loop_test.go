@@ -34,7 +34,7 @@ func TestTurnCtrlCCancels(t *testing.T) {
 			return nil
 		}
 	})
-	if got := errOut.String(); !strings.Contains(got, "cancelled: the partial answer was discarded and your message is kept; /retry asks again") {
+	if got := errOut.String(); !strings.Contains(got, "cancelled: the partial answer stays above and in the session journal") {
 		t.Errorf("stderr: %q", got)
 	}
 }

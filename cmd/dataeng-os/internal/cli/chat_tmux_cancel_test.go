@@ -41,7 +41,7 @@ func TestChatInTmuxCancelsGeneration(t *testing.T) {
 	p.keys("orders from checkout", "Enter")
 	p.waitFor("Thinking about", 1)
 	p.keys("C-c")
-	s := p.waitFor("(cancelled: the partial answer was discarded and your message is kept; /retry asks again", 1)
+	s := p.waitFor("(cancelled: the partial answer stays above and in the session journal", 1)
 	if strings.Contains(s, "please wait while I write a long answer") {
 		t.Fatalf("the generation was not cut short:\n%s", s)
 	}

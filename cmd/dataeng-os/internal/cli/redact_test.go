@@ -121,3 +121,22 @@ func TestSessionsShowRedactsOldJournals(t *testing.T) {
 		}
 	}
 }
+
+// TestSessionsShowKeepsCancelledPartial: a reply cut off by Ctrl-C is kept
+// in the transcript, marked as cut off.
+func TestSessionsShowKeepsCancelledPartial(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "dataeng-os.toml"), []byte("provider = \"guided\"\n"), 0o644)
+	sess := filepath.Join(dir, ".dataeng-os", "sessions")
+	os.MkdirAll(sess, 0o755)
+	lines := `{"type":"session","session":"s2","mode":"model"}` + "\n" + `{"type":"user","session":"s2","text":"orders please"}` + "\n" +
+		`{"type":"cancelled","session":"s2","phase":"interview","text":"Which team owns the"}` + "\n"
+	if err := os.WriteFile(filepath.Join(sess, "s2.jsonl"), []byte(lines), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := echoCLI(t, dir, "", "sessions", "show", "s2")
+	if code != 0 || !strings.Contains(out, "architect> Which team owns the …") || !strings.Contains(out, "[cancelled: the answer above was cut off]") {
+		t.Fatalf("code %d\n%s%s", code, out, errOut)
+	}
+}

@@ -34,7 +34,10 @@ func runSessionsShow(f *Factory, ref string) error {
 		case agent.EventFindings:
 			fmt.Fprintf(io.Out, "  [validator: %d findings]\n", len(ev.Findings))
 		case agent.EventCancelled:
-			fmt.Fprintln(io.Out, "  [cancelled]")
+			if p := strings.TrimSpace(ev.Text); p != "" {
+				fmt.Fprintln(io.Out, "architect> "+p+" …")
+			}
+			fmt.Fprintln(io.Out, "  [cancelled: the answer above was cut off]")
 		case agent.EventSaved:
 			if ev.Paths != nil {
 				fmt.Fprintf(io.Out, "  [saved %s]\n", strings.Join(nonEmpty(r.rel(ev.Paths.Canvas), r.rel(ev.Paths.Contract), r.rel(ev.Paths.Findings)), ", "))
