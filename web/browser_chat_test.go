@@ -106,3 +106,26 @@ func TestBrowserTwoConversations(t *testing.T) {
 		t.Fatal("both tabs in the same conversation")
 	}
 }
+
+// TestBrowserNewContractQuiet: a blank new contract shows no findings
+// before anything is typed, and example placeholders read as examples;
+// the first keystroke brings the findings.
+func TestBrowserNewContractQuiet(t *testing.T) {
+	ctx := browser(t)
+	ts, _ := chatServer(t)
+	s := &stepper{t: t, ctx: ctx, dir: artifactsDir(t, "editor-quiet")}
+	s.do("blank",
+		chromedp.Navigate(ts.URL+"/editor"),
+		chromedp.WaitVisible(chromedp.CSS(`#editor[data-ready="1"]`)),
+	)
+	if n := eval[int](t, ctx, `document.querySelectorAll("#editor .finding").length`); n != 0 {
+		t.Fatalf("a blank new contract shows %d findings", n)
+	}
+	if ph := eval[string](t, ctx, `document.getElementById("f-id").placeholder`); !strings.HasPrefix(ph, "e.g. ") {
+		t.Errorf("placeholder %q does not read as an example", ph)
+	}
+	s.do("typed",
+		chromedp.SendKeys(chromedp.CSS("#f-name"), "Orders"),
+		wait(`document.querySelectorAll("#editor .finding").length > 0`),
+	)
+}

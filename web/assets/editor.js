@@ -15,7 +15,7 @@
   const tplProp = document.getElementById("tpl-prop");
 
   // state: what the form was loaded from (its hidden fields are kept on save).
-  const state = { file: root.dataset.file || "", hash: "", base: "", opts: {}, fileTouched: !!root.dataset.file };
+  const state = { file: root.dataset.file || "", hash: "", base: "", opts: {}, fileTouched: !!root.dataset.file, quiet: !root.dataset.file };
   let ready = null; // init()'s promise: a draft never races the file fetch
   window.cockpitEditor = { loadDraft, state, hasFile: () => !!state.hash };
 
@@ -161,6 +161,11 @@
     for (const n of document.querySelectorAll("#editor .finding.inline")) n.remove();
     for (const n of document.querySelectorAll("#editor .has-finding")) n.classList.remove("has-finding", "error", "warning");
     others.replaceChildren();
+    if (state.quiet) { // a blank new contract: no findings before anything is typed or saved
+      summary.className = "badge"; summary.id = "validation-summary"; summary.dataset.errors = 0;
+      summary.textContent = cockpit.t("web.editor.quiet");
+      return;
+    }
     const fs = res.findings || [];
     for (const f of fs) {
       const t = findTarget(refine(f));
@@ -224,19 +229,21 @@
   root.addEventListener("input", (ev) => {
     if (ev.target === filePath) { state.fileTouched = true; return; }
     if (ev.target.closest("#chat-panel")) return;
+    state.quiet = false;
     if (!state.fileTouched && !state.hash && (ev.target.id === "f-id" || ev.target.id === "f-name")) {
       const s = slug(document.getElementById("f-name").value || document.getElementById("f-id").value);
       filePath.value = s ? "contracts/" + s + ".odcs.yaml" : "";
     }
     changed();
   });
-  root.addEventListener("change", (ev) => { if (!ev.target.closest("#chat-panel") && ev.target !== filePath) changed(); });
+  root.addEventListener("change", (ev) => { if (!ev.target.closest("#chat-panel") && ev.target !== filePath) { state.quiet = false; changed(); } });
   document.getElementById("add-object").addEventListener("click", () => {
     const fs = addObject(null); addProp(fs, null); renumber(); changed();
   });
 
   // --- save -------------------------------------------------------------------
   async function save() {
+    state.quiet = false;
     const file = currentFile();
     if (!file) { setStatus(cockpit.t("web.js.chooseFile"), "error"); filePath.focus(); return; }
     setStatus(cockpit.t("web.js.saving"));
@@ -309,6 +316,7 @@
       history.replaceState(null, "", "/editor" + (opts.session ? "?session=" + encodeURIComponent(opts.session) : ""));
     }
     state.base = yaml;
+    state.quiet = false;
     setForm(res.body.form);
     if (!state.fileTouched) {
       const s = slug(res.body.form.name || res.body.form.id);
