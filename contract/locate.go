@@ -92,6 +92,20 @@ func child(n *yaml.Node, tok string) (val, key *yaml.Node) {
 }
 
 // at builds a finding located at tokens in doc.
+// Position is the line and column a path of keys and indexes points at,
+// as findings do: the key of a mapping member, the item of a sequence
+// element, the deepest existing ancestor when the path runs out; 1:1 when
+// there is no tree.
+func (d *Document) Position(tokens ...string) (line, col int) {
+	if d == nil || d.Root == nil {
+		return 1, 1
+	}
+	if n, _ := locate(d.Root, tokens); n != nil && n.Line > 0 {
+		return n.Line, n.Column
+	}
+	return 1, 1
+}
+
 func (d *Document) at(rule string, sev Severity, msg, hint string, tokens ...string) Finding {
 	n, p := locate(d.Root, tokens)
 	f := Finding{File: d.File, Line: 1, Column: 1, Path: p, Rule: rule, Severity: sev, Message: msg, Hint: hint}
