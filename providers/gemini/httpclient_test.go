@@ -1,34 +1,18 @@
 package gemini
 
 import (
-	"context"
 	"net/http"
-	"net/http/httptest"
-	"sync/atomic"
 	"testing"
+
+	"github.com/dataeng-os/dataeng-os/providers"
+	"github.com/dataeng-os/dataeng-os/providers/internal/wiretest"
 )
 
-// countingTransport counts the requests that go through it.
-type countingTransport struct{ n atomic.Int32 }
-
-func (c *countingTransport) RoundTrip(r *http.Request) (*http.Response, error) {
-	c.n.Add(1)
-	return http.DefaultTransport.RoundTrip(r)
-}
-
 // TestWithHTTPClient: every request goes through the client the caller
-// gives (a proxy, custom TLS, a test transport).
+// gives.
 func TestWithHTTPClient(t *testing.T) {
 	t.Parallel()
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "application/json")
-		w.Write([]byte(`{"models":[],"data":[]}`))
-	}))
-	defer srv.Close()
-	tr := &countingTransport{}
-	c := New(WithBaseURL(srv.URL), WithAPIKey("k"), WithHTTPClient(&http.Client{Transport: tr}))
-	_, _ = c.Models(context.Background())
-	if tr.n.Load() == 0 {
-		t.Fatal("the request did not use the given *http.Client")
-	}
+	wiretest.AssertUsesClient(t, func(u string, hc *http.Client) providers.Provider {
+		return New(WithBaseURL(u), WithAPIKey("k"), WithHTTPClient(hc))
+	})
 }
