@@ -3,6 +3,7 @@ package scaffold
 import (
 	"fmt"
 	"path"
+	"regexp"
 	"strings"
 
 	"github.com/dataeng-os/dataeng-os/contract"
@@ -24,7 +25,8 @@ type plan struct {
 	objects      []*objPlan
 	usesGeneric  bool
 	projectName  string
-	stagingMat   string // view | table | incremental
+	stagingMat   string                    // view | table | incremental
+	nameREs      map[string]*regexp.Regexp // sql rules' name patterns (nameRE)
 }
 
 type objPlan struct {

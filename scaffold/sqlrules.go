@@ -64,7 +64,7 @@ func (p *plan) sqlTestBody(o *objPlan, q contract.Quality, col *colPlan) (string
 		return "", false
 	}
 	ref := fmt.Sprintf("{{ ref('%s') }}", o.staging)
-	query := renameColumns(strings.TrimRight(strings.TrimSpace(q.Query), "; \t\n"), o.columns)
+	query := p.renameColumns(strings.TrimRight(strings.TrimSpace(q.Query), "; \t\n"), o.columns)
 	query = placeholderRE.ReplaceAllStringFunc(query, func(m string) string {
 		switch strings.Trim(m, "${} \t") {
 		case "property", "column", "field":
@@ -80,7 +80,7 @@ func (p *plan) sqlTestBody(o *objPlan, q contract.Quality, col *colPlan) (string
 		if name == "" {
 			continue
 		}
-		re := regexp.MustCompile(`(?i)\b(from|join)(\s+)` + regexp.QuoteMeta(name) + `\b`)
+		re := p.nameRE(`(?i)\b(from|join)(\s+)`, name)
 		query = re.ReplaceAllString(query, "${1}${2}"+strings.ReplaceAll(ref, "$", "$$"))
 	}
 	rest := strings.ReplaceAll(query, ref, "")
@@ -140,13 +140,13 @@ func oneLine(s string) string {
 // renameColumns rewrites the source column names a query uses
 // (DataValue) to the staging model's names (data_value), since the test
 // reads the staging model.
-func renameColumns(query string, cols []*colPlan) string {
+func (p *plan) renameColumns(query string, cols []*colPlan) string {
 	for _, c := range cols {
 		for _, src := range []string{c.srcName, c.prop.Name} {
 			if src == "" || src == c.name || !isPlainIdent(src) {
 				continue
 			}
-			re := regexp.MustCompile(`(?i)(^|[^\w."'])` + regexp.QuoteMeta(src) + `\b`)
+			re := p.nameRE(`(?i)(^|[^\w."'])`, src)
 			query = re.ReplaceAllString(query, "${1}"+strings.ReplaceAll(c.sqlName, "$", "$$"))
 		}
 	}
@@ -161,4 +161,20 @@ func isPlainIdent(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// nameRE matches prefix followed by name as a whole word, compiled once
+// per render: a contract's rules name the same tables and columns again
+// and again.
+func (p *plan) nameRE(prefix, name string) *regexp.Regexp {
+	k := prefix + "\x00" + name
+	if re, ok := p.nameREs[k]; ok {
+		return re
+	}
+	if p.nameREs == nil {
+		p.nameREs = map[string]*regexp.Regexp{}
+	}
+	re := regexp.MustCompile(prefix + regexp.QuoteMeta(name) + `\b`)
+	p.nameREs[k] = re
+	return re
 }
