@@ -126,7 +126,8 @@ func needsPerson(f *Factory, opts *upgradeOptions, fs []contract.Finding) error 
 
 // upgraded converts the document. A v3.0.x file is edited on its YAML node
 // tree by the same fixer as `validate --fix` (comments, key order and
-// formatting kept); a v2.2.x file is rebuilt from the typed model.
+// formatting kept); a v2.2.x file is rebuilt from the typed model, and
+// its comments and key order are carried over to the renamed keys.
 func upgraded(opts *upgradeOptions, doc *contract.Document, data []byte) ([]byte, []string, error) {
 	if strings.HasPrefix(doc.APIVersion, "v3.0.") {
 		out, applied, err := fix.Apply(opts.File, data, contract.Rules{SchemaOnly: true})
@@ -150,5 +151,9 @@ func upgraded(opts *upgradeOptions, doc *contract.Document, data []byte) ([]byte
 	if err != nil {
 		return nil, nil, fmt.Errorf("upgrade %s: %w", opts.File, err)
 	}
-	return out, warnings, nil
+	kept, err := fix.Transplant(data, out, contract.V2Path)
+	if err != nil {
+		warnings = append(warnings, "the comments of "+opts.File+" could not be carried over: "+err.Error())
+	}
+	return kept, warnings, nil
 }
