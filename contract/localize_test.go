@@ -85,6 +85,7 @@ func TestLocalizeText(t *testing.T) {
 		`timestamp property "criado" does not end with "_at" or "_em"`:             `a propriedade timestamp "criado" não termina com "_at" ou "_em"`,
 		"something the catalog does not know":                                      "something the catalog does not know",
 		`ODCS v3.1.0 schema: missing property 'id'`:                                `schema ODCS v3.1.0: falta a propriedade 'id'`,
+		`ODCS v3.1.0 schema: logicalType: "strnig" is not one of string, date`:     `schema ODCS v3.1.0: logicalType: "strnig" não é um de string, date`,
 	} {
 		if got := LocalizeText(in, "pt"); got != want {
 			t.Errorf("LocalizeText(%q)\n got %q\nwant %q", in, got, want)

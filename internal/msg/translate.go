@@ -39,10 +39,11 @@ func translateDepth(s, lang, prefix string, depth int) string {
 }
 
 type template struct {
-	key     Key
-	re      *regexp.Regexp
-	verbs   []byte // the verb of each capture
-	literal int    // characters of fixed text: the most specific wins
+	key      Key
+	re       *regexp.Regexp
+	verbs    []byte // the verb of each capture
+	literal  int    // characters of fixed text: the most specific wins
+	anchored bool   // starts with fixed text: wins over one that starts with a verb
 }
 
 var (
@@ -51,7 +52,9 @@ var (
 )
 
 // templatesOf compiles the English formats of the keys under prefix, the
-// most specific (most fixed text) first.
+// most specific first: those that start with fixed text (so that "ODCS %s
+// schema: %s" wraps the enum sentence it holds rather than "%s: %s is not
+// one of %s" swallowing the prefix), then by most fixed text.
 func templatesOf(prefix string) []template {
 	tmplMu.Lock()
 	defer tmplMu.Unlock()
@@ -65,6 +68,9 @@ func templatesOf(prefix string) []template {
 		}
 	}
 	sort.Slice(ts, func(i, j int) bool {
+		if ts[i].anchored != ts[j].anchored {
+			return ts[i].anchored
+		}
 		if ts[i].literal != ts[j].literal {
 			return ts[i].literal > ts[j].literal
 		}
@@ -83,7 +89,9 @@ func compileTemplate(k Key, format string) template {
 	var b strings.Builder
 	b.WriteString("^")
 	last := 0
-	for _, loc := range fmtVerbRE.FindAllStringIndex(format, -1) {
+	locs := fmtVerbRE.FindAllStringIndex(format, -1)
+	t.anchored = len(locs) == 0 || locs[0][0] > 0
+	for _, loc := range locs {
 		lit := format[last:loc[0]]
 		b.WriteString(regexp.QuoteMeta(lit))
 		t.literal += len(lit)
