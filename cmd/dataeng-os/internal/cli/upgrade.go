@@ -32,7 +32,11 @@ func newUpgradeCmd(f *Factory) *cobra.Command {
 datasetDomain→domain, dataset/columns→schema/properties, isPrimaryKey→primaryKey,
 isNullable→required (inverted), stakeholders→team members. Credentials are
 dropped and v2 fields without a v3 home are kept as customProperties; each
-such change is reported on stderr.
+such change is reported on stderr. v3.0.x files get the v3.1.0 shapes (team
+list → team.members, quality rule → metric). Comments and key order are kept
+on the keys that hold the same facts; --to v3.2.0 targets the newer schema;
+--dry-run prints a unified diff. When the result would not pass the target
+schema, nothing is written and what needs a person is listed.
 
 The result is written to stdout, or atomically to OUT with -o. An existing
 OUT is never overwritten without --force.`,
