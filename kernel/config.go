@@ -33,8 +33,9 @@ type ProviderProfile struct {
 	APIKeyEnv string   `toml:"api_key_env"`
 	Timeout   Duration `toml:"timeout"`
 	NumCtx    int      `toml:"num_ctx"`
-	Script    string   `toml:"script"` // scripted provider: path of the script file
-	Stream    *bool    `toml:"stream"` // openai type: false asks for whole answers (default true)
+	KeepAlive Duration `toml:"keep_alive"` // ollama: how long the model stays loaded after a request (0 = 30m)
+	Script    string   `toml:"script"`     // scripted provider: path of the script file
+	Stream    *bool    `toml:"stream"`     // openai type: false asks for whole answers (default true)
 	// Assist marks a small model: agent.strategy = auto drafts with it in
 	// assist mode (the extractor drafts, the model answers bounded questions).
 	Assist bool `toml:"assist"`

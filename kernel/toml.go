@@ -57,6 +57,9 @@ func mergeProfile(base, file ProviderProfile, md toml.MetaData, name string) Pro
 	if set("num_ctx") {
 		base.NumCtx = file.NumCtx
 	}
+	if set("keep_alive") {
+		base.KeepAlive = file.KeepAlive
+	}
 	if set("script") {
 		base.Script = file.Script
 	}

@@ -26,6 +26,7 @@ type Profile struct {
 	APIKeyEnv string        // variable holding the key ("" = the vendor's usual one)
 	Timeout   time.Duration // first-byte timeout (0 = 120 s; ollama 300 s)
 	NumCtx    int           // ollama num_ctx (0 = ollama.DefaultNumCtx)
+	KeepAlive time.Duration // ollama keep_alive (0 = ollama.DefaultKeepAlive)
 	Script    string        // scripted: script path (resolved by the caller)
 	// NoStream asks an OpenAI-compatible server for whole answers instead of
 	// a stream (for servers whose streaming is broken). The first-byte
@@ -80,7 +81,7 @@ func build(p Profile, getenv func(string) string) (providers.Provider, []string,
 		if base == "" {
 			base = ollama.HostFromEnv(getenv)
 		}
-		opts := []ollama.Option{ollama.WithBaseURL(base), ollama.WithNumCtx(p.NumCtx), ollama.WithTimeout(connect)}
+		opts := []ollama.Option{ollama.WithBaseURL(base), ollama.WithNumCtx(p.NumCtx), ollama.WithTimeout(connect), ollama.WithKeepAlive(p.KeepAlive)}
 		if p.Model != "" {
 			opts = append(opts, ollama.WithModel(p.Model))
 		}

@@ -36,6 +36,7 @@ type Client struct {
 	numCtx  int
 	hc      *http.Client
 	timeout time.Duration
+	keep    time.Duration
 }
 
 var _ providers.Provider = (*Client)(nil)
@@ -59,6 +60,16 @@ func WithNumCtx(n int) Option { return func(c *Client) { c.numCtx = n } }
 // WithTimeout sets the connect timeout of the default HTTP client.
 func WithTimeout(d time.Duration) Option { return func(c *Client) { c.timeout = d } }
 
+// DefaultKeepAlive is how long the server keeps the model loaded after a
+// request: long enough that a batch of notes on slow hardware never
+// reloads it between notes (Ollama's own default is 5 minutes).
+const DefaultKeepAlive = 30 * time.Minute
+
+// WithKeepAlive sets keep_alive, sent on every chat request (0 =
+// DefaultKeepAlive; negative keeps the model loaded until the server
+// stops).
+func WithKeepAlive(d time.Duration) Option { return func(c *Client) { c.keep = d } }
+
 // New builds a client.
 func New(opts ...Option) *Client {
 	c := &Client{base: DefaultHost, model: "qwen2.5:7b", numCtx: DefaultNumCtx}
@@ -67,6 +78,9 @@ func New(opts ...Option) *Client {
 	}
 	if c.numCtx <= 0 {
 		c.numCtx = DefaultNumCtx
+	}
+	if c.keep == 0 {
+		c.keep = DefaultKeepAlive
 	}
 	if c.hc == nil {
 		c.hc = providers.NewHTTPClient(c.timeout)

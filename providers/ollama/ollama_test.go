@@ -106,8 +106,30 @@ func TestNumCtxAlwaysSentAndWarning(t *testing.T) {
 	if !strings.Contains(string(srv.Body(0)), `"num_ctx":8192`) {
 		t.Fatalf("num_ctx not sent: %.200s", srv.Body(0))
 	}
+	if !strings.Contains(string(srv.Body(0)), `"keep_alive":"30m0s"`) {
+		t.Fatalf("keep_alive (default 30m) not sent: %.300s", srv.Body(0))
+	}
 	if len(resp.Warnings) != 1 || !strings.Contains(resp.Warnings[0], "num_ctx 8192") {
 		t.Fatalf("warnings = %v", resp.Warnings)
+	}
+}
+
+// TestKeepAliveOption: a profile's keep_alive reaches the wire, and a
+// negative one (keep loaded) is sent as Ollama's -1.
+func TestKeepAliveOption(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		d    time.Duration
+		want string
+	}{{2 * time.Hour, `"keep_alive":"2h0m0s"`}, {-1, `"keep_alive":-1`}} {
+		srv := wiretest.New(t, okStream)
+		c := New(WithBaseURL(srv.URL), WithKeepAlive(tc.d))
+		if _, err := c.Stream(context.Background(), providers.Request{Messages: []providers.Message{{Role: providers.RoleUser, Content: "hi"}}}, nil); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(srv.Body(0)), tc.want) {
+			t.Errorf("keep_alive %v: want %s in %.300s", tc.d, tc.want, srv.Body(0))
+		}
 	}
 }
 

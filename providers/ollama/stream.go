@@ -62,7 +62,7 @@ func (c *Client) chatRequest(req providers.Request, model string) *api.ChatReque
 	if req.MaxTokens > 0 {
 		opts["num_predict"] = req.MaxTokens
 	}
-	r := &api.ChatRequest{Model: model, Stream: &stream, Options: opts, Format: req.JSONSchema}
+	r := &api.ChatRequest{Model: model, Stream: &stream, Options: opts, Format: req.JSONSchema, KeepAlive: &api.Duration{Duration: c.keep}}
 	if req.System != "" {
 		r.Messages = append(r.Messages, api.Message{Role: "system", Content: req.System})
 	}

@@ -152,6 +152,6 @@ func factoryProfile(f *Factory, proj *kernel.Project, name string, prof kernel.P
 		script = filepath.Join(root, script)
 	}
 	return factory.Profile{Name: name, Type: prof.Type, Model: prof.Model, BaseURL: prof.BaseURL,
-		APIKeyEnv: prof.APIKeyEnv, Timeout: prof.Timeout.Duration, NumCtx: prof.NumCtx, Script: script,
+		APIKeyEnv: prof.APIKeyEnv, Timeout: prof.Timeout.Duration, NumCtx: prof.NumCtx, KeepAlive: prof.KeepAlive.Duration, Script: script,
 		NoStream: prof.Stream != nil && !*prof.Stream}
 }
