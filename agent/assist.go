@@ -39,7 +39,7 @@ func (a *Architect) draftAssist(ctx context.Context, name, notes, lang string, e
 			emit(Event{Type: EventInfo, Phase: PhaseAssist, Text: fmt.Sprintf("token budget spent: %d of %d questions asked", i, len(qs))})
 			break
 		}
-		emit(Event{Type: EventInfo, Phase: PhaseAssist, Text: fmt.Sprintf("%d/%d %s", i+1, len(qs), q.Label)})
+		emit(Event{Type: EventInfo, Phase: PhaseAssist, Step: i + 1, Steps: len(qs), Name: q.Label, Text: fmt.Sprintf("%d/%d %s", i+1, len(qs), q.Label)})
 		if err := a.askAssist(ctx, q, notes, m, emit); err != nil {
 			return a.assistResult(name, lang, &d, g, m, StopCancelled), err
 		}

@@ -76,6 +76,10 @@ type Event struct {
 	Findings []contract.Finding `json:"findings,omitempty"`
 	Question *Question          `json:"question,omitempty"`
 
+	// Step of Steps: progress inside one draft (assist mode: question 4 of 11).
+	Step  int `json:"step,omitempty"`
+	Steps int `json:"steps,omitempty"`
+
 	Attempt     int              `json:"attempt,omitempty"`
 	MaxAttempts int              `json:"maxAttempts,omitempty"`
 	Reason      string           `json:"reason,omitempty"`

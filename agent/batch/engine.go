@@ -144,6 +144,8 @@ func (r *runner) one(ctx context.Context, n Note) Entry {
 	meter := &Meter{onAdd: func(u providers.Usage) {
 		r.update(func(s *Snapshot) { s.Tokens = s.Tokens.Add(u); s.Calls++ })
 		r.emit(Event{Kind: EventUsage, Note: n.Name})
+	}, onStep: func(step, steps int, label string) {
+		r.emit(Event{Kind: EventNoteStep, Note: n.Name, Step: step, Steps: steps, Label: label})
 	}}
 	files := &Files{Out: r.opts.Out, Force: r.opts.Force, Owners: r.owners, Note: key}
 	e := Entry{Note: key, Name: n.Name, Hash: n.Hash, Runs: 1}

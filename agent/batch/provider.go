@@ -76,6 +76,15 @@ func (p *limited) Stream(ctx context.Context, req providers.Request, onPart func
 type Meter struct {
 	calls, in, out, rateLimited atomic.Int64
 	onAdd                       func(providers.Usage)
+	onStep                      func(step, steps int, label string)
+}
+
+// Step reports progress inside the note's draft (question 4 of 11), which
+// the batch passes on as an EventNoteStep.
+func (m *Meter) Step(step, steps int, label string) {
+	if m != nil && m.onStep != nil {
+		m.onStep(step, steps, label)
+	}
 }
 
 type meterKey struct{}

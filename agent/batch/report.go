@@ -83,6 +83,7 @@ const (
 	EventNoteStart                  // a worker took Note
 	EventUsage                      // a model call of Note finished; tokens updated
 	EventNoteDone                   // Note finished; Row holds its record
+	EventNoteStep                   // Note's draft moved on: Step of Steps, Label
 	EventEnd                        // the batch is over
 )
 
@@ -92,6 +93,9 @@ type Event struct {
 	Note     string // the note's name
 	Row      *Row   // EventNoteDone
 	Snapshot Snapshot
+
+	Step, Steps int    // EventNoteStep
+	Label       string // EventNoteStep: what the step is ("orders.status: type")
 }
 
 // Snapshot is the batch's progress at an event.

@@ -11,7 +11,7 @@ window.cockpitEvents = {
   },
   // the JSON fields an event may carry
   fields: [
-    "type", "time", "session", "phase", "text", "doc", "content", "findings", "question",
+    "type", "time", "session", "phase", "text", "doc", "content", "findings", "question", "step", "steps",
     "attempt", "maxAttempts", "reason", "usage", "total", "cost", "paths", "name",
     "mode", "provider", "model", "lang",
   ],

@@ -155,7 +155,12 @@ func (d *drafter) draft(ctx context.Context, job batch.Job) (batch.Outcome, erro
 	if err != nil {
 		return batch.Outcome{}, err
 	}
-	res, err := a.DraftFromNotes(ctx, job.Note.Name, job.Text, nil)
+	meter := batch.MeterFrom(ctx)
+	res, err := a.DraftFromNotes(ctx, job.Note.Name, job.Text, func(e agent.Event) {
+		if e.Steps > 0 {
+			meter.Step(e.Step, e.Steps, e.Name)
+		}
+	})
 	if res == nil {
 		return batch.Outcome{}, err
 	}

@@ -12,12 +12,14 @@ import (
 // draftProgress renders batch events on stderr: a live bar on a terminal,
 // one plain line per finished note otherwise (pipes, CI).
 type draftProgress struct {
-	w     io.Writer
-	tty   bool
-	label string
-	last  time.Time
-	drawn bool
-	color func(code, s string) string
+	w      io.Writer
+	tty    bool
+	label  string
+	step   string // the latest in-flight note's step: "orders · orders.status: type 4/11"
+	stepOf string // the note of step
+	last   time.Time
+	drawn  bool
+	color  func(code, s string) string
 }
 
 func newDraftProgress(f *Factory, label string) *draftProgress {
@@ -32,13 +34,18 @@ func (p *draftProgress) event(ev batch.Event) {
 	case batch.EventStart:
 		todo := s.Total - s.Skipped
 		p.printLine(fmt.Sprintf("draft: %d notes, %d up to date, %d to draft (%s)", s.Total, s.Skipped, todo, p.label))
+	case batch.EventNoteStep:
+		p.step, p.stepOf = fmt.Sprintf("%s · %s %d/%d", ev.Note, ev.Label, ev.Step, ev.Steps), ev.Note
 	case batch.EventNoteDone:
+		if ev.Note == p.stepOf {
+			p.step = ""
+		}
 		p.noteDone(ev)
 	case batch.EventEnd:
 		p.clear()
 		return
 	}
-	if p.tty && (ev.Kind != batch.EventUsage || time.Since(p.last) > 100*time.Millisecond) {
+	if p.tty && (ev.Kind != batch.EventUsage && ev.Kind != batch.EventNoteStep || time.Since(p.last) > 100*time.Millisecond) {
 		p.draw(s)
 	}
 }
@@ -82,6 +89,9 @@ func (p *draftProgress) draw(s batch.Snapshot) {
 	fmt.Fprintf(p.w, "\r\x1b[K%s %d/%d  %s %d  %s %d  %s %d  ⋯ %d in flight  %s tokens  %s",
 		bar, s.Done(), todo, p.color("32", "✓"), s.Passed, p.color("33", "~"), s.Drafts,
 		p.color("31", "✗"), s.Failed+s.Interrupted, s.InFlight, draftCount(s.Tokens.Total()), eta)
+	if p.step != "" {
+		fmt.Fprintf(p.w, "  %s", p.step)
+	}
 	p.drawn, p.last = true, time.Now()
 }
 

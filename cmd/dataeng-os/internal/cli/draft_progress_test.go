@@ -18,6 +18,7 @@ func progressEvents() []batch.Event {
 	return []batch.Event{
 		{Kind: batch.EventStart, Snapshot: snap},
 		{Kind: batch.EventNoteDone, Note: "orders", Snapshot: done, Row: &batch.Row{Entry: batch.Entry{Note: "notes/orders.md", Status: batch.StatusPassed, Attempts: 1}}},
+		{Kind: batch.EventNoteStep, Note: "leads", Step: 4, Steps: 11, Label: "leads.email: PII kind", Snapshot: done},
 		{Kind: batch.EventNoteDone, Note: "subs", Snapshot: done, Row: &batch.Row{Entry: batch.Entry{Note: "notes/subs.md", Status: batch.StatusFailed, Attempts: 1, Error: "openai: 500 server error"}}},
 		{Kind: batch.EventEnd, Snapshot: done},
 	}
@@ -32,7 +33,7 @@ func TestDraftProgressTTYDrawsABar(t *testing.T) {
 		p.event(ev)
 	}
 	s := errOut.String()
-	for _, want := range []string{"\r\x1b[K", "4/8", "✓ 3", "✗ 1", "2 in flight", "2.2k tokens", "ETA 4s", "failed      notes/subs.md"} {
+	for _, want := range []string{"\r\x1b[K", "4/8", "✓ 3", "✗ 1", "2 in flight", "2.2k tokens", "ETA 4s", "failed      notes/subs.md", "leads · leads.email: PII kind 4/11"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("TTY progress lacks %q:\n%q", want, s)
 		}
@@ -55,7 +56,7 @@ func TestDraftProgressPlainInCI(t *testing.T) {
 		p.event(ev)
 	}
 	s := errOut.String()
-	if strings.Contains(s, "\x1b") || strings.Contains(s, "\r") {
+	if strings.Contains(s, "\x1b") || strings.Contains(s, "\r") || strings.Contains(s, "4/11") {
 		t.Errorf("control characters in CI logs: %q", s)
 	}
 	for _, want := range []string{"draft: 10 notes, 2 up to date, 8 to draft (scripted)\n", "draft: [4/8] passed      notes/orders.md", "draft: [4/8] failed      notes/subs.md (1 attempt, 0 tokens, 0s): openai: 500 server error\n"} {
