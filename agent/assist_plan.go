@@ -34,6 +34,10 @@ func tableQuestions(d *spec.Draft, t *spec.Table, first bool, g *grounder) []ass
 	if t.Description == "" || first && d.Purpose == "" {
 		qs = append(qs, textQuestion(label+": purpose", fmt.Sprintf("In one line (at most %d characters), what is the table `%s` for? Use only facts from the notes.", assistDescLen, t.Name),
 			assistDescLen, func(a string) string {
+				a = trimMarkup(a)
+				if why := usefulDescription(a, nil, t, g.text); why != "" {
+					return why
+				}
 				if !g.descGrounded(a) {
 					return "it adds a name or number the notes do not have"
 				}
@@ -83,7 +87,13 @@ func columnQuestions(t *spec.Table, c *spec.Column, label string, g *grounder) [
 	label += " " + t.Name + "." + c.Name
 	if _, evidence := spec.InferType(c.Name); !evidence && c.PhysicalType == "" && (c.LogicalType == "" || c.LogicalType == "string") {
 		qs = append(qs, enumQuestion(label+": type", fmt.Sprintf("What is the logical type of the column `%s`?", c.Name), assistTypes,
-			func(a string) string { c.LogicalType = a; return "" }))
+			func(a string) string {
+				if !typeCue(g.text, c, a) {
+					return fmt.Sprintf("the notes give no sign that %s is %s", c.Name, a)
+				}
+				c.LogicalType = a
+				return ""
+			}))
 	}
 	if c.PII == spec.PIINone {
 		qs = append(qs, enumQuestion(label+": personal data", fmt.Sprintf("What personal data does the column `%s` hold, if any?", c.Name), assistPII,

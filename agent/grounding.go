@@ -21,12 +21,13 @@ const RuleUngrounded = "draft-ungrounded"
 type grounder struct {
 	src, ext *groundIndex
 	where    string // "the notes", "the conversation"
+	text     string // the source as written (assist's type cues read it)
 }
 
 // newGrounder indexes the source; extractorYAML is the extractor's contract
 // for it ("" when none).
 func newGrounder(source, extractorYAML string, fromNotes bool) *grounder {
-	g := &grounder{src: newGroundIndex(source), ext: newGroundIndex(), where: "the conversation"}
+	g := &grounder{src: newGroundIndex(source), ext: newGroundIndex(), where: "the conversation", text: source}
 	if fromNotes {
 		g.where = "the notes"
 	}

@@ -1,0 +1,100 @@
+package agent
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/dataeng-os/dataeng-os/agent/spec"
+)
+
+// What a tiny model answers when it has nothing to say, measured with
+// SmolLM2-135M and gemma-3-270m on the sample notes: markup ("### Order ID
+// #", "{}", "[]"), the column's own name, remarks about the notes ("This is
+// a note that describes the data set."), a whole note sentence copied, and
+// rules about other columns ("it must be masked"). None of them describes
+// the column, so assist mode refuses them, and a type the notes give no
+// sign of (`empresa` → boolean), before anything reaches the draft.
+
+var (
+	descMarkup  = regexp.MustCompile(`[{}\[\]<>|]`)
+	descVague = []string{"this is a note", "the notes", "describes the data", "not available", "no information",
+		"as an ai", "i don't", "i do not", "não sei", "nao sei", "as notas", "this field", "este campo"}
+	descModal = regexp.MustCompile(`(?i)\b(must|should|need to|needs to|deve|devem|precisa|precisam)\b`)
+)
+
+// trimMarkup strips the Markdown a small model wraps a line in.
+func trimMarkup(s string) string {
+	return strings.TrimSpace(strings.Trim(strings.TrimSpace(s), "#*`>-_ \"'"))
+}
+
+// usefulDescription says why a model's description of column c of table t
+// (c nil: of the table itself) is refused ("" when it is kept): markup, too
+// short, the name again, generic, a copy of a long note sentence, a rule
+// rather than a description, or words naming another column of the table.
+func usefulDescription(a string, c *spec.Column, t *spec.Table, source string) string {
+	low := strings.ToLower(a)
+	if c == nil {
+		c, t = &spec.Column{Name: t.Name, BusinessName: t.BusinessName}, nil
+	}
+	switch {
+	case descMarkup.MatchString(a):
+		return "markup, not a description"
+	case len(strings.Fields(a)) < 3 || letters(a) < 12:
+		return "too short to describe anything"
+	case echoes(a, c):
+		return "it only repeats the column's name"
+	case hasAnyOf(low, descVague):
+		return "it talks about the notes, not the column"
+	case descModal.MatchString(a):
+		return "it states a rule, not what the column holds"
+	case len(a) > 40 && strings.Contains(squashSpaces(strings.ToLower(source)), squashSpaces(low)):
+		return "a note sentence copied whole"
+	}
+	if other := otherColumn(low, c, t); other != "" {
+		return fmt.Sprintf("it is about %s, another column", other)
+	}
+	return ""
+}
+
+func letters(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n
+}
+
+func hasAnyOf(s string, subs []string) bool {
+	for _, x := range subs {
+		if strings.Contains(s, x) {
+			return true
+		}
+	}
+	return false
+}
+
+func squashSpaces(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// otherColumn returns the name of another column of t whose words (all of
+// them, as a phrase) the description uses, unless they are also words of c.
+func otherColumn(low string, c *spec.Column, t *spec.Table) string {
+	if t == nil {
+		return ""
+	}
+	own := " " + strings.Join(contentTokens(c.Name+" "+c.BusinessName), " ") + " "
+	text := " " + strings.Join(groundTokens(low), " ") + " "
+	for _, o := range t.Columns {
+		if o.Name == c.Name {
+			continue
+		}
+		phrase := " " + strings.Join(contentTokens(o.Name), " ") + " "
+		if strings.TrimSpace(phrase) != "" && strings.Contains(text, phrase) && !strings.Contains(own, phrase) {
+			return o.Name
+		}
+	}
+	return ""
+}

@@ -1,0 +1,77 @@
+package agent
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/dataeng-os/dataeng-os/agent/spec"
+)
+
+// typeCues are the words and shapes near a column's mention in the notes
+// that make a type other than string plausible. A model's type answer with
+// no such sign is dropped: the notes never said it.
+var typeCues = map[string]*regexp.Regexp{
+	"integer": regexp.MustCompile(`\d+\s*(a|to|-|–|até|ate|\.\.)\s*\d+|>\s*=?\s*0|\b(count|qtd|qty|quantity|quantidade|number|numero|integer|inteiro|cents|centavos|int|bigint)\b`),
+	"number": regexp.MustCompile(`\d+\s*(a|to|-|–|até|ate|\.\.)\s*\d+|[%$€]|r\$|\b(decimal|numeric|valor|amount|price|preco|rate|taxa|ratio|float|double|number|numero|` +
+		`weight|peso|height|altura|width|largura|length|comprimento|size|tamanho|duration|duracao|distance|distancia|` +
+		`latitude|longitude|lat|lon|temperature|temperatura|grams|gramas|kg|km|meters|metros)\b`),
+	"date":      regexp.MustCompile(`\b(date|data de|dia|day|yyyy-mm-dd|aaaa-mm-dd)\b`),
+	"timestamp": regexp.MustCompile(`\b(timestamp|datetime|hora|hour|time|utc|horario|instant|when)\b`),
+	"time":      regexp.MustCompile(`\b(time|hora|horario|hh:mm)\b`),
+	"boolean":   regexp.MustCompile(`\b(yes/no|sim/nao|true/false|flag|boolean|booleano|bool)\b`),
+}
+
+// typeCue reports whether the notes' words about column c support typ:
+// string always; any other type only with a cue in the item that mentions
+// the column (up to the next comma, semicolon or line end, parentheses
+// included).
+func typeCue(source string, c *spec.Column, typ string) bool {
+	re, ok := typeCues[typ]
+	if typ == "string" || !ok {
+		return typ == "string"
+	}
+	low := strings.ToLower(spec.FoldAccents(source))
+	for _, phrase := range mentions(c) {
+		for i := strings.Index(low, phrase); i >= 0; {
+			if re.MatchString(itemAt(low, i)) {
+				return true
+			}
+			next := strings.Index(low[i+len(phrase):], phrase)
+			if next < 0 {
+				break
+			}
+			i += len(phrase) + next
+		}
+	}
+	return false
+}
+
+// mentions are the ways the notes may write the column's name.
+func mentions(c *spec.Column) []string {
+	var out []string
+	for _, s := range []string{c.BusinessName, strings.ReplaceAll(c.Name, "_", " "), c.Name} {
+		if s = strings.ToLower(spec.FoldAccents(strings.TrimSpace(s))); len(s) > 1 {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// itemAt is the list item starting at i: up to the next comma, semicolon
+// or newline outside parentheses.
+func itemAt(s string, i int) string {
+	depth := 0
+	for j := i; j < len(s); j++ {
+		switch s[j] {
+		case '(':
+			depth++
+		case ')':
+			depth--
+		case ',', ';', '\n':
+			if depth <= 0 {
+				return s[i:j]
+			}
+		}
+	}
+	return s[i:]
+}
