@@ -18,8 +18,8 @@ import (
 // sign of (`empresa` → boolean), before anything reaches the draft.
 
 var (
-	descMarkup  = regexp.MustCompile(`[{}\[\]<>|]`)
-	descVague = []string{"this is a note", "the notes", "describes the data", "not available", "no information",
+	descMarkup = regexp.MustCompile(`[{}\[\]<>|]`)
+	descVague  = []string{"this is a note", "the notes", "describes the data", "not available", "no information",
 		"as an ai", "i don't", "i do not", "não sei", "nao sei", "as notas", "this field", "este campo"}
 	descModal = regexp.MustCompile(`(?i)\b(must|should|need to|needs to|deve|devem|precisa|precisam)\b`)
 )

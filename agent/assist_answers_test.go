@@ -1,7 +1,12 @@
 package agent
 
 import (
+	"context"
+	"strings"
 	"testing"
+
+	"github.com/dataeng-os/dataeng-os/kernel"
+	"github.com/dataeng-os/dataeng-os/providers/scripted"
 
 	"github.com/dataeng-os/dataeng-os/agent/spec"
 )
@@ -64,6 +69,23 @@ func TestTypeCue(t *testing.T) {
 		c := &spec.Column{Name: tc.name, BusinessName: tc.business}
 		if got := typeCue(notes, c, tc.typ); got != tc.want {
 			t.Errorf("typeCue(%s, %s) = %v, want %v", tc.name, tc.typ, got, tc.want)
+		}
+	}
+}
+
+// TestAssistRefusesNonAnswers: a model that answers markup to everything
+// (SmolLM2's "### Order ID #") leaves no trace in the contract.
+func TestAssistRefusesNonAnswers(t *testing.T) {
+	t.Parallel()
+	for _, junk := range []string{"### Order ID #", "{}", "This is a note that describes the data set."} {
+		p := scripted.New(scripted.Turn{Text: `{"answer": "` + junk + `"}`, Repeat: true, ChunkSize: -1})
+		a := newArchitect(t, p, func(o *Options) { o.Strategy = kernel.StrategyAssist })
+		res, err := a.DraftFromNotes(context.Background(), "checkout_orders", assistNotes, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(res.Contract, strings.Trim(junk, "# ")) {
+			t.Errorf("answer %q reached the contract:\n%s", junk, res.Contract)
 		}
 	}
 }

@@ -107,6 +107,10 @@ func columnQuestions(t *spec.Table, c *spec.Column, label string, g *grounder) [
 	if echoes(c.Description, c) {
 		qs = append(qs, textQuestion(label+": description", fmt.Sprintf("Describe the column `%s` in one line (at most %d characters), using only the notes.", c.Name, assistDescLen),
 			assistDescLen, func(a string) string {
+				a = trimMarkup(a)
+				if why := usefulDescription(a, c, t, g.text); why != "" {
+					return why
+				}
 				if !g.descGrounded(a) {
 					return "it adds a name or number the notes do not have"
 				}
