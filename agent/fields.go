@@ -3,6 +3,8 @@ package agent
 import (
 	"fmt"
 	"strings"
+
+	"github.com/dataeng-os/dataeng-os/agent/spec"
 )
 
 // FieldSpec is one field of guided mode's line format:
@@ -28,10 +30,12 @@ type FieldSpec struct {
 	PrimaryKey     bool
 	PII            bool
 	Critical       bool
-	Values         []string // accepted values (values=a|b|c)
-	Min, Max       string   // inclusive bounds, as written (min=, max=)
-	MinLength      string   // minLength= (a whole number), as written
-	MaxLength      string   // maxLength=
+	Values         []string     // accepted values (values=a|b|c)
+	Min, Max       string       // inclusive bounds, as written (min=, max=)
+	MinLength      string       // minLength= (a whole number), as written
+	MaxLength      string       // maxLength=
+	BusinessName   string       // the words the person used, when not the name (plain language)
+	PIIKind        spec.PIIKind // the personal data the name suggests (plain language)
 }
 
 var logicalTypes = map[string][2]string{ // alias → logical, physical

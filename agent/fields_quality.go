@@ -140,7 +140,11 @@ func (f FieldSpec) column() spec.Column {
 	c := spec.Column{Name: f.Name, LogicalType: f.LogicalType, PhysicalType: f.PhysicalType, Description: f.Description,
 		Classification: f.Classification, Masking: f.Masking, Required: f.Required, Unique: f.Unique, PrimaryKey: f.PrimaryKey,
 		Critical: f.Critical, AllowedValues: f.Values, Min: f.Min, Max: f.Max, MinLength: f.MinLength, MaxLength: f.MaxLength}
-	if f.PII {
+	c.BusinessName = f.BusinessName
+	switch {
+	case f.PIIKind != spec.PIINone:
+		c.PII = f.PIIKind
+	case f.PII:
 		c.PII = spec.PIIOther
 	}
 	return c

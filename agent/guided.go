@@ -1,11 +1,9 @@
 package agent
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/dataeng-os/dataeng-os/contract"
-	"github.com/dataeng-os/dataeng-os/internal/msg"
 )
 
 // Question kinds in guided mode.
@@ -39,6 +37,8 @@ type guided struct {
 	notes                        []string // questions the person skipped
 	derived                      []string // open questions the last build found (mart, freshness)
 	skipped                      map[string]bool
+	fieldEdit                    string // the field a bare `/edit NAME` waits for
+	business                     string // the product name's words when name is the proposed snake name
 
 	canvas, yml string
 	findings    []contract.Finding
@@ -77,6 +77,9 @@ func (g *guided) start() []Event {
 // answer takes the person's reply to the current question.
 func (g *guided) answer(text string) []Event {
 	text = strings.TrimSpace(text)
+	if evs, ok := g.fieldCommand(text); ok { // /fields, /undo, /edit
+		return evs
+	}
 	if !g.fixLang && substantive(text) { // the first message that tells fixes it
 		if l := DetectLanguage(text); l != "" {
 			g.lang, g.fixLang = l, true
@@ -94,16 +97,19 @@ func (g *guided) answer(text string) []Event {
 	q := *g.cur
 	var evs []Event
 	var retry string
-	if q.Kind == QFinding {
+	switch q.Kind {
+	case QFinding:
 		retry = g.applyFinding(q, text)
-	} else {
+	case QFields:
+		var more bool
+		if evs, more = g.answerFields(text); more {
+			return append(evs, g.ask(q)) // stay on the fields list until "done"
+		}
+	default:
 		retry = g.applyStep(q, text)
 	}
 	if retry != "" {
 		return append(evs, Event{Type: EventInfo, Text: retry}, g.ask(q))
-	}
-	if q.Kind == QFields && !isDone(text) {
-		return append(evs, g.ask(q)) // stay on the fields list until "done"
 	}
 	if q.Kind != QFinding {
 		g.pos++
@@ -140,10 +146,7 @@ func (g *guided) ask(q Question) Event {
 	case QTable:
 		q.Text = t.qTable
 	case QFields:
-		q.Text = t.qFields
-		if len(g.fields) > 0 {
-			q.Text = t.fieldHelp
-		}
+		q.Text = g.fieldsQuestion()
 	case QOwner:
 		q.Text = t.qOwner
 	case QSection:
@@ -175,40 +178,24 @@ func (g *guided) sectionQuestion(title string) string {
 // applyStep stores an interview answer; a non-empty result is why it must
 // be asked again.
 func (g *guided) applyStep(q Question, text string) string {
-	t := texts(g.lang)
 	switch q.Kind {
 	case QName:
-		if SanitizeName(text) == "dataset" && !strings.EqualFold(text, "dataset") {
-			return t.qName
-		}
-		g.name = text
+		return g.takeName(text)
+	case QNameConfirm:
+		return g.confirmName(text, q)
 	case QTable:
 		name, desc, _ := strings.Cut(text, ":")
 		g.table, g.tableDesc = strings.TrimSpace(name), strings.TrimSpace(desc)
 		if g.table == "" {
 			g.table = SanitizeName(g.name)
 		}
-	case QFields:
-		if isDone(text) {
-			if len(g.fields) == 0 {
-				return t.noFields
-			}
-			return ""
-		}
-		for _, l := range strings.FieldsFunc(text, func(r rune) bool { return r == '\n' || r == ';' }) {
-			f, err := ParseField(l)
-			if err != nil {
-				return fmt.Sprintf(t.badField, msg.Translate(err.Error(), g.lang, "fields.")) + "\n" + t.fieldHelp
-			}
-			g.fields = append(g.fields, f)
-		}
 	case QOwner:
-		g.team, g.owner = parseOwner(text)
+		g.team, g.owner = ownerFacts(text)
 	case QSection:
 		g.answers[q.Section] = text
 		switch sectionRole(q.Section) {
 		case roleOwner:
-			g.team, g.owner = parseOwner(text)
+			g.team, g.owner = ownerFacts(text)
 		case rolePurpose:
 			g.purpose = text
 		case roleDomain:

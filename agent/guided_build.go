@@ -1,6 +1,7 @@
 package agent
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -28,7 +29,7 @@ func (g *guided) contractYAML() string {
 // assembler. It records what the answers ask for that it cannot place.
 func (g *guided) specDraft() spec.Draft {
 	g.derived = nil
-	d := spec.Draft{Name: SanitizeName(g.name), BusinessName: g.name, Purpose: g.purpose, Domain: g.domain,
+	d := spec.Draft{Name: SanitizeName(g.name), BusinessName: g.productName(), Purpose: g.purpose, Domain: g.domain,
 		Owner: g.owner, Team: g.team, Source: g.dbtSource()}
 	if g.purpose != "" {
 		d.Consumers = g.answerFor(roleConsumers)
@@ -36,8 +37,8 @@ func (g *guided) specDraft() spec.Draft {
 	if g.table != "" {
 		d.Tables = []spec.Table{g.specTable()}
 	}
-	if v, unit, ok := freshness(g.answerFor(roleSLA)); ok {
-		d.SLA = spec.SLA{Text: g.answerFor(roleSLA), Value: v, Unit: unit}
+	if sla := g.slaFacts(); sla.Value > 0 {
+		d.SLA = sla
 		if g.table != "" {
 			d.SLA.Column = freshnessColumn(g.fields)
 		}
@@ -53,12 +54,17 @@ func (g *guided) specDraft() spec.Draft {
 func (g *guided) specTable() spec.Table {
 	t := spec.Table{Name: g.table, Description: g.tableDesc}
 	uniques := qualityUniques(g.answerFor(roleQuality), g.fields)
+	masks := answerMasking(g.answerFor(roleSensitive), g.fields, g.a.project.Rules.Policy.PII)
 	for i, f := range g.fields {
 		c := f.column()
 		c.Unique = c.Unique || uniques[i]
+		if c.Masking == "" {
+			c.Masking = masks[i]
+		}
 		t.Columns = append(t.Columns, c)
 	}
 	mp := deliveryMarts(g.answerFor(roleDelivery), []string{g.table})
+	mp.soleTable([]string{g.table})
 	t.Mart = spec.Mart(mp.kinds[g.table])
 	for _, u := range mp.unknown {
 		_, entity, _ := strings.Cut(u, "_")
@@ -84,7 +90,7 @@ func (g *guided) answerFor(role int) string {
 
 func (g *guided) canvasMarkdown() string {
 	var b strings.Builder
-	b.WriteString("# Product Canvas: " + g.name + "\n")
+	b.WriteString("# Product Canvas: " + g.productName() + "\n")
 	for _, s := range g.a.sections {
 		b.WriteString("\n## " + s.Title + "\n")
 		body := strings.TrimSpace(g.answers[s.Title])
@@ -106,10 +112,10 @@ func (g *guided) canvasMarkdown() string {
 			b.WriteString(body + "\n")
 		}
 	}
-	b.WriteString("\n## Open questions\n")
+	b.WriteString("\n## " + say(g.lang, "canvas.openHeading") + "\n")
 	notes := g.openNotes()
 	if len(notes) == 0 {
-		b.WriteString("- none\n")
+		b.WriteString("- " + say(g.lang, "canvas.none") + "\n")
 	}
 	for _, n := range notes {
 		b.WriteString("- " + n + "\n")
@@ -120,7 +126,7 @@ func (g *guided) canvasMarkdown() string {
 func (g *guided) fieldsMarkdown() string {
 	var b strings.Builder
 	if g.table != "" {
-		b.WriteString("Table `" + g.table + "`")
+		b.WriteString(say(g.lang, "canvas.table") + " `" + g.table + "`")
 		if g.tableDesc != "" {
 			b.WriteString(": " + g.tableDesc)
 		}
@@ -129,12 +135,12 @@ func (g *guided) fieldsMarkdown() string {
 	for _, f := range g.fields {
 		opts := []string{f.LogicalType}
 		if f.PrimaryKey {
-			opts = append(opts, "primary key")
+			opts = append(opts, say(g.lang, "canvas.pk"))
 		} else if f.Required {
-			opts = append(opts, "required")
+			opts = append(opts, say(g.lang, "canvas.required"))
 		}
 		if f.Classification != "" {
-			opts = append(opts, "classification="+f.Classification)
+			opts = append(opts, say(g.lang, "canvas.classification")+"="+f.Classification)
 		}
 		opts = append(opts, f.valueOptions()...)
 		b.WriteString("- `" + f.Name + "` (" + strings.Join(opts, ", ") + ")")
@@ -148,12 +154,13 @@ func (g *guided) fieldsMarkdown() string {
 
 func (g *guided) sensitiveMarkdown() string {
 	pol := g.a.project.Rules.Policy.PII
+	masks := answerMasking(g.answerFor(roleSensitive), g.fields, pol)
 	var lines []string
-	for _, f := range g.fields {
+	for i, f := range g.fields {
 		if f.PII || (f.Classification != "" && containsFold(pol.Classifications, f.Classification)) {
-			l := "- `" + f.Name + "`: " + orDash(f.Classification)
-			if f.Masking != "" {
-				l += ", masking " + f.Masking
+			l := "- `" + f.Name + "`: " + g.orUnclassified(f.Classification)
+			if m := cmp.Or(f.Masking, masks[i]); m != "" {
+				l += ", " + say(g.lang, "canvas.masking") + " " + m
 			}
 			lines = append(lines, l)
 		}
@@ -161,9 +168,9 @@ func (g *guided) sensitiveMarkdown() string {
 	return strings.Join(lines, "\n")
 }
 
-func orDash(s string) string {
+func (g *guided) orUnclassified(s string) string {
 	if s == "" {
-		return "unclassified"
+		return say(g.lang, "canvas.unclassified")
 	}
 	return s
 }

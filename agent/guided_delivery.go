@@ -21,6 +21,7 @@ const (
 type martPlan struct {
 	kinds   map[string]string
 	unknown []string // e.g. "dim_customers"
+	loose   []string // the unknown ones only described ("a fact table for MRR"), not named (fct_mrr)
 }
 
 var (
@@ -65,7 +66,7 @@ func deliveryMarts(answer string, objects []string) martPlan {
 	named, general := map[string]string{}, ""
 	for _, clause := range clauseRE.Split(text, -1) {
 		words := deliveryWord.FindAllString(clause, -1)
-		kind, entities, ok := martClause(words)
+		kind, entities, near, ok := martClause(words)
 		if !ok {
 			continue
 		}
@@ -80,6 +81,9 @@ func deliveryMarts(answer string, objects []string) martPlan {
 			switch {
 			case obj == "" && !containsFold(mp.unknown, e):
 				mp.unknown = append(mp.unknown, martPrefix(kind)+e)
+				if near {
+					mp.loose = append(mp.loose, martPrefix(kind)+e)
+				}
 			case obj != "":
 				named[obj] = kind
 			}
@@ -100,12 +104,13 @@ func deliveryMarts(answer string, objects []string) martPlan {
 }
 
 // martClause finds a mart request in one clause's words: its kind and the
-// entities it names. ok is false when the clause asks for no mart.
-func martClause(words []string) (kind string, entities []string, ok bool) {
+// entities it names; near when they are only described ("fact table for
+// MRR"), not named (fct_mrr). ok is false when the clause asks for no mart.
+func martClause(words []string) (kind string, entities []string, near, ok bool) {
 	at := -1
 	for i, w := range words {
 		if deferred[w] {
-			return "", nil, false
+			return "", nil, false, false
 		}
 		if pre, ent, found := strings.Cut(w, "_"); found && ent != "" && (pre == "fct" || pre == "fact" || pre == "dim") {
 			kind, ok = martKindWords[pre], true
@@ -117,22 +122,37 @@ func martClause(words []string) (kind string, entities []string, ok bool) {
 			continue
 		}
 		if i > 0 && negations[words[i-1]] || i > 1 && negations[words[i-2]] {
-			return "", nil, false
+			return "", nil, false, false
 		}
 		if at < 0 || k != "" {
 			kind, at, ok = k, i, true
 		}
 	}
 	if !ok {
-		return "", nil, false
+		return "", nil, false, false
 	}
 	if kind == "" {
 		kind = martFact
 	}
 	if len(entities) == 0 && at >= 0 {
-		entities = entityNear(words, at)
+		entities, near = entityNear(words, at), true
 	}
-	return kind, entities, true
+	return kind, entities, near, true
+}
+
+// soleTable applies a described mart to the only table when it names no
+// table: with one table, "a fact table for MRR" or "fct table for
+// deliveries" is about it. A mart named as a model (dim_customers) stays
+// unknown.
+func (mp *martPlan) soleTable(objects []string) {
+	if len(objects) != 1 || len(mp.kinds) > 0 || len(mp.loose) == 0 || len(mp.loose) != len(mp.unknown) {
+		return
+	}
+	kind := martFact
+	if strings.HasPrefix(mp.loose[0], "dim_") {
+		kind = martDimension
+	}
+	mp.kinds[objects[0]], mp.unknown, mp.loose = kind, nil, nil
 }
 
 // entityNear returns the entity a mart word introduces: "fact table for

@@ -174,7 +174,7 @@ func (g *guided) applyFinding(q Question, text string) string {
 	case "rename":
 		return g.rename(f, text, q)
 	case "owner":
-		if g.team, g.owner = parseOwner(text); g.team == "" && g.owner == "" {
+		if g.team, g.owner = ownerFacts(text); g.team == "" && g.owner == "" {
 			return q.Text
 		}
 	case "domain", "purpose", "tabledesc":

@@ -76,11 +76,13 @@ func clockBefore(prefix string, shortHour bool) bool {
 
 // freshnessColumn picks the timestamp column that tells how fresh a row
 // is: a loaded/ingested one, else an updated one, else a created one, else
-// the only timestamp. "" when there is none to choose.
+// the only timestamp. A column that records an event (delivered_at,
+// cancelado_em) or is described as null until one ("null until
+// delivered") never measures freshness. "" when there is none to choose.
 func freshnessColumn(fields []FieldSpec) string {
 	best, rank, n := "", 99, 0
 	for _, f := range fields {
-		if f.LogicalType != "timestamp" {
+		if f.LogicalType != "timestamp" || eventColumn(f) {
 			continue
 		}
 		n++
@@ -106,6 +108,35 @@ func timestampRank(name string) int {
 		return 2
 	}
 	return 9
+}
+
+// nullUntilRE finds a description of a column empty until an event.
+var nullUntilRE = regexp.MustCompile(`\b(null until|null while|empty until|empty while|blank until|unset until|only set when|` +
+	`only filled when|nul[ao] ate|nul[ao] enquanto|vazi[ao] ate|vazi[ao] enquanto|preenchid[ao] (so )?quando|so e preenchid[ao])`)
+
+// eventStems begin the words of columns that record a business event,
+// null until it happens (English and Portuguese).
+var eventStems = []string{"deliver", "cancel", "churn", "ship", "paid", "clos", "resolv", "complet", "finish", "end",
+	"delet", "refund", "return", "approv", "convert", "expir", "termin", "entreg", "pag", "envi", "encerr", "fech",
+	"conclu", "finaliz", "exclu", "devolv", "aprov", "convers", "expira", "demit", "deslig", "first", "last"}
+
+// eventColumn reports whether a timestamp records an event: its name says
+// so, or its description says it is empty until something happens.
+func eventColumn(f FieldSpec) bool {
+	if nullUntilRE.MatchString(strings.ToLower(foldAccents(f.Description))) {
+		return true
+	}
+	if timestampRank(f.Name) < 9 {
+		return false
+	}
+	for _, tok := range strings.Split(strings.ToLower(f.Name), "_") {
+		for _, stem := range eventStems {
+			if strings.HasPrefix(tok, stem) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func containsAny(s string, subs ...string) bool {

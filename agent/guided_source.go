@@ -140,7 +140,7 @@ func (g *guided) dbtSource() string {
 	if g.source != "" {
 		return g.source
 	}
-	name, _ := sourceName(g.answerFor(roleSources))
+	name, _ := systemSource(g.answerFor(roleSources))
 	return name
 }
 
@@ -167,7 +167,7 @@ const sourcePath = "guided-source|customProperties.dbtSource"
 // systems the Data sources answer named when it named several.
 func (g *guided) sourceQuestion() Question {
 	t := texts(g.lang)
-	_, cands := sourceName(g.answerFor(roleSources))
+	_, cands := systemSource(g.answerFor(roleSources))
 	q := Question{Kind: QFinding, Key: "source", Path: sourcePath, Text: t.qSource}
 	if len(cands) > 1 {
 		q.Text = fmt.Sprintf(t.qSourceOf, strings.Join(cands, ", "))
@@ -185,7 +185,7 @@ func (g *guided) setSource(text string, q Question) string {
 	if len(strings.Fields(text)) == 1 {
 		name = SanitizeName(text)
 	} else {
-		name, _ = sourceName(text)
+		name, _ = systemSource(text)
 	}
 	if name == "" || name == "dataset" {
 		return q.Text

@@ -129,7 +129,7 @@ func TestGuidedPortugueseAndBadField(t *testing.T) {
 	for g.cur.Kind != QFields {
 		g.answer("resposta de teste para a seção")
 	}
-	evs = g.answer("nome sem tipo")
+	evs = g.answer("nome: tipoinexistente")
 	if evs[0].Type != EventInfo || !strings.Contains(evs[0].Text, "Não consegui ler") {
 		t.Fatalf("bad field not explained: %+v", evs)
 	}

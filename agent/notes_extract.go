@@ -3,6 +3,7 @@ package agent
 import (
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/dataeng-os/dataeng-os/agent/spec"
 	"github.com/dataeng-os/dataeng-os/contract"
@@ -155,7 +156,7 @@ func (x *extraction) describeSensitive() {
 
 var (
 	ownerWordRE  = regexp.MustCompile(`(?i)\b(?:owner(?: is)?|dono(?: e)?|dona|owned by)\s*:?\s+(@?[\w.+-]+(?:@[\w.-]+)?)`)
-	teamPhraseRE = regexp.MustCompile(`(?i)\b(?:squad|team|time|equipe)\s+(?:de\s+|do\s+|da\s+)?([A-Z][\w-]+)|\b([\w-]+\s+(?:squad|team))\b`)
+	teamPhraseRE = regexp.MustCompile(`(?i)\b(squad|team|time|equipe)\s+(de\s+|do\s+|da\s+)?([\pL][\w&-]*)|\b((?:[\w-]+\s+){0,2}[\w-]+\s+(?:squad|team))\b`)
 	ownerLabels  = []string{"owner", "owners", "dono", "dona", "donos", "owner on the producer side", "produtor", "producer", "ownership", "responsavel"}
 	noteEmailRE  = regexp.MustCompile(`[\w.+-]+@[\w-]+(\.[\w-]+)+`)
 )
@@ -186,30 +187,57 @@ func (x *extraction) readOwner() {
 	}
 }
 
-// noteOwner reads an owner sentence up to its end with parseOwner.
+// noteOwner reads an owner sentence up to its end the way the guided
+// interviewer reads an owner answer (ownerFacts).
 func noteOwner(v string) (team, person string) {
 	if i := strings.Index(v, ". "); i > 0 {
 		v = v[:i]
 	}
-	team, person = parseOwner(strings.TrimRight(strings.TrimSpace(v), "."))
-	if person == "" {
-		person = noteEmailRE.FindString(v) // "CX Ops team, contact ana@example.com"
-	}
-	return team, person
+	return ownerFacts(strings.TrimRight(strings.TrimSpace(v), "."))
 }
 
-// teamPhrase finds "squad Growth", "time de Dados", "billing squad".
+// teamLead are words a team phrase may start with that name no team:
+// "produced by the billing platform team".
+var teamLead = set("the", "a", "an", "our", "my", "your", "their", "by", "from", "of", "is", "are", "and", "or", "it",
+	"its", "that", "owned", "produced", "managed", "run", "with", "to", "for", "on", "in", "o", "e", "do", "da", "pelo",
+	"pela", "nosso", "nossa", "um", "uma")
+
+// teamNotName are words after "team"/"squad" that name no team: "the team
+// produces it", "time de entrega".
+var teamNotName = set("produces", "produce", "owns", "own", "is", "are", "will", "does", "handles", "maintains",
+	"and", "or", "of", "the", "a", "that", "who", "which", "produz", "cuida", "mantem", "e", "que", "o", "a", "is",
+	"has", "tem", "members", "member", "lead", "leads", "wants", "quer", "uses", "usa")
+
+// teamPhrase finds "squad Growth", "time de Dados", "billing squad", "the
+// billing platform team" (as "billing platform team").
 func teamPhrase(s string) string {
-	m := teamPhraseRE.FindStringSubmatch(s)
-	switch {
-	case m == nil:
-		return ""
-	case m[2] != "":
-		w := strings.Fields(m[2])
-		if sourceWords[strings.ToLower(w[0])] && strings.ToLower(w[0]) != "platform" {
+	for _, m := range teamPhraseRE.FindAllStringSubmatch(s, -1) {
+		if t := teamMatch(m); t != "" {
+			return t
+		}
+	}
+	return ""
+}
+
+func teamMatch(m []string) string {
+	if m[4] == "" { // squad Growth, time de Dados
+		name := m[3]
+		kw := strings.ToLower(m[1])
+		if teamNotName[strings.ToLower(foldAccents(name))] || sourceWords[strings.ToLower(name)] && m[2] == "" {
 			return ""
 		}
-		return m[2]
+		if (kw == "time" || kw == "equipe") && m[2] == "" && !unicode.IsUpper([]rune(name)[0]) {
+			return "" // "real time delivery"
+		}
+		return strings.TrimSpace(m[0])
 	}
-	return strings.TrimSpace(m[0])
+	w := strings.Fields(m[4])
+	for len(w) > 1 && teamLead[strings.ToLower(w[0])] {
+		w = w[1:]
+	}
+	first := strings.ToLower(w[0])
+	if len(w) < 2 || sourceWords[first] && first != "platform" {
+		return ""
+	}
+	return strings.Join(w, " ")
 }

@@ -27,7 +27,7 @@ func (x *extraction) readSource() {
 		return
 	}
 	x.d.SourceText = line
-	name, cands := sourceName(line)
+	name, cands := systemSource(line)
 	if name == "" && len(cands) == 0 {
 		name, cands = sourceName(systemRE.FindString(strings.ToLower(line)))
 	}

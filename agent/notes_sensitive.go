@@ -12,7 +12,9 @@ import (
 var (
 	piiSentenceRE = regexp.MustCompile(`\b(pii|lgpd|gdpr|personal|pessoa(l|is)|sensitive|sensive(l|is)|confidential|confidencia(l|is))\b`)
 	negatedPIIRE  = regexp.MustCompile(`\b(no|not|without|sem|nao|nenhum|nenhuma)\b[^.;]{0,20}\b(pii|personal|pessoa(l|is)|sensitive|sensive(l|is))\b`)
-	notInMartRE   = regexp.MustCompile(`\b(nao pode(m)? ir para o mart|must not (go|reach|be in) (to )?the mart|not in the marts?)\b`)
+	notInMartRE   = regexp.MustCompile(`\b(nao pode(m)? ir para o mart|nao pode(m)? (ir|chegar|estar) (no|ao|nos) marts?|must not (go|reach|be in) (to )?the marts?|not in the marts?|must not reach the marts?|cannot go to the marts?|can't go to the marts?)\b`)
+	// noMaskRE says a column needs no masking: "no need to mask it", "não precisa mascarar".
+	noMaskRE = regexp.MustCompile(`\b(no need to|(do|does)n'?t need to|(do|does) not need to|need not|need no|nao precisa(m)?( ser| de)?|sem necessidade de)\s+(\w+\s+){0,2}(mask|hash|anonymi|anonimiz|mascar|encrypt|criptograf|protect|proteg)|\bno (masking|hashing)\b`)
 )
 
 // maskings maps masking words (English, Portuguese) to the policy's values.
@@ -57,7 +59,14 @@ func (x *extraction) readSensitive() {
 	}
 }
 
+// maskingOf is the policy's masking value a lower-cased, accent-folded
+// sentence asks for: "must be hashed" → hash, "anonimizado" → anonymize,
+// "não pode ir para o mart" → redact, "no need to mask" → none; "" when it
+// asks for none.
 func maskingOf(low string) string {
+	if noMaskRE.MatchString(low) {
+		return "none"
+	}
 	for _, m := range maskings {
 		if m.re.MatchString(low) {
 			return m.value

@@ -66,6 +66,7 @@ func (x *extraction) readMarts() {
 	}
 	for _, l := range x.martLines() {
 		mp := deliveryMarts(l, names)
+		mp.soleTable(names)
 		for i := range x.d.Tables {
 			if k := mp.kinds[x.d.Tables[i].Name]; k != "" && x.d.Tables[i].Mart == spec.MartNone {
 				x.d.Tables[i].Mart = spec.Mart(k)

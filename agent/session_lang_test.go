@@ -46,7 +46,7 @@ func TestSessionLangStaysFixed(t *testing.T) {
 	for i := 0; i < 12 && s.g.cur.Kind != QFields; i++ {
 		send("resposta de teste para a seção")
 	}
-	send("valor total do pedido")
+	send("valor total do pedido: moeda estrangeira")
 	if info := (*evs)[len(*evs)-2]; info.Type != EventInfo || !strings.Contains(info.Text, "tipo desconhecido") {
 		t.Errorf("bad field not explained in Portuguese: %+v", info)
 	}

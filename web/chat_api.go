@@ -118,6 +118,8 @@ func (s *Server) runTurn(rm *room, msg string) {
 		} else {
 			err = rm.sess.Send(ctx, msg)
 		}
+	case fieldsCommand(msg) && guidedSession(rm.sess):
+		err = rm.sess.Send(ctx, msg) // guided mode's /fields, /undo, /edit: journaled like an answer
 	case strings.HasPrefix(msg, "/"):
 		rm.publish(agent.Event{Type: agent.EventInfo, Text: chatHelp})
 		return
@@ -130,8 +132,25 @@ func (s *Server) runTurn(rm *room, msg string) {
 }
 
 // chatHelp lists the panel's commands.
-const chatHelp = "Commands here: /draft drafts now from what you said so far; /retry asks the Architect again. " +
+const chatHelp = "Commands here: /draft drafts now from what you said so far; /retry asks the Architect again; " +
+	"while the fields are listed (no model): /fields lists them, /undo removes the last, /edit NAME changes one. " +
 	"Drafts load into the editor: review them and press Save."
+
+// fieldsCommand reports guided mode's field commands.
+func fieldsCommand(msg string) bool {
+	cmd, _, _ := strings.Cut(strings.TrimSpace(msg), " ")
+	switch strings.ToLower(cmd) {
+	case "/fields", "/undo", "/edit":
+		return true
+	}
+	return false
+}
+
+// guidedSession reports a session of the guided interviewer.
+func guidedSession(s any) bool {
+	g, ok := s.(interface{ Guided() bool })
+	return ok && g.Guided()
+}
 
 // apiChatEvents streams one conversation's events as Server-Sent Events,
 // replaying its history after Last-Event-ID (or all of it), then a

@@ -91,7 +91,7 @@ func columnOptions(c Column, w words) []string {
 		opts = append(opts, w.unique)
 	}
 	if c.Classification != "" {
-		opts = append(opts, "classification="+c.Classification)
+		opts = append(opts, w.classification+"="+c.Classification)
 	}
 	return append(opts, ValueOptions(c)...)
 }

@@ -18,6 +18,10 @@ const chatHelp = `commands:
   /usage      tokens and estimated cost
   /retry      ask the model again after a cancelled turn
   /lang en|pt switch the session's language
+  /fields     the fields listed so far (guided mode)
+  /undo       remove the last field listed (guided mode, fields step)
+  /edit NAME  change one field: /edit NAME, then the field again, or
+              /edit churn_date timestamp, required in one line
   /quit       leave (the session is kept; resume with --resume)
 keys: ↑/↓ history, Ctrl-A/E line start/end, Alt-B/F words, Tab completes
 a /command, a trailing \ adds a line, Ctrl-C cancels a reply`
@@ -57,6 +61,12 @@ func (c *chat) command(ctx context.Context, line string) bool {
 		fmt.Fprintf(io.Out, "usage: %d model calls, %d input + %d output = %d tokens; cost: %s\n", calls, u.InputTokens, u.OutputTokens, u.Total(), price)
 	case "/retry":
 		c.turn(ctx, c.s.Continue)
+	case "/fields", "/undo", "/edit":
+		if !c.s.Guided() {
+			fmt.Fprintf(io.ErrOut, "%s works in guided mode, where the Architect lists the fields with you\n", cmd)
+			break
+		}
+		c.turn(ctx, func(tctx context.Context) error { return c.s.Send(tctx, line) }) // journaled: resume replays it
 	case "/lang":
 		_, arg, _ := strings.Cut(line, " ")
 		if !c.s.SetLang(strings.TrimSpace(arg)) {

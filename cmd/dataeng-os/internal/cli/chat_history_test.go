@@ -108,7 +108,7 @@ func TestContinuation(t *testing.T) {
 
 func TestCompleteSlash(t *testing.T) {
 	t.Parallel()
-	for line, want := range map[string]string{"/dr": "/draft", "/f": "/findings", "hello /d": "", "/draft x": ""} {
+	for line, want := range map[string]string{"/dr": "/draft", "/fin": "/findings", "/fie": "/fields", "hello /d": "", "/draft x": ""} {
 		c := completeSlash([]rune(line), len(line))
 		var vals []string
 		c.EachValue(func(comp readline.Completion) readline.Completion {

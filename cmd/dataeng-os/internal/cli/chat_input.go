@@ -30,8 +30,10 @@ type lineResult struct {
 	err  error
 }
 
-// pipeReader reads one answer per line from a non-terminal stdin. A
-// SIGINT while it waits counts as Ctrl-C at the prompt.
+// pipeReader reads one answer per line from a non-terminal stdin; a line
+// ending with a backslash goes on on the next line, as on a terminal, so
+// a multi-line answer is one answer. A SIGINT while it waits counts as
+// Ctrl-C at the prompt.
 type pipeReader struct {
 	lines chan lineResult
 	sigs  <-chan os.Signal
@@ -44,9 +46,16 @@ func newPipeReader(in io.Reader, sigs <-chan os.Signal) *pipeReader {
 }
 
 func (p *pipeReader) pump(in *bufio.Reader) {
+	var answer string
 	for {
 		line, err := in.ReadString('\n')
-		p.lines <- lineResult{strings.TrimRight(line, "\r\n"), err}
+		line = strings.TrimRight(line, "\r\n")
+		if err == nil && continues(line) {
+			answer += line + "\n"
+			continue
+		}
+		p.lines <- lineResult{joinContinued(answer + line), err}
+		answer = ""
 		if err != nil {
 			return
 		}

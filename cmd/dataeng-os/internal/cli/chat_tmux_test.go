@@ -151,13 +151,13 @@ func TestChatInTmux(t *testing.T) {
 		p.keys(a, "Enter")
 		p.waitFor("you> "+a, 1)
 	}
-	p.waitFor("List the table's fields", 1)
+	p.waitFor("Which fields does the table", 1)
 	p.waitPrompt()
 	fields := "order_id: string, required, primary key\ncustomer_email: string, required\ntotal_cents: integer\ncreated_at: timestamp, required\nstatus: string\nchannel: string"
 	p.run("set-buffer", "-b", "fields", fields)
 	p.run("paste-buffer", "-p", "-d", "-b", "fields", "-t", "chat")
 	p.keys("Enter")
-	p.waitFor("send `done` to finish", 1)
+	p.waitFor("More fields?", 1)
 	p.waitPrompt()
 	if got := lastUserText(t, proj); got != fields {
 		t.Fatalf("the paste was not one answer: last answer %q", got)

@@ -13,7 +13,7 @@ import (
 // chatCommands are the slash commands, for tab completion (chatHelp
 // describes them).
 var chatCommands = []string{"/help", "/canvas", "/contract", "/findings", "/validate", "/draft",
-	"/save", "/attempts", "/usage", "/retry", "/lang", "/quit"}
+	"/save", "/attempts", "/usage", "/retry", "/lang", "/fields", "/undo", "/edit", "/quit"}
 
 // ttyReader is the line editor on a terminal (github.com/reeflective/readline,
 // Emacs keys): history in .dataeng-os/history, arrows, Ctrl-A/E, Alt-B/F and
