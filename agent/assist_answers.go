@@ -22,6 +22,7 @@ var (
 	descVague  = []string{"this is a note", "the notes", "describes the data", "not available", "no information",
 		"as an ai", "i don't", "i do not", "não sei", "nao sei", "as notas", "this field", "este campo"}
 	descModal = regexp.MustCompile(`(?i)\b(must|should|need to|needs to|deve|devem|precisa|precisam)\b`)
+	descFirst = regexp.MustCompile(`(?i)\b(we|our|us|i|nós|nos|nosso|nossa|eu)\b`)
 )
 
 // trimMarkup strips the Markdown a small model wraps a line in.
@@ -49,7 +50,9 @@ func usefulDescription(a string, c *spec.Column, t *spec.Table, source string) s
 		return "it talks about the notes, not the column"
 	case descModal.MatchString(a):
 		return "it states a rule, not what the column holds"
-	case len(a) > 40 && strings.Contains(squashSpaces(strings.ToLower(source)), squashSpaces(low)):
+	case descFirst.MatchString(a):
+		return "a remark in the first person, not a description"
+	case copied(a, source):
 		return "a note sentence copied whole"
 	}
 	if other := otherColumn(low, c, t); other != "" {
@@ -77,7 +80,15 @@ func hasAnyOf(s string, subs []string) bool {
 	return false
 }
 
-func squashSpaces(s string) string { return strings.Join(strings.Fields(s), " ") }
+// copied reports an answer of five words or more whose words run, in
+// order, somewhere in the source: a note sentence, not a description.
+func copied(a, source string) bool {
+	words := groundTokens(a)
+	if len(words) < 5 {
+		return false
+	}
+	return strings.Contains(" "+strings.Join(groundTokens(source), " ")+" ", " "+strings.Join(words, " ")+" ")
+}
 
 // otherColumn returns the name of another column of t whose words (all of
 // them, as a phrase) the description uses, unless they are also words of c.
