@@ -20,7 +20,8 @@ import (
 var (
 	descMarkup = regexp.MustCompile(`[{}\[\]<>|]`)
 	descVague  = []string{"this is a note", "the notes", "describes the data", "not available", "no information",
-		"as an ai", "i don't", "i do not", "não sei", "nao sei", "as notas", "this field", "este campo"}
+		"as an ai", "i don't", "i do not", "não sei", "nao sei", "as notas", "this field", "este campo",
+		"this is a ", "this is an ", "json object", "isto é um", "este é um"}
 	descModal = regexp.MustCompile(`(?i)\b(must|should|need to|needs to|deve|devem|precisa|precisam)\b`)
 	descFirst = regexp.MustCompile(`(?i)\b(we|our|us|i|nós|nos|nosso|nossa|eu)\b`)
 )
