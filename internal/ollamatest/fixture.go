@@ -12,23 +12,28 @@ import (
 	"github.com/dataeng-os/dataeng-os/internal/testenv"
 )
 
-// SmolGGUFName is the file scripts/setup-ollama.sh puts under .tools/models.
-const SmolGGUFName = "SmolLM2-135M-Instruct.Q4_1.gguf"
+// SmolGGUFName and GemmaGGUFName are the files scripts/setup-ollama.sh
+// puts under .tools/models.
+const (
+	SmolGGUFName  = "SmolLM2-135M-Instruct.Q4_1.gguf"
+	GemmaGGUFName = "gemma-3-270m-q4_k_m.gguf"
+)
 
 // Fixture shares one real `ollama serve` between the tests of a package:
 // started on first use, with models registered once, lazily. Create it in
 // TestMain and Close it after m.Run.
 type Fixture struct {
-	dir      string
-	bin      string
-	smolGGUF string
+	dir       string
+	bin       string
+	smolGGUF  string
+	gemmaGGUF string
 
 	srvOnce sync.Once
 	srv     *Server
 	srvErr  error
 
-	tinyOnce, smolOnce sync.Once
-	tinyErr, smolErr   error
+	tinyOnce, smolOnce, gemmaOnce sync.Once
+	tinyErr, smolErr, gemmaErr    error
 }
 
 // NewFixture finds the tools: the ollama binary (DATAENG_OLLAMA_BIN,
@@ -41,9 +46,10 @@ func NewFixture() (*Fixture, error) {
 		return nil, err
 	}
 	return &Fixture{
-		dir:      dir,
-		bin:      testenv.Lookup("DATAENG_OLLAMA_BIN", []string{"bin/ollama"}, "ollama"),
-		smolGGUF: testenv.Lookup("DATAENG_SMOLLM2_GGUF", []string{filepath.Join("models", SmolGGUFName)}),
+		dir:       dir,
+		bin:       testenv.Lookup("DATAENG_OLLAMA_BIN", []string{"bin/ollama"}, "ollama"),
+		smolGGUF:  testenv.Lookup("DATAENG_SMOLLM2_GGUF", []string{filepath.Join("models", SmolGGUFName)}),
+		gemmaGGUF: testenv.Lookup("DATAENG_GEMMA_GGUF", []string{filepath.Join("models", GemmaGGUFName)}),
 	}, nil
 }
 
@@ -125,6 +131,25 @@ func (f *Fixture) Smol(t testing.TB) (*Server, string) {
 		t.Fatalf("register smollm2: %v", f.smolErr)
 	}
 	return srv, "smollm2"
+}
+
+// Gemma registers gemma-3-270m and returns its name. A missing GGUF skips
+// the test, or fails it in CI.
+func (f *Fixture) Gemma(t testing.TB) (*Server, string) {
+	t.Helper()
+	srv := f.Server(t)
+	if f.gemmaGGUF == "" {
+		testenv.Missing(t, "%s (bash scripts/setup-ollama.sh assembles it into .tools/models; or set DATAENG_GEMMA_GGUF)", GemmaGGUFName)
+	}
+	f.gemmaOnce.Do(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 180*time.Second)
+		defer cancel()
+		f.gemmaErr = srv.Create(ctx, Gemma3(f.gemmaGGUF))
+	})
+	if f.gemmaErr != nil {
+		t.Fatalf("register gemma: %v", f.gemmaErr)
+	}
+	return srv, "gemma3-270m"
 }
 
 // SmolGGUF is the SmolLM2 GGUF's path ("" when missing).

@@ -16,6 +16,14 @@ const ChatMLTemplate = `{{- range .Messages }}<|im_start|>{{ .Role }}
 {{ end }}<|im_start|>assistant
 `
 
+// GemmaTemplate is Gemma 3's chat format as an Ollama Go template. Gemma
+// has no system role: the system prompt goes in a user turn, as its own
+// template does.
+const GemmaTemplate = `{{- range .Messages }}<start_of_turn>{{ if eq .Role "assistant" }}model{{ else }}user{{ end }}
+{{ .Content }}<end_of_turn>
+{{ end }}<start_of_turn>model
+`
+
 // PlainTemplate is a role-prefixed format for the tiny random model.
 const PlainTemplate = `{{- range .Messages }}{{ .Role }}: {{ .Content }}
 {{ end }}assistant: `
@@ -47,6 +55,13 @@ func smol(name, gguf string, numPredict int) Model {
 	return Model{Name: name, GGUF: gguf, Template: ChatMLTemplate,
 		Params: []string{"stop <|im_end|>", "stop <|im_start|>", fmt.Sprintf("num_predict %d", numPredict),
 			"temperature 0.2", "seed 1", "num_thread 1"}}
+}
+
+// Gemma3 is gemma-3-270m (Q4_K_M) registered as "gemma3-270m", with the
+// same caps, seed and single thread as SmolLM2.
+func Gemma3(gguf string) Model {
+	return Model{Name: "gemma3-270m", GGUF: gguf, Template: GemmaTemplate,
+		Params: []string{"stop <end_of_turn>", "num_predict 256", "temperature 0.2", "seed 1", "num_thread 1"}}
 }
 
 // Tiny is the random-weight fallback model registered as "tiny". Its

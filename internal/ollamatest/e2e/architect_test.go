@@ -83,6 +83,32 @@ func draftWithSmol(t testing.TB, srv *ollamatest.Server, model string, structure
 	return run
 }
 
+// TestArchitectGemmaFull runs full mode (the model writes canvas and
+// contract) with gemma-3-270m for one attempt, and asserts its honest
+// outcome: whatever the model writes, the result says what the validator
+// and grounding say, and nothing ungrounded is saved as a field.
+func TestArchitectGemmaFull(t *testing.T) {
+	srv, model := fx.Gemma(t)
+	ollamatest.DumpLogOnFailure(t, srv)
+	note := readNote(t, "01-checkout-orders.md")
+	run := draftWithSmol(t, srv, model, false, 1, "checkout_orders", note)
+	if run.err != nil || run.res == nil {
+		t.Fatalf("draft: %v (a weak model is not an error: it must end in a draft with findings)", run.err)
+	}
+	logArchitect(t, "gemma full", run)
+	if run.res.Attempts != 1 || len(run.calls) != run.res.Calls {
+		t.Errorf("attempts %d, engine saw %d requests, result counts %d calls", run.res.Attempts, len(run.calls), run.res.Calls)
+	}
+	checkHonest(t, run.res)
+	for _, f := range contractFacts(t, run.res.Contract).fields {
+		_, col, _ := strings.Cut(f, ".")
+		if !strings.Contains(strings.ToLower(strings.ReplaceAll(note, " ", "_")), strings.ToLower(col)) &&
+			!strings.Contains(strings.ToLower(note), strings.ToLower(strings.ReplaceAll(col, "_", " "))) {
+			t.Errorf("full mode saved %s, which the note never mentions", f)
+		}
+	}
+}
+
 // TestArchitectSmolLM2 runs the Architect's draft-validate-reask loop on a
 // shared note with the real small model, and checks the mechanics: every
 // attempt is validated, the findings of a failed attempt reach the engine
@@ -97,7 +123,7 @@ func TestArchitectSmolLM2(t *testing.T) {
 	if run.err != nil || res == nil {
 		t.Fatalf("draft: %v (a weak model is not an error: it must end in a draft with findings)", run.err)
 	}
-	logArchitect(t, "freetext", run)
+	logArchitect(t, "smollm2 freetext", run)
 	if res.Attempts < 1 || run.count(agent.EventAttempt) != res.Attempts || run.count(agent.EventFindings) != res.Attempts {
 		t.Errorf("attempts %d, attempt events %d, findings events %d: each attempt must be validated",
 			res.Attempts, run.count(agent.EventAttempt), run.count(agent.EventFindings))
@@ -159,7 +185,7 @@ func logArchitect(t testing.TB, mode string, run architectRun) {
 			errs++
 		}
 	}
-	t.Logf("smollm2 %s: attempts %d, calls %d, valid %v (stop %s), %d error findings left, tokens %d in + %d out, %.1fs",
+	t.Logf("%s: attempts %d, calls %d, valid %v (stop %s), %d error findings left, tokens %d in + %d out, %.1fs",
 		mode, res.Attempts, res.Calls, res.Valid, res.StopReason, errs, res.Usage.InputTokens, res.Usage.OutputTokens, run.elapsed.Seconds())
 	for _, e := range run.events {
 		if e.Type == agent.EventAssistant {

@@ -42,7 +42,7 @@ func BenchmarkArchitectSmolLM2(b *testing.B) {
 					if run.err != nil {
 						b.Fatalf("draft: %v", run.err)
 					}
-					logArchitect(b, mode, run)
+					logArchitect(b, "smollm2 "+mode, run)
 					b.Logf("errors left: %s", ruleList(run.res.Findings))
 					attempts += float64(run.res.Attempts)
 					in += float64(run.res.Usage.InputTokens)
