@@ -1,128 +1,45 @@
 package agent
 
-import (
-	"time"
+import "github.com/dataeng-os/dataeng-os/agent/event"
 
-	"github.com/dataeng-os/dataeng-os/contract"
-	"github.com/dataeng-os/dataeng-os/providers"
+// The typed events live in agent/event (so the guided interviewer can emit
+// them without importing agent); these names are the same types.
+type (
+	EventType  = event.EventType
+	Event      = event.Event
+	Question   = event.Question
+	SavedPaths = event.SavedPaths
 )
 
-// EventType tells what an Event carries. It is the "type" field of the
-// event's JSON form (session files, the cockpit's SSE stream).
-type EventType string
-
-// Event types.
+// Event types, documents and stop reasons (see agent/event).
 const (
-	// EventSession opens a session file: ID, Mode, Provider, Model, Lang.
-	EventSession EventType = "session"
-	// EventUser is a message from the person (Text).
-	EventUser EventType = "user"
-	// EventToken is a streamed text delta (Text). Never journaled: the
-	// complete message follows as EventAssistant.
-	EventToken EventType = "token"
-	// EventAssistant is a completed model message (Text, Phase).
-	EventAssistant EventType = "assistant"
-	// EventQuestion is a question to the person (Text; Question for guided
-	// mode's structured question).
-	EventQuestion EventType = "question"
-	// EventAttempt starts a drafting attempt (Attempt, MaxAttempts).
-	EventAttempt EventType = "attempt"
-	// EventDraft carries a complete draft (Doc = canvas|contract, Content).
-	EventDraft EventType = "draft"
-	// EventFindings carries the validator's findings for the current drafts
-	// (Findings; empty means the drafts pass).
-	EventFindings EventType = "findings"
-	// EventRepair reports a mechanical fix applied without a model call.
-	EventRepair EventType = "repair"
-	// EventUsage reports one model call's usage (Usage) and the running
-	// total (Total, Cost).
-	EventUsage EventType = "usage"
-	// EventStop ends a drafting loop (Reason, Text = what is left).
-	EventStop EventType = "stop"
-	// EventSaved reports written files (Paths).
-	EventSaved EventType = "saved"
-	// EventError reports a failure (Text); the session goes on.
-	EventError EventType = "error"
-	// EventCancelled marks a turn cancelled by the person (Text = the
-	// partial answer, which is discarded).
-	EventCancelled EventType = "cancelled"
-	// EventInfo is a notice to show the person (Text).
-	EventInfo EventType = "info"
-
-	// EventTurnEnd says a turn is over (the cockpit sends it; renderers
-	// accept input again). Never journaled.
-	EventTurnEnd EventType = "turn_end"
-	// EventHistoryEnd follows the replayed history of a conversation on
-	// the cockpit's event stream: what comes after it is live.
-	EventHistoryEnd EventType = "history_end"
+	EventSession    = event.EventSession
+	EventUser       = event.EventUser
+	EventToken      = event.EventToken
+	EventAssistant  = event.EventAssistant
+	EventQuestion   = event.EventQuestion
+	EventAttempt    = event.EventAttempt
+	EventDraft      = event.EventDraft
+	EventFindings   = event.EventFindings
+	EventRepair     = event.EventRepair
+	EventUsage      = event.EventUsage
+	EventStop       = event.EventStop
+	EventSaved      = event.EventSaved
+	EventError      = event.EventError
+	EventCancelled  = event.EventCancelled
+	EventInfo       = event.EventInfo
+	EventTurnEnd    = event.EventTurnEnd
+	EventHistoryEnd = event.EventHistoryEnd
+	DocCanvas       = event.DocCanvas
+	DocContract     = event.DocContract
+	StopValid       = event.StopValid
+	StopAttempts    = event.StopAttempts
+	StopTokens      = event.StopTokens
+	StopRepeated    = event.StopRepeated
+	StopCancelled   = event.StopCancelled
+	StopError       = event.StopError
+	StopOpen        = event.StopOpen
 )
 
-// EventTypes lists every event type, for renderers that mirror them (the
-// cockpit's events.js is checked against it).
-var EventTypes = []EventType{EventSession, EventUser, EventToken, EventAssistant, EventQuestion,
-	EventAttempt, EventDraft, EventFindings, EventRepair, EventUsage, EventStop, EventSaved,
-	EventError, EventCancelled, EventInfo, EventTurnEnd, EventHistoryEnd}
-
-// Event is one thing that happened in a session. It is JSON-serialisable;
-// renderers switch on Type and ignore fields they do not know.
-type Event struct {
-	Type     EventType          `json:"type"`
-	Time     time.Time          `json:"time,omitzero"`
-	Session  string             `json:"session,omitempty"`
-	Phase    string             `json:"phase,omitempty"`
-	Text     string             `json:"text,omitempty"`
-	Doc      string             `json:"doc,omitempty"`
-	Content  string             `json:"content,omitempty"`
-	Findings []contract.Finding `json:"findings,omitempty"`
-	Question *Question          `json:"question,omitempty"`
-
-	// Step of Steps: progress inside one draft (assist mode: question 4 of 11).
-	Step  int `json:"step,omitempty"`
-	Steps int `json:"steps,omitempty"`
-
-	Attempt     int              `json:"attempt,omitempty"`
-	MaxAttempts int              `json:"maxAttempts,omitempty"`
-	Reason      string           `json:"reason,omitempty"`
-	Usage       *providers.Usage `json:"usage,omitempty"`
-	Total       *providers.Usage `json:"total,omitempty"`
-	Cost        float64          `json:"cost,omitempty"` // USD, when a price is configured
-
-	Paths *SavedPaths `json:"paths,omitempty"`
-	Name  string      `json:"name,omitempty"`
-
-	// Session metadata (EventSession).
-	Mode     string `json:"mode,omitempty"` // guided | model | notes
-	Provider string `json:"provider,omitempty"`
-	Model    string `json:"model,omitempty"`
-	Lang     string `json:"lang,omitempty"`
-}
-
-// Question is a guided-mode question: Kind says what the answer sets.
-type Question struct {
-	Kind    string `json:"kind"`              // name, section, table, fields, finding
-	Section string `json:"section,omitempty"` // canvas section title
-	Path    string `json:"path,omitempty"`    // contract path a finding answer sets
-	Field   string `json:"field,omitempty"`   // the property concerned
-	Key     string `json:"key,omitempty"`     // the key a finding answer sets (classification, masking...)
-	Default string `json:"default,omitempty"` // the answer an empty reply means
-	Text    string `json:"text"`
-}
-
-// Documents.
-const (
-	DocCanvas   = "canvas"
-	DocContract = "contract"
-)
-
-// Stop reasons.
-const (
-	StopValid     = "valid"
-	StopAttempts  = "max-attempts"
-	StopTokens    = "token-budget"
-	StopRepeated  = "repeated-findings"
-	StopCancelled = "cancelled"
-	StopError     = "error"
-	// StopOpen ends a guided interview whose drafts keep findings the
-	// person skipped.
-	StopOpen = "open-findings"
-)
+// EventTypes lists every event type (see event.EventTypes).
+var EventTypes = event.EventTypes

@@ -26,25 +26,6 @@ type SaveOptions struct {
 	Owned func(rel string) bool
 }
 
-// SavedPaths says what SaveDrafts wrote. Paths are projectRoot joined with
-// the project-relative path.
-type SavedPaths struct {
-	Canvas   string `json:"canvas,omitempty"`
-	Contract string `json:"contract,omitempty"`
-	// Findings is the JSON file with the open findings and questions,
-	// written when a draft did not pass.
-	Findings string `json:"findings,omitempty"`
-	// Draft is true when a document was saved as a draft
-	// (<name>.draft.odcs.yaml, <name>.draft.md) because it has findings.
-	Draft bool `json:"draft,omitempty"`
-	// Kept lists human-edited files that were left alone; the new draft was
-	// written beside each of them.
-	Kept []string `json:"kept,omitempty"`
-	// Owned lists the project-relative files that belong to another note
-	// (SaveOptions.Owned) and were left alone; the new draft is beside each.
-	Owned []string `json:"owned,omitempty"`
-}
-
 // FindingsFile is the JSON written beside a draft that did not pass.
 type FindingsFile struct {
 	Name          string             `json:"name"`
