@@ -45,6 +45,11 @@ func summarize(fs []contract.Finding) checkResult {
 // logicalTypes are ODCS v3.1.0's property logical types.
 var logicalTypes = []string{"string", "date", "timestamp", "time", "number", "integer", "boolean", "object", "array"}
 
+// gone reports a request whose client has gone (cancelled, closed or timed
+// out): the validator takes no context, so the handlers check between steps
+// and stop rather than work for nobody.
+func gone(r *http.Request) bool { return r.Context().Err() != nil }
+
 func hashOf(data []byte) string {
 	sum := sha256.Sum256(data)
 	return hex.EncodeToString(sum[:])
@@ -70,6 +75,9 @@ func (s *Server) apiValidate(w http.ResponseWriter, r *http.Request) {
 	label := r.URL.Query().Get("file")
 	if label == "" {
 		label = "<request>"
+	}
+	if gone(r) {
+		return
 	}
 	_, res := s.check(label, data)
 	writeJSON(w, http.StatusOK, localized(res, r))
@@ -125,9 +133,15 @@ func (s *Server) apiPreview(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusUnprocessableEntity, map[string]any{"error": err.Error(), "findings": findingsOf(bad)})
 		return
 	}
+	if gone(r) { // the editor already sent a newer edit, or the tab closed
+		return
+	}
 	_, res := s.check(req.File, out)
+	if gone(r) {
+		return
+	}
 	changes, saved := s.changesSinceSaved(req.File, out)
-	writeJSON(w, http.StatusOK, previewResponse{YAML: string(out), checkResult: localized(res, r), Changes: changes, Saved: saved})
+	writeJSON(w, http.StatusOK, previewResponse{YAML: string(out), checkResult: forPeople(res, r), Changes: changes, Saved: saved})
 }
 
 // changesSinceSaved compares the form's YAML with the saved file, as
@@ -173,8 +187,11 @@ func (s *Server) apiParse(w http.ResponseWriter, r *http.Request) {
 	if req.File == "" {
 		req.File = "<draft>"
 	}
+	if gone(r) {
+		return
+	}
 	doc, res := s.check(req.File, []byte(req.YAML))
-	res = localized(res, r)
+	res = forPeople(res, r)
 	var form *Form
 	if doc != nil && doc.Contract != nil {
 		f := FormFromContract(doc.Contract, s.maskingProp())

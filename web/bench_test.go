@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -91,7 +92,7 @@ func BenchmarkLineage(b *testing.B) {
 		b.Fatal(err)
 	}
 	for b.Loop() {
-		g, err := s.buildLineage()
+		g, err := s.buildLineage(context.Background())
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -138,19 +138,19 @@ func TestBrowserCockpit(t *testing.T) {
 		chromedp.SendKeys(chromedp.CSS("#f-purpose"), "Leads captured by the web signup form, for the sales pipeline."),
 		chromedp.SendKeys(chromedp.CSS(`fieldset.object [data-okey="name"]`), "leads"),
 		chromedp.SendKeys(chromedp.CSS(`fieldset.object [data-okey="description"]`), "One row per lead."),
-		chromedp.SendKeys(chromedp.CSS(`tr.prop [data-pkey="name"]`), "lead_id"),
-		choose(`tr.prop [data-pkey="logicalType"]`, "string"),
-		chromedp.Click(chromedp.CSS(`tr.prop [data-pkey="primaryKey"]`)),
-		chromedp.SendKeys(chromedp.CSS(`tr.prop [data-pkey="description"]`), "Lead identifier."),
+		chromedp.SendKeys(chromedp.CSS(`.prop [data-pkey="name"]`), "lead_id"),
+		choose(`.prop [data-pkey="logicalType"]`, "string"),
+		chromedp.Click(chromedp.CSS(`.prop [data-pkey="primaryKey"]`)),
+		chromedp.SendKeys(chromedp.CSS(`.prop [data-pkey="description"]`), "Lead identifier."),
 		chromedp.Click(chromedp.CSS(`fieldset.object .add-prop`)),
-		chromedp.SendKeys(chromedp.CSS(`tr.prop[data-path="schema[0].properties[1]"] [data-pkey="name"]`), "email"),
-		choose(`tr.prop[data-path="schema[0].properties[1]"] [data-pkey="logicalType"]`, "string"),
+		chromedp.SendKeys(chromedp.CSS(`.prop[data-path="schema[0].properties[1]"] [data-pkey="name"]`), "email"),
+		choose(`.prop[data-path="schema[0].properties[1]"] [data-pkey="logicalType"]`, "string"),
 	)
 	// The unclassified PII column gets its finding right under its row, and
 	// its classification cell is marked.
 	s.do("pii-finding",
 		chromedp.WaitVisible(chromedp.CSS(email+` .finding[data-rule="gov-pii-unclassified"]`)),
-		wait(`document.querySelector('td[data-path="schema[0].properties[1].classification"]').classList.contains("has-finding")`),
+		wait(`document.querySelector('.field[data-path="schema[0].properties[1].classification"]').classList.contains("has-finding")`),
 	)
 	if msg := eval[string](t, ctx, `document.querySelector('`+email+` .finding').textContent`); !strings.Contains(msg, "email") {
 		t.Errorf("finding text %q does not name the column", msg)
@@ -158,7 +158,7 @@ func TestBrowserCockpit(t *testing.T) {
 
 	// Classify it: the finding clears and the YAML preview has it. Then
 	// fill in what a PII column needs until the contract is valid.
-	p1 := `tr.prop[data-path="schema[0].properties[1]"] `
+	p1 := `.prop[data-path="schema[0].properties[1]"] `
 	s.do("pii-classified",
 		choose(p1+`[data-pkey="classification"]`, "pii"),
 		wait(`!document.querySelector('`+email+` .finding[data-rule="gov-pii-unclassified"]') && document.getElementById("yaml-preview").textContent.includes("classification: pii")`),

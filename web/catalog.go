@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"fmt"
 	"io/fs"
 	"net/http"
@@ -58,11 +59,18 @@ type catalogCache struct {
 func newCatalogCache() *catalogCache { return &catalogCache{entries: map[string]cached{}} }
 
 // Catalog scans contracts/ and returns every contract, sorted by file.
-func (s *Server) Catalog() ([]Entry, error) {
+func (s *Server) Catalog() ([]Entry, error) { return s.catalogCtx(context.Background()) }
+
+// catalogCtx is Catalog for a request: it stops between files once ctx is
+// done (the client went away) and returns ctx's error.
+func (s *Server) catalogCtx(ctx context.Context) ([]Entry, error) {
 	dir := filepath.Join(s.root, scaffold.ContractsDir)
 	var out []Entry
 	seen := map[string]bool{}
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if cerr := ctx.Err(); cerr != nil {
+			return cerr
+		}
 		if err != nil {
 			if os.IsNotExist(err) && p == dir {
 				return filepath.SkipDir
@@ -199,7 +207,10 @@ func isPII(p contract.Property, pii contract.PIIPolicy) bool {
 
 // apiContracts lists (and with ?q= searches) the catalog.
 func (s *Server) apiContracts(w http.ResponseWriter, r *http.Request) {
-	all, err := s.Catalog()
+	all, err := s.catalogCtx(r.Context())
+	if gone(r) {
+		return
+	}
 	if err != nil {
 		writeError(w, http.StatusInternalServerError, "scan %s: %v", scaffold.ContractsDir, err)
 		return

@@ -37,12 +37,12 @@ func (s *Server) apiGetContract(w http.ResponseWriter, r *http.Request) {
 		writeError(w, code, "open %s: %v", rel, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, s.contractResponse(rel, data))
+	writeJSON(w, http.StatusOK, s.contractResponse(r, rel, data))
 }
 
-func (s *Server) contractResponse(rel string, data []byte) contractResponse {
+func (s *Server) contractResponse(r *http.Request, rel string, data []byte) contractResponse {
 	doc, res := s.check(rel, data)
-	resp := contractResponse{File: rel, YAML: string(data), Hash: hashOf(data), checkResult: res}
+	resp := contractResponse{File: rel, YAML: string(data), Hash: hashOf(data), checkResult: forPeople(res, r)}
 	if doc != nil && doc.Contract != nil {
 		f := FormFromContract(doc.Contract, s.maskingProp())
 		resp.Form = &f
@@ -115,7 +115,7 @@ func (s *Server) apiPutContract(w http.ResponseWriter, r *http.Request) {
 	if created {
 		code = http.StatusCreated
 	}
-	writeJSON(w, code, s.contractResponse(rel, out))
+	writeJSON(w, code, s.contractResponse(r, rel, out))
 }
 
 // checkUnchanged compares the file on disk with the hash the editor opened.

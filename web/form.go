@@ -20,6 +20,7 @@ type Form struct {
 	Purpose     string       `json:"purpose"`
 	Tags        []string     `json:"tags"`
 	Objects     []FormObject `json:"objects"`
+	SLA         FormSLA      `json:"sla"`
 }
 
 // FormObject is one schema object in the form. Key is its index in the
@@ -47,6 +48,16 @@ type FormProperty struct {
 	Masking             string   `json:"masking"`
 	Description         string   `json:"description"`
 	Tags                []string `json:"tags"`
+	// Values are the accepted values (an invalidValues quality rule).
+	Values []string `json:"values"`
+	// Min and Max are the inclusive range (logicalTypeOptions minimum/maximum).
+	Min string `json:"min"`
+	Max string `json:"max"`
+	// References is the foreign key: "table.column" (comma-separated for a
+	// composite key), the property's first relationship.
+	References string `json:"references"`
+	// Properties are the fields of an object column.
+	Properties []FormProperty `json:"properties"`
 }
 
 // FormFromContract extracts the form fields of c. maskingProp names the
@@ -64,17 +75,27 @@ func FormFromContract(c *contract.Contract, maskingProp string) Form {
 	for i, o := range c.Schema {
 		fo := FormObject{Key: intp(i), Name: o.Name, PhysicalName: o.PhysicalName,
 			Description: o.Description, Tags: nonNil(o.Tags)}
-		fo.Properties = make([]FormProperty, 0, len(o.Properties))
-		for j, p := range o.Properties {
-			fo.Properties = append(fo.Properties, FormProperty{Key: intp(j), Name: p.Name,
-				LogicalType: p.LogicalType, Required: p.Required, Unique: p.Unique,
-				PrimaryKey: p.PrimaryKey, Classification: p.Classification,
-				CriticalDataElement: p.CriticalDataElement, Description: p.Description,
-				Masking: customString(p.CustomProperties, maskingProp), Tags: nonNil(p.Tags)})
-		}
+		fo.Properties = formProps(o.Properties, maskingProp)
 		f.Objects = append(f.Objects, fo)
 	}
+	f.SLA = formSLA(c.SLAProperties)
 	return f
+}
+
+// formProps is the form view of a list of properties (nested ones too).
+func formProps(ps []contract.Property, maskingProp string) []FormProperty {
+	out := make([]FormProperty, 0, len(ps))
+	for j, p := range ps {
+		min, max := rangeOf(p)
+		out = append(out, FormProperty{Key: intp(j), Name: p.Name,
+			LogicalType: p.LogicalType, Required: p.Required, Unique: p.Unique,
+			PrimaryKey: p.PrimaryKey, Classification: p.Classification,
+			CriticalDataElement: p.CriticalDataElement, Description: p.Description,
+			Masking: customString(p.CustomProperties, maskingProp), Tags: nonNil(p.Tags),
+			Values: nonNil(valuesOf(p)), Min: min, Max: max, References: refsOf(p),
+			Properties: formProps(p.Properties, maskingProp)})
+	}
+	return out
 }
 
 // ApplyForm writes the form's fields into base (which it modifies and
@@ -94,6 +115,7 @@ func ApplyForm(base *contract.Contract, f Form, maskingProp string) *contract.Co
 	c.Domain, c.DataProduct, c.Tags = trim(f.Domain), trim(f.DataProduct), cleanTags(f.Tags)
 	c.Team = applyOwner(c.Team, trim(f.Owner))
 	c.Description = applyPurpose(c.Description, strings.TrimSpace(f.Purpose))
+	c.SLAProperties = applySLA(c.SLAProperties, f.SLA)
 	old := c.Schema
 	c.Schema = nil
 	for _, fo := range f.Objects {
@@ -112,9 +134,15 @@ func applyObject(o contract.SchemaObject, fo FormObject, maskingProp string) con
 	if o.LogicalType == "" {
 		o.LogicalType = "object"
 	}
-	old := o.Properties
-	o.Properties = nil
-	for _, fp := range fo.Properties {
+	o.Properties = applyProps(o.Properties, fo.Properties, maskingProp)
+	return o
+}
+
+// applyProps writes the form's columns over old, matching them by Key so
+// that each keeps the fields the form does not show.
+func applyProps(old []contract.Property, fps []FormProperty, maskingProp string) []contract.Property {
+	var out []contract.Property
+	for _, fp := range fps {
 		var p contract.Property
 		if fp.Key != nil && *fp.Key >= 0 && *fp.Key < len(old) {
 			p = old[*fp.Key]
@@ -124,9 +152,13 @@ func applyObject(o contract.SchemaObject, fo FormObject, maskingProp string) con
 		p.CriticalDataElement, p.Description = fp.CriticalDataElement, strings.TrimSpace(fp.Description)
 		p.Tags = cleanTags(fp.Tags)
 		p.CustomProperties = setCustom(p.CustomProperties, maskingProp, trim(fp.Masking))
-		o.Properties = append(o.Properties, p)
+		applyValueRules(&p, fp)
+		if fp.Properties != nil { // nil: a client that does not send nested fields keeps them
+			p.Properties = applyProps(p.Properties, fp.Properties, maskingProp)
+		}
+		out = append(out, p)
 	}
-	return o
+	return out
 }
 
 func applyOwner(t *contract.Team, owner string) *contract.Team {

@@ -39,6 +39,14 @@ var langFuncs = template.FuncMap{
 	},
 	"tn":       func(lang, key string, n int) string { return msg.N(lang, msg.Key(key), n) },
 	"htmlLang": htmlLang,
+	"help":     helpMark,
+}
+
+// helpMark is a field's "?" with its short help (catalog key) in lang,
+// shown on hover or focus (style.css .help) and read by screen readers.
+func helpMark(lang, key string) template.HTML {
+	h := template.HTMLEscapeString(msg.Get(lang, msg.Key(key)))
+	return template.HTML(`<span class="help" tabindex="0" role="note" aria-label="` + h + `" data-help="` + h + `">?</span>`) // #nosec G203 -- escaped above
 }
 
 // jsMessages is the catalog's cockpit table ("web.*" keys) in lang, as

@@ -2,6 +2,7 @@ package web
 
 import (
 	"cmp"
+	"context"
 	"net/http"
 	"slices"
 	"sort"
@@ -65,7 +66,7 @@ func labelWidth(label, kind string) float64 {
 // buildLineage collects the graph from the project (scaffold.LoadLineage:
 // canvases, contracts, objects and the scaffold's lineage record) plus every
 // contract in the catalog, and lays it out.
-func (s *Server) buildLineage() (*Lineage, error) {
+func (s *Server) buildLineage(ctx context.Context) (*Lineage, error) {
 	g := &Lineage{}
 	nodes := map[string]*LNode{}
 	add := func(n LNode) {
@@ -83,7 +84,7 @@ func (s *Server) buildLineage() (*Lineage, error) {
 	if err := s.addScaffoldLineage(add, link); err != nil {
 		g.Notes = append(g.Notes, "lineage record: "+s.redact(err.Error()))
 	}
-	entries, err := s.Catalog()
+	entries, err := s.catalogCtx(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -198,7 +199,10 @@ func placeColumn(nodes []*LNode, parents map[string][]string, row map[string]flo
 
 // apiLineage returns the laid-out lineage graph as JSON.
 func (s *Server) apiLineage(w http.ResponseWriter, r *http.Request) {
-	g, err := s.buildLineage()
+	g, err := s.buildLineage(r.Context())
+	if gone(r) {
+		return
+	}
 	if err != nil {
 		writeError(w, http.StatusInternalServerError, "lineage: %v", err)
 		return

@@ -73,7 +73,10 @@ func (s *Server) renderPage(w http.ResponseWriter, r *http.Request, name string,
 
 func (s *Server) pageCatalog(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query().Get("q")
-	all, err := s.Catalog()
+	all, err := s.catalogCtx(r.Context())
+	if gone(r) {
+		return
+	}
 	d := pageData{Title: "Catalog", Query: q, Entries: Search(all, q), Total: len(all)}
 	if err != nil {
 		d.Error = err.Error()
@@ -110,7 +113,10 @@ func (s *Server) pageChat(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) pageLineage(w http.ResponseWriter, r *http.Request) {
-	g, err := s.buildLineage()
+	g, err := s.buildLineage(r.Context())
+	if gone(r) {
+		return
+	}
 	d := pageData{Title: "Lineage", Focus: r.URL.Query().Get("focus")}
 	if err != nil {
 		d.Error = err.Error()

@@ -5,8 +5,10 @@ window.cockpit = (function () {
   const csrf = meta ? meta.content : "";
 
   // api sends a JSON (or raw text) request and returns {status, body}.
-  async function api(method, url, body, raw) {
-    const opts = { method, headers: { "X-CSRF-Token": csrf, "Accept": "application/json" } };
+  // An AbortSignal cancels it (the server then stops working on it).
+  async function api(method, url, body, raw, signal) {
+    // The answers (findings, hints) come in the page's language.
+    const opts = { method, signal, headers: { "X-CSRF-Token": csrf, "Accept": "application/json", "Accept-Language": document.documentElement.lang || "en" } };
     if (body !== undefined) {
       opts.headers["Content-Type"] = raw ? "application/yaml" : "application/json";
       opts.body = raw ? body : JSON.stringify(body);
@@ -40,6 +42,17 @@ window.cockpit = (function () {
     let i = 0;
     return (messages[key] || key).replace(/%[sdvq]/g, () => String(args[i++] ?? ""));
   }
+
+  // A field's help opens towards the middle of its form, so that it is
+  // never hidden under the panel beside it (style.css .help.flip).
+  function placeHelp(ev) {
+    const h = ev.target.closest && ev.target.closest(".help");
+    if (!h) return;
+    const f = (h.closest("form, fieldset") || document.body).getBoundingClientRect();
+    h.classList.toggle("flip", h.getBoundingClientRect().left > f.left + f.width / 2);
+  }
+  document.addEventListener("mouseover", placeHelp);
+  document.addEventListener("focusin", placeHelp);
 
   return { api, debounce, el, csrf, t };
 })();

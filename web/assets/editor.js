@@ -19,16 +19,18 @@
   let ready = null; // init()'s promise: a draft never races the file fetch
   window.cockpitEditor = { loadDraft, state, hasFile: () => !!state.hash };
 
-  function fillSelect(sel, values, blank) {
+  function fillSelect(sel, values, blank, label) {
     sel.replaceChildren();
     if (blank !== undefined) sel.append(el("option", { value: "", text: blank }));
-    for (const v of values) sel.append(el("option", { value: v, text: v }));
+    for (const v of values) sel.append(el("option", { value: v, text: label ? label(v) : v }));
   }
   function setSelect(sel, v) {
     if (v && ![...sel.options].some(o => o.value === v)) sel.append(el("option", { value: v, text: v }));
     sel.value = v || "";
   }
   const tagsOut = s => s.split(",").map(t => t.trim()).filter(Boolean);
+  const listKeys = new Set(["tags", "values"]); // comma-separated in the form, lists in the contract
+  const typeLabel = v => { const k = "web.type." + v, s = cockpit.t(k); return s === k ? v : s; };
 
   // --- building the form -------------------------------------------------
   function addObject(o) {
@@ -39,30 +41,50 @@
       const k = inp.dataset.okey;
       inp.value = o ? (k === "tags" ? (o.tags || []).join(", ") : (o[k] || "")) : "";
     }
-    fs.querySelector(".add-prop").addEventListener("click", () => { addProp(fs, null); renumber(); changed(); });
+    const rows = fs.querySelector(":scope > .prop-rows");
+    fs.querySelector(".add-prop").addEventListener("click", () => { addProp(rows, null); renumber(); changed(); });
     fs.querySelector(".del-object").addEventListener("click", () => { fs.remove(); renumber(); changed(); });
     objectsBox.append(frag);
-    for (const p of (o && o.properties) || []) addProp(fs, p);
+    for (const p of (o && o.properties) || []) addProp(rows, p);
     return fs;
   }
 
-  function addProp(fs, p) {
+  // ownInputs are a column card's own inputs (not those of its nested fields).
+  const ownInputs = card => card.querySelectorAll(":scope > .prop-grid [data-pkey]");
+  const nestedRows = card => card.querySelector(":scope > .nested > .prop-rows");
+  const cards = rows => [...rows.children].filter(n => n.matches(".prop"));
+
+  // addProp adds a column card to rows (a table's columns, or the fields
+  // inside an object column); its nested fields are cards too.
+  function addProp(rows, p) {
     const frag = tplProp.content.cloneNode(true);
-    const tr = frag.querySelector("tr.prop");
-    tr.dataset.key = p && p.key !== undefined && p.key !== null ? p.key : "";
-    fillSelect(tr.querySelector('[data-pkey="logicalType"]'), state.opts.logicalTypes || [], "—");
-    fillSelect(tr.querySelector('[data-pkey="classification"]'), state.opts.classifications || [], "unclassified");
-    fillSelect(tr.querySelector('[data-pkey="masking"]'), state.opts.maskingValues || [], "—");
-    for (const inp of tr.querySelectorAll("[data-pkey]")) {
+    const card = frag.querySelector(".prop");
+    card.dataset.key = p && p.key !== undefined && p.key !== null ? p.key : "";
+    const type = card.querySelector('[data-pkey="logicalType"]');
+    fillSelect(type, state.opts.logicalTypes || [], "—", typeLabel);
+    fillSelect(card.querySelector('[data-pkey="classification"]'), state.opts.classifications || [], cockpit.t("web.editor.unclassified"));
+    fillSelect(card.querySelector('[data-pkey="masking"]'), state.opts.maskingValues || [], "—");
+    for (const inp of ownInputs(card)) {
       const k = inp.dataset.pkey, v = p ? p[k] : undefined;
       if (inp.type === "checkbox") inp.checked = !!v;
       else if (inp.tagName === "SELECT") setSelect(inp, v);
-      else inp.value = k === "tags" ? ((v || []).join(", ")) : (v || "");
+      else inp.value = listKeys.has(k) ? ((v || []).join(", ")) : (v || "");
     }
-    frag.querySelector(".del-prop").addEventListener("click", () => {
-      tr.nextElementSibling.remove(); tr.remove(); renumber(); changed();
-    });
-    fs.querySelector(".prop-rows").append(frag);
+    card.querySelector(":scope > .prop-head .del-prop").addEventListener("click", () => { card.remove(); renumber(); changed(); });
+    const inner = nestedRows(card);
+    card.querySelector(":scope > .nested > .add-field").addEventListener("click", () => { addProp(inner, null); renumber(); changed(); });
+    type.addEventListener("change", () => showNested(card));
+    rows.append(frag);
+    for (const c of (p && p.properties) || []) addProp(inner, c);
+    showNested(card);
+    return card;
+  }
+
+  // showNested shows the "fields inside" of an object column (or of any
+  // column that has some).
+  function showNested(card) {
+    const type = card.querySelector(':scope > .prop-grid [data-pkey="logicalType"]').value;
+    card.querySelector(":scope > .nested").hidden = type !== "object" && cards(nestedRows(card)).length === 0;
   }
 
   // renumber gives every field the finding path of what it edits, so that
@@ -74,43 +96,59 @@
       fs.querySelector(".obj-title").textContent = cockpit.t("web.js.table", i + 1);
       fs.querySelector(".obj-findings").dataset.for = op;
       for (const f of fs.querySelectorAll(":scope > .grid > .field")) f.dataset.path = op + "." + f.dataset.rel;
-      [...fs.querySelectorAll("tr.prop")].forEach((tr, j) => {
-        const pp = op + ".properties[" + j + "]";
-        tr.dataset.path = pp;
-        tr.nextElementSibling.querySelector(".prop-findings").dataset.for = pp;
-        for (const td of tr.querySelectorAll(".field")) td.dataset.path = pp + "." + td.dataset.rel;
-      });
+      numberProps(fs.querySelector(":scope > .prop-rows"), op, "web.js.column");
+    });
+  }
+  function numberProps(rows, base, title) {
+    cards(rows).forEach((card, j) => {
+      const pp = base + ".properties[" + j + "]";
+      card.dataset.path = pp;
+      card.querySelector(":scope > .prop-head .prop-title").textContent = cockpit.t(title, j + 1);
+      card.querySelector(":scope > .prop-findings").dataset.for = pp;
+      for (const f of card.querySelectorAll(":scope > .prop-grid > .field")) f.dataset.path = pp + "." + f.dataset.rel;
+      numberProps(nestedRows(card), pp, "web.js.field");
     });
   }
 
+  const slaInputs = () => document.querySelectorAll("fieldset.sla [data-skey]");
   function setForm(f) {
     for (const inp of document.querySelectorAll("fieldset.meta [data-key]")) {
       const k = inp.dataset.key, v = f[k];
       if (inp.tagName === "SELECT") setSelect(inp, v); else inp.value = k === "tags" ? (v || []).join(", ") : (v || "");
+    }
+    const sla = f.sla || {};
+    for (const inp of slaInputs()) {
+      if (inp.tagName === "SELECT") setSelect(inp, sla[inp.dataset.skey]); else inp.value = sla[inp.dataset.skey] || "";
     }
     objectsBox.replaceChildren();
     for (const o of f.objects || []) addObject(o);
     renumber();
   }
 
+  function collectProps(rows) {
+    return cards(rows).map(card => {
+      const p = {};
+      if (card.dataset.key !== "") p.key = Number(card.dataset.key);
+      for (const inp of ownInputs(card)) {
+        const k = inp.dataset.pkey;
+        p[k] = inp.type === "checkbox" ? inp.checked : (listKeys.has(k) ? tagsOut(inp.value) : inp.value);
+      }
+      p.properties = collectProps(nestedRows(card));
+      return p;
+    });
+  }
+
   function collect() {
-    const f = {};
+    const f = { sla: {} };
     for (const inp of document.querySelectorAll("fieldset.meta [data-key]")) {
       f[inp.dataset.key] = inp.dataset.key === "tags" ? tagsOut(inp.value) : inp.value;
     }
+    for (const inp of slaInputs()) f.sla[inp.dataset.skey] = inp.value;
     f.objects = [...objectsBox.querySelectorAll("fieldset.object")].map(fs => {
-      const o = { properties: [] };
+      const o = {};
       if (fs.dataset.key !== "") o.key = Number(fs.dataset.key);
       for (const inp of fs.querySelectorAll("[data-okey]")) o[inp.dataset.okey] = inp.dataset.okey === "tags" ? tagsOut(inp.value) : inp.value;
-      o.properties = [...fs.querySelectorAll("tr.prop")].map(tr => {
-        const p = {};
-        if (tr.dataset.key !== "") p.key = Number(tr.dataset.key);
-        for (const inp of tr.querySelectorAll("[data-pkey]")) {
-          const k = inp.dataset.pkey;
-          p[k] = inp.type === "checkbox" ? inp.checked : (k === "tags" ? tagsOut(inp.value) : inp.value);
-        }
-        return p;
-      });
+      o.properties = collectProps(fs.querySelector(":scope > .prop-rows"));
       return o;
     });
     return f;
@@ -142,9 +180,8 @@
   }
 
   function findingsBoxFor(target) {
-    if (target.matches("tr.prop, td.field")) {
-      const tr = target.closest("tr.prop");
-      return tr.nextElementSibling.querySelector(".prop-findings");
+    if (target.matches(".prop, .prop .field")) {
+      return target.closest(".prop").querySelector(":scope > .prop-findings");
     }
     if (target.matches("fieldset.object")) return target.querySelector(".obj-findings");
     return target; // a .field div: the message goes inside it, under the input
@@ -189,10 +226,18 @@
   }
 
   // --- preview loop ---------------------------------------------------------
-  let seq = 0;
+  let seq = 0, inflight = null;
   async function refresh() {
     const mine = ++seq;
-    const res = await api("POST", "/api/preview", { form: collect(), base: state.base, file: currentFile() || "<editor>" });
+    if (inflight) inflight.abort(); // a newer edit: the server stops the older check
+    inflight = new AbortController();
+    let res;
+    try {
+      res = await api("POST", "/api/preview", { form: collect(), base: state.base, file: currentFile() || "<editor>" }, false, inflight.signal);
+    } catch (e) {
+      if (e.name === "AbortError") return;
+      throw e;
+    }
     if (mine !== seq) return; // a newer edit already asked
     if (res.status !== 200) { preview.textContent = ""; showFindings({ findings: res.body.findings || [], errors: 1 }); setStatus(res.body.error, "error"); return; }
     preview.textContent = res.body.yaml;
@@ -230,6 +275,8 @@
     if (ev.target === filePath) { state.fileTouched = true; return; }
     if (ev.target.closest("#chat-panel")) return;
     state.quiet = false;
+    const unit = document.getElementById("f-unit");
+    if (ev.target.id === "f-freshness" && ev.target.value.trim() && !unit.value) unit.value = "h";
     if (!state.fileTouched && !state.hash && (ev.target.id === "f-id" || ev.target.id === "f-name")) {
       const s = slug(document.getElementById("f-name").value || document.getElementById("f-id").value);
       filePath.value = s ? "contracts/" + s + ".odcs.yaml" : "";
@@ -238,7 +285,7 @@
   });
   root.addEventListener("change", (ev) => { if (!ev.target.closest("#chat-panel") && ev.target !== filePath) { state.quiet = false; changed(); } });
   document.getElementById("add-object").addEventListener("click", () => {
-    const fs = addObject(null); addProp(fs, null); renumber(); changed();
+    const fs = addObject(null); addProp(fs.querySelector(":scope > .prop-rows"), null); renumber(); changed();
   });
 
   // --- save -------------------------------------------------------------------

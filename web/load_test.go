@@ -1,0 +1,255 @@
+package web
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"os"
+	"runtime"
+	"runtime/debug"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/dataeng-os/dataeng-os/agent"
+)
+
+// scriptedChat is one conversation's scripted Architect: every answer is
+// streamed in tokens that name its conversation and turn, so a token in the
+// wrong stream is cross-talk.
+type scriptedChat struct {
+	id   string
+	emit func(agent.Event)
+}
+
+func (c scriptedChat) Send(ctx context.Context, msg string) error {
+	c.emit(agent.Event{Type: agent.EventUser, Text: "[" + c.id + "] " + msg})
+	for k := 0; k < 5; k++ {
+		time.Sleep(time.Millisecond) // a provider streaming
+		c.emit(agent.Event{Type: agent.EventToken, Text: fmt.Sprintf("[%s] token %d ", c.id, k)})
+	}
+	c.emit(agent.Event{Type: agent.EventAssistant, Text: "[" + c.id + "] answer to " + msg})
+	return nil
+}
+
+// scriptedBackend starts scripted conversations; like a journal on disk,
+// it keeps nothing in memory.
+type scriptedBackend struct {
+	mu sync.Mutex
+	n  int
+}
+
+func (b *scriptedBackend) New(emit func(agent.Event)) (string, ChatSession, error) {
+	b.mu.Lock()
+	b.n++
+	id := fmt.Sprintf("load%03d", b.n)
+	b.mu.Unlock()
+	return id, scriptedChat{id: id, emit: emit}, nil
+}
+
+func (b *scriptedBackend) Open(id string, emit func(agent.Event)) (ChatSession, []agent.Event, error) {
+	return scriptedChat{id: id, emit: emit}, nil, nil
+}
+
+func (b *scriptedBackend) List() ([]ChatInfo, error) { return nil, nil }
+
+// TestChatLoad: 100 conversations chat at once over loopback, 3 turns
+// each, every one reading its own event stream: no errors, no event of
+// one conversation in another's stream, and once they close the server's
+// memory is back within 20% of where it started. It logs turn latency
+// (p50, p95) and memory before, during and after (bench/README.md).
+func TestChatLoad(t *testing.T) {
+	const clients, turns = 100, 3
+	ts := newTS(t, func(o *Options) { o.Chat = &scriptedBackend{} })
+	ts.Client().Transport.(*http.Transport).MaxIdleConnsPerHost = clients * 2
+	before := memNow()
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	latencies, errs, streams := runClients(ctx, ts, clients, turns)
+	during := memNow() // every stream still open, every room loaded
+	for _, c := range streams {
+		c()
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for ts.s.chats.sweep(0); loadedRooms(ts.s) > 0 && time.Now().Before(deadline); ts.s.chats.sweep(0) {
+		time.Sleep(20 * time.Millisecond) // the handlers notice the closed streams
+	}
+	ts.Client().CloseIdleConnections() // the client's pool of keep-alive connections is not the server's memory
+	time.Sleep(100 * time.Millisecond) // the server's side of them closes
+	after := memNow()
+	for _, e := range errs {
+		t.Error(e)
+	}
+	if n := len(latencies); n != clients*turns {
+		t.Errorf("%d turns completed, want %d", n, clients*turns)
+	}
+	if n := loadedRooms(ts.s); n != 0 {
+		t.Errorf("%d conversations still loaded after every client left", n)
+	}
+	slices.Sort(latencies)
+	p := func(q float64) time.Duration { return latencies[int(q*float64(len(latencies)-1))] }
+	if len(latencies) > 0 {
+		t.Logf("%d clients × %d turns: turn latency p50 %v, p95 %v, max %v", clients, turns, p(0.5), p(0.95), latencies[len(latencies)-1])
+	}
+	t.Logf("memory before %v; during %v; after %v", before, during, after)
+	if after.goroutines > before.goroutines+2 {
+		t.Errorf("%d goroutines after the sessions closed, %d before: a stream or turn leaked", after.goroutines, before.goroutines)
+	}
+	if after.heap > before.heap*12/10+(1<<20) { // 1 MiB slack for the runtime's own buffers
+		t.Errorf("heap after the sessions closed is %d KiB, more than 20%% above the %d KiB it started at", after.heap>>10, before.heap>>10)
+	}
+}
+
+// runClients runs the clients at once and returns every turn's latency,
+// the errors, and each client's function that closes its stream.
+func runClients(ctx context.Context, ts *tsrv, clients, turns int) ([]time.Duration, []error, []func()) {
+	var (
+		mu        sync.Mutex
+		wg        sync.WaitGroup
+		latencies []time.Duration
+		errs      []error
+		streams   []func()
+	)
+	for i := 0; i < clients; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			lat, closeStream, err := chatClient(ctx, ts, turns)
+			mu.Lock()
+			defer mu.Unlock()
+			latencies, streams = append(latencies, lat...), append(streams, closeStream)
+			if err != nil {
+				errs = append(errs, err)
+			}
+		}()
+	}
+	wg.Wait()
+	return latencies, errs, streams
+}
+
+// chatClient is one person: a conversation of its own, its event stream,
+// and turns sent one after the other, each timed until its turn_end. It
+// returns a function that closes the stream.
+func chatClient(ctx context.Context, ts *tsrv, turns int) ([]time.Duration, func(), error) {
+	noop := func() {}
+	id, err := postJSON[struct{ Session string }](ctx, ts, "/api/chat/sessions", map[string]string{}, http.StatusCreated)
+	if err != nil {
+		return nil, noop, err
+	}
+	sctx, stop := context.WithCancel(ctx)
+	r, _ := http.NewRequestWithContext(sctx, "GET", ts.URL+"/api/chat/events?session="+id.Session, nil)
+	res, err := ts.Client().Do(r)
+	if err != nil {
+		stop()
+		return nil, noop, fmt.Errorf("%s events: %w", id.Session, err)
+	}
+	closeStream := func() { stop(); res.Body.Close() }
+	sc := bufio.NewScanner(res.Body)
+	if _, err := readUntil(sc, id.Session, agent.EventHistoryEnd); err != nil {
+		return nil, closeStream, err
+	}
+	var lat []time.Duration
+	for turn := 0; turn < turns; turn++ {
+		start := time.Now()
+		msg := map[string]string{"session": id.Session, "message": fmt.Sprintf("turn %d", turn)}
+		if _, err := postJSON[map[string]any](ctx, ts, "/api/chat", msg, http.StatusAccepted); err != nil {
+			return lat, closeStream, fmt.Errorf("%s: %w", id.Session, err)
+		}
+		n, err := readUntil(sc, id.Session, agent.EventTurnEnd)
+		if err != nil {
+			return lat, closeStream, err
+		}
+		if n < 7 { // user, 5 tokens, answer
+			return lat, closeStream, fmt.Errorf("%s turn %d: %d events", id.Session, turn, n)
+		}
+		lat = append(lat, time.Since(start))
+	}
+	return lat, closeStream, nil
+}
+
+// readUntil reads events up to one of type until, checking that every
+// event with text belongs to conversation id; it returns how many it read.
+func readUntil(sc *bufio.Scanner, id string, until agent.EventType) (int, error) {
+	n := 0
+	for sc.Scan() {
+		d, ok := strings.CutPrefix(sc.Text(), "data: ")
+		if !ok {
+			continue
+		}
+		var ev struct {
+			Type agent.EventType
+			Text string
+		}
+		if err := json.Unmarshal([]byte(d), &ev); err != nil {
+			return n, fmt.Errorf("%s: bad event %s: %w", id, d, err)
+		}
+		if ev.Text != "" && !strings.HasPrefix(ev.Text, "["+id+"]") {
+			return n, fmt.Errorf("cross-talk: %s got %q", id, ev.Text)
+		}
+		n++
+		if ev.Type == until {
+			return n, nil
+		}
+	}
+	return n, fmt.Errorf("%s: stream ended before %s: %v", id, until, sc.Err())
+}
+
+func postJSON[T any](ctx context.Context, ts *tsrv, path string, body any, want int) (T, error) {
+	var out T
+	b, _ := json.Marshal(body)
+	r, _ := http.NewRequestWithContext(ctx, "POST", ts.URL+path, strings.NewReader(string(b)))
+	r.Header.Set("Origin", ts.URL)
+	res, err := ts.Client().Do(r)
+	if err != nil {
+		return out, err
+	}
+	defer res.Body.Close()
+	if res.StatusCode != want {
+		return out, fmt.Errorf("POST %s: %d, want %d", path, res.StatusCode, want)
+	}
+	return out, json.NewDecoder(res.Body).Decode(&out)
+}
+
+func loadedRooms(s *Server) int {
+	s.chats.mu.Lock()
+	defer s.chats.mu.Unlock()
+	return len(s.chats.open)
+}
+
+// mem is the process's memory: Go heap in use and resident set size.
+type mem struct {
+	heap, rss  uint64
+	goroutines int
+}
+
+func (m mem) String() string {
+	return fmt.Sprintf("heap %d KiB, RSS %d KiB, %d goroutines", m.heap>>10, m.rss>>10, m.goroutines)
+}
+
+func memNow() mem {
+	runtime.GC()
+	debug.FreeOSMemory()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	return mem{heap: ms.HeapInuse, rss: rssBytes(), goroutines: runtime.NumGoroutine()}
+}
+
+// rssBytes reads VmRSS from /proc (0 where there is none).
+func rssBytes() uint64 {
+	data, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, l := range strings.Split(string(data), "\n") {
+		if v, ok := strings.CutPrefix(l, "VmRSS:"); ok {
+			var kb uint64
+			fmt.Sscan(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")), &kb)
+			return kb << 10
+		}
+	}
+	return 0
+}
