@@ -111,7 +111,7 @@ func (a *Architect) assistResult(name, lang string, d *spec.Draft, g *grounder, 
 	if a.ungroundedSeverity() != contract.SeverityOff {
 		var qs []string
 		res.Contract, qs = g.strip(res.Contract, lang)
-		res.OpenQuestions = mergeQuestions(res.OpenQuestions, qs)
+		res.OpenQuestions = spec.MergeQuestions(res.OpenQuestions, qs)
 	}
 	res.Findings = a.checkDrafts(res.Name, res.Canvas, res.Contract)
 	res.Valid = !contract.HasErrors(res.Findings)

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"strings"
 
+	"github.com/dataeng-os/dataeng-os/agent/spec"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -119,7 +120,7 @@ func parseStructured(text string) (answer, error) {
 	a := answer{Contract: y, HasYAML: true, Questions: v.OpenQuestions}
 	if strings.TrimSpace(v.Canvas) != "" {
 		a.Canvas, a.HasCanvas = strings.TrimSpace(v.Canvas)+"\n", true
-		a.Questions = mergeQuestions(a.Questions, openQuestions(a.Canvas))
+		a.Questions = spec.MergeQuestions(a.Questions, openQuestions(a.Canvas))
 	}
 	return a, nil
 }
@@ -170,19 +171,6 @@ func openQuestions(canvas string) []string {
 			if q != "" && !strings.EqualFold(q, "none") && !strings.EqualFold(q, "nenhuma") {
 				out = append(out, q)
 			}
-		}
-	}
-	return out
-}
-
-func mergeQuestions(a, b []string) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, q := range append(append([]string{}, a...), b...) {
-		k := strings.ToLower(strings.TrimSpace(q))
-		if k != "" && !seen[k] {
-			seen[k] = true
-			out = append(out, q)
 		}
 	}
 	return out

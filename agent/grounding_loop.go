@@ -5,6 +5,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/dataeng-os/dataeng-os/agent/spec"
 	"github.com/dataeng-os/dataeng-os/contract"
 	"github.com/dataeng-os/dataeng-os/providers"
 )
@@ -57,7 +58,7 @@ func (d *drafting) settle() {
 		return
 	}
 	d.st.contract = yml
-	d.st.questions = mergeQuestions(d.st.questions, qs)
+	d.st.questions = spec.MergeQuestions(d.st.questions, qs)
 	for _, q := range qs {
 		d.emit(Event{Type: EventRepair, Doc: DocContract, Text: q})
 	}

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/dataeng-os/dataeng-os/contract"
+	"github.com/dataeng-os/dataeng-os/internal/msg"
 )
 
 // Question kinds in guided mode.
@@ -80,7 +81,7 @@ func (g *guided) answer(text string) []Event {
 	if evs, ok := g.fieldCommand(text); ok { // /fields, /undo, /edit
 		return evs
 	}
-	if !g.fixLang && substantive(text) { // the first message that tells fixes it
+	if !g.fixLang && msg.Substantive(text) { // the first message that tells fixes it
 		if l := DetectLanguage(text); l != "" {
 			g.lang, g.fixLang = l, true
 		}

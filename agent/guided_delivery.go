@@ -217,3 +217,12 @@ func martPrefix(kind string) string {
 	}
 	return "fct_"
 }
+
+// set is a word set.
+func set(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}

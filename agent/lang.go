@@ -1,46 +1,7 @@
 package agent
 
-import (
-	"strings"
-	"unicode"
-)
-
-var ptWords = set("não", "nao", "que", "de", "para", "com", "uma", "um", "os", "é", "são", "do", "da", "dos", "das",
-	"em", "na", "nós", "você", "tabela", "campo", "campos", "dados", "dono", "quem", "qual", "quais", "cliente",
-	"pedido", "pedidos", "sim", "também", "mas", "por", "precisa", "precisamos", "queremos", "equipe", "diário", "diária")
-
-var enWords = set("the", "and", "is", "of", "to", "for", "with", "we", "are", "table", "field", "fields", "data",
-	"owner", "who", "which", "what", "customer", "order", "orders", "yes", "also", "but", "by", "need", "want", "team",
-	"daily", "it", "this", "that", "in", "on")
-
-func set(words ...string) map[string]bool {
-	m := make(map[string]bool, len(words))
-	for _, w := range words {
-		m[w] = true
-	}
-	return m
-}
+import "github.com/dataeng-os/dataeng-os/internal/msg"
 
 // DetectLanguage returns "pt" or "en" for a person's text, or "" when it
-// cannot tell (too short, or only names and symbols).
-func DetectLanguage(text string) string {
-	pt, en := 0, 0
-	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) }) {
-		if ptWords[w] {
-			pt++
-		}
-		if enWords[w] {
-			en++
-		}
-		if strings.ContainsAny(w, "ãõçáéíóúâêô") {
-			pt++
-		}
-	}
-	switch {
-	case pt > en:
-		return "pt"
-	case en > pt:
-		return "en"
-	}
-	return ""
-}
+// cannot tell (msg.Detect).
+func DetectLanguage(text string) string { return msg.Detect(text) }

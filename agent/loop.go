@@ -7,6 +7,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/dataeng-os/dataeng-os/agent/spec"
 	"github.com/dataeng-os/dataeng-os/contract"
 	"github.com/dataeng-os/dataeng-os/prompts"
 	"github.com/dataeng-os/dataeng-os/providers"
@@ -146,7 +147,7 @@ func (d *drafting) finish(calls0 int, usage0 providers.Usage) {
 	r.Usage = providers.Usage{InputTokens: m.usage.InputTokens - usage0.InputTokens, OutputTokens: m.usage.OutputTokens - usage0.OutputTokens}
 	r.Cost = d.a.cost(r.Usage)
 	r.Canvas, r.Contract, r.Findings = d.st.canvas, d.st.contract, d.st.findings
-	r.OpenQuestions = mergeQuestions(d.st.questions, d.a.questionsFromFindings(d.st.findings, d.in.Lang))
+	r.OpenQuestions = spec.MergeQuestions(d.st.questions, d.a.questionsFromFindings(d.st.findings, d.in.Lang))
 	r.Valid = r.StopReason == StopValid
 	d.emit(Event{Type: EventStop, Reason: r.StopReason, Text: r.Left(), Findings: r.Findings})
 }
@@ -156,7 +157,7 @@ func (d *drafting) finish(calls0 int, usage0 providers.Usage) {
 func (a *Architect) absorb(st *loopState, ans answer, name string, emit func(Event)) {
 	if ans.HasCanvas {
 		st.canvas = ans.Canvas
-		st.questions = mergeQuestions(nil, ans.Questions)
+		st.questions = spec.MergeQuestions(nil, ans.Questions)
 		emit(Event{Type: EventDraft, Doc: DocCanvas, Content: st.canvas})
 	}
 	if ans.HasYAML {

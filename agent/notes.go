@@ -50,22 +50,9 @@ func (a *Architect) DraftFromNotes(ctx context.Context, name, notes string, emit
 	return a.draftLoop(ctx, in, m, emit)
 }
 
-var nonName = regexp.MustCompile(`[^a-z0-9]+`)
-
-// SanitizeName derives a safe file-name stem from any text: lower-case
-// ASCII letters, digits and underscores, at most 64 characters, never
-// empty, never a path. "../../etc/passwd" becomes "etc_passwd".
-func SanitizeName(s string) string {
-	s = strings.ToLower(foldAccents(s))
-	s = strings.Trim(nonName.ReplaceAllString(s, "_"), "_")
-	if len(s) > 64 {
-		s = strings.Trim(s[:64], "_")
-	}
-	if s == "" {
-		return "dataset"
-	}
-	return s
-}
+// SanitizeName derives a safe file-name stem from any text (see
+// spec.SanitizeName).
+func SanitizeName(s string) string { return spec.SanitizeName(s) }
 
 func foldAccents(s string) string { return spec.FoldAccents(s) }
 
@@ -79,7 +66,7 @@ func (a *Architect) questionsFromFindings(fs []contract.Finding, lang string) []
 			out = append(out, q)
 		}
 	}
-	return mergeQuestions(nil, out)
+	return spec.MergeQuestions(nil, out)
 }
 
 func humanQuestion(f contract.Finding, lang, classes string) string {

@@ -137,7 +137,7 @@ func (x *extraction) finish() {
 	x.inferKeys()
 	x.freshnessColumn()
 	x.describeSensitive()
-	x.d.OpenQuestions = mergeQuestions(nil, x.d.Gaps(x.lang))
+	x.d.OpenQuestions = spec.MergeQuestions(nil, x.d.Gaps(x.lang))
 }
 
 // describeSensitive gives a personal column with no description its own

@@ -27,7 +27,7 @@ func (s *Session) initLang() {
 // learnLang fixes the language from the person's message, once; the
 // caller holds s.mu.
 func (s *Session) learnLang(text string) {
-	if s.langFixed || !substantive(text) {
+	if s.langFixed || !msg.Substantive(text) {
 		return
 	}
 	if l := DetectLanguage(text); l != "" {
@@ -36,13 +36,6 @@ func (s *Session) learnLang(text string) {
 			s.g.lang, s.g.fixLang = l, true
 		}
 	}
-}
-
-// substantive reports a message worth telling a language from: two words
-// or more, not a slash command.
-func substantive(text string) bool {
-	t := strings.TrimSpace(text)
-	return !strings.HasPrefix(t, "/") && len(strings.Fields(t)) >= 2
 }
 
 // Lang is the session's language ("en" or "pt"; "" before it is known).
