@@ -105,7 +105,7 @@ func New(opts Options) (*Architect, error) {
 	if strings.TrimSpace(canvasT) == "" {
 		canvasT = embeddedDefault(kernel.CanvasTemplate, DefaultCanvasTemplate)
 	}
-	secs := ParseSections(canvasT)
+	secs := prompts.ParseSections(canvasT)
 	if len(secs) == 0 {
 		return nil, errors.New("canvas template has no '## ' sections")
 	}

@@ -66,20 +66,22 @@
 //	s.Draft(ctx); s.Validate(); s.Save(); s.Continue(ctx)
 //	s.Canvas(), s.Contract(), s.Findings(), s.Attempts(), s.Usage(), s.Done()
 //
-// With a provider the session interviews with the model (the interview
-// prompt lists the canvas sections; the model writes prompts.ReadyMarker
-// when it can draft), then runs the reask loop and saves. With no provider
-// (guided mode) a deterministic interviewer asks the canvas template's
-// questions one by one (Event.Question says what kind of answer is
-// expected), reads fields in the line format of ParseField, and turns each
-// validator finding into a follow-up question. It also carries the free
-// answers into the contract in the shapes the scaffolder reads: Data
-// sources → the contract's dbtSource (asked as a follow-up when the answer
-// names no single system), Delivery → each object's dbtMart (fact or
-// dimension), SLA → a freshness slaProperty on the table's loaded/updated/
-// created timestamp, Quality expectations → unique on the fields it names,
-// and the field options values=, min=, max= → an invalidValues rule and
-// logicalTypeOptions bounds. What it cannot place becomes an open question
+// A session holds an Interviewer and never asks which kind it is. With a
+// provider it is the model interviewer: the interview prompt lists the
+// canvas sections, the model writes prompts.ReadyMarker when it can draft,
+// then the reask loop runs and the drafts are saved. With no provider it
+// is the guided interviewer (package agent/guided, which knows no model):
+// it asks the canvas template's questions one by one (Event.Question says
+// what kind of answer is expected), reads fields the way people write them
+// (sentences, bullets or the `name: type, options` line), and turns each
+// validator finding into a follow-up question through one table keyed by
+// rule id (guided.QuestionFor gives the model's drafts the same
+// questions). It carries the free answers into the contract in the shapes
+// the scaffolder reads: Data sources → the contract's dbtSource, Delivery →
+// each object's dbtMart (fact or dimension), SLA → a freshness slaProperty
+// on the table's load/update timestamp, Quality expectations → unique on
+// the fields it names, values and bounds → an invalidValues rule and
+// logicalTypeOptions. What it cannot place becomes an open question
 // in the canvas. Every event except tokens is
 // appended to the journal, and the journal is fsynced at the end of each
 // turn; ResumeSession(a, ReadJournal(path), opts) rebuilds the session (a

@@ -6,6 +6,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/dataeng-os/dataeng-os/agent/guided"
 )
 
 // plainSession is a guided session, journaled, answered up to its fields
@@ -29,11 +31,11 @@ func newPlainSession(t *testing.T, first string) *plainSession {
 	p.s = newArchitect(t, nil, nil).NewSession(SessionOptions{ID: "p", Journal: p.j, Sink: func(ev Event) { p.evs = append(p.evs, ev) }})
 	p.s.Start()
 	p.send(first)
-	for i := 0; i < 12 && p.s.g.cur.Kind != QFields; i++ {
+	for i := 0; i < 12 && guidedOf(p.s).Current().Kind != guided.QFields; i++ {
 		p.send("orders: one row per order")
 	}
-	if p.s.g.cur.Kind != QFields {
-		t.Fatalf("never reached the fields step: %+v", p.s.g.cur)
+	if guidedOf(p.s).Current().Kind != guided.QFields {
+		t.Fatalf("never reached the fields step: %+v", guidedOf(p.s).Current())
 	}
 	return p
 }
@@ -59,7 +61,7 @@ func (p *plainSession) send(text string) (info, question string) {
 
 func (p *plainSession) names() []string {
 	var out []string
-	for _, f := range p.s.g.fields {
+	for _, f := range guidedOf(p.s).Fields() {
 		out = append(out, f.Name)
 	}
 	return out
@@ -88,7 +90,7 @@ func TestGuidedPlainFieldsEchoed(t *testing.T) {
 	mustContain(t, "next question", q, "done", "/edit NAME")
 	info, _ = p.send("churn date: date")
 	mustContain(t, "same name again", info, "✓ churn_date — date, optional (replaces the earlier churn_date)")
-	if len(p.s.g.fields) != 5 {
+	if len(guidedOf(p.s).Fields()) != 5 {
 		t.Errorf("a repeated name added a field: %v", p.names())
 	}
 }
@@ -118,14 +120,14 @@ func TestGuidedPlainUndoAndEdit(t *testing.T) {
 	for _, tt := range tests {
 		info, q := p.send(tt.send)
 		mustContain(t, tt.send, info, tt.wants...)
-		if q == "" || p.s.g.cur.Kind != QFields {
+		if q == "" || guidedOf(p.s).Current().Kind != guided.QFields {
 			t.Errorf("%s: the fields question was not asked again (%q)", tt.send, q)
 		}
 		if tt.names != nil && !reflect.DeepEqual(p.names(), tt.names) {
 			t.Errorf("%s: fields = %v, want %v", tt.send, p.names(), tt.names)
 		}
 	}
-	if f := p.s.g.fields[1]; f.PhysicalType != "text" || !f.Required {
+	if f := guidedOf(p.s).Fields()[1]; f.PhysicalType != "text" || !f.Required {
 		t.Errorf("plan_name = %+v", f)
 	}
 	// the journal replays the same answers and commands into the same state
@@ -138,27 +140,32 @@ func TestGuidedPlainUndoAndEdit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !reflect.DeepEqual(r.g.fields, p.s.g.fields) || r.g.fieldEdit != "plan_name" {
-		t.Errorf("resumed fields %+v (edit %q)\nwant %+v (edit plan_name)", r.g.fields, r.g.fieldEdit, p.s.g.fields)
+	if !reflect.DeepEqual(guidedOf(r).Fields(), guidedOf(p.s).Fields()) {
+		t.Errorf("resumed fields %+v\nwant %+v", guidedOf(r).Fields(), guidedOf(p.s).Fields())
+	}
+	if err := r.Send(context.Background(), "plan_name: integer"); err != nil { // the pending /edit plan_name
+		t.Fatal(err)
+	}
+	if f := guidedOf(r).Fields(); len(f) != len(guidedOf(p.s).Fields()) || f[1].LogicalType != "integer" {
+		t.Errorf("the resumed /edit did not replace plan_name: %+v", f)
 	}
 }
 
 func TestGuidedPlainMultiLineIsOneAnswer(t *testing.T) {
 	t.Parallel()
 	p := newPlainSession(t, "subscriptions churn")
-	next := p.s.g.pos + 1
+	step, _ := guidedOf(p.s).Progress()
+	next := step + 1
 	info, q := p.send("- subscription id (pk)\n- customer email\n- status (active, paused, cancelled)\n- total in cents\ndone")
 	mustContain(t, "echo", info, "✓ subscription_id — string, primary key", "✓ total_in_cents — integer, optional", "values=active|paused|cancelled")
 	if want := []string{"subscription_id", "customer_email", "status", "total_in_cents"}; !reflect.DeepEqual(p.names(), want) {
 		t.Errorf("fields = %v, want %v", p.names(), want)
 	}
-	if p.s.g.pos != next || p.s.g.cur.Kind == QFields {
-		t.Errorf("the closing done did not end the step: pos %d, want %d (%q)", p.s.g.pos, next, q)
+	// done ends the step, and the paste answers nothing after it
+	if step, _ := guidedOf(p.s).Progress(); step != next || guidedOf(p.s).Current().Kind == guided.QFields {
+		t.Errorf("after the paste: step %d, want %d (%q)", step, next, q)
 	}
-	if sec := p.s.g.steps[next].Section; p.s.g.answers[sec] != "" {
-		t.Errorf("the paste answered the next question %q: %q", sec, p.s.g.answers[sec])
-	}
-	if info, _ := p.send("/undo"); !strings.Contains(info, "that step is over") || len(p.s.g.fields) != 4 {
+	if info, _ := p.send("/undo"); !strings.Contains(info, "that step is over") || len(guidedOf(p.s).Fields()) != 4 {
 		t.Errorf("/undo after the step: %q, fields %v", info, p.names())
 	}
 }
@@ -166,8 +173,8 @@ func TestGuidedPlainMultiLineIsOneAnswer(t *testing.T) {
 func TestGuidedPlainPortugueseKeepsLanguage(t *testing.T) {
 	t.Parallel()
 	p := newPlainSession(t, "pedidos da loja online")
-	if q := p.s.g.cur; p.s.g.lang != "pt" || q == nil {
-		t.Fatalf("lang = %q", p.s.g.lang)
+	if q := guidedOf(p.s).Current(); guidedOf(p.s).Lang() != "pt" || q == nil {
+		t.Fatalf("lang = %q", guidedOf(p.s).Lang())
 	}
 	info, q := p.send("precisamos de id do pedido, cpf do cliente, valor total e data do pedido")
 	mustContain(t, "echo", info, "✓ id_pedido — string, opcional (tipo deduzido do nome; mude com /edit id_pedido)",
@@ -190,11 +197,11 @@ func TestGuidedPlainCommandsAreRobust(t *testing.T) {
 	for _, in := range []string{"/undo", "/fields", "/edit", "/edit   ", "/edit :", "/edit `x`", "/edit a b c d e f g",
 		"/fields extra words", "plan", "/edit plan (", "/edit plan :", "/edit plan", "(", "/undo", "/undo", "/edit plan x"} {
 		info, q := p.send(in)
-		if q == "" || p.s.g.cur.Kind != QFields {
+		if q == "" || guidedOf(p.s).Current().Kind != guided.QFields {
 			t.Fatalf("%q: no fields question after it (info %q)", in, info)
 		}
 	}
-	if len(p.s.g.fields) != 0 {
+	if len(guidedOf(p.s).Fields()) != 0 {
 		t.Errorf("fields left: %v", p.names())
 	}
 }

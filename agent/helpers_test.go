@@ -6,6 +6,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/dataeng-os/dataeng-os/agent/guided"
 	"github.com/dataeng-os/dataeng-os/providers"
 	"github.com/dataeng-os/dataeng-os/providers/scripted"
 )
@@ -83,3 +84,6 @@ func promptSize(r providers.Request) int {
 	}
 	return n
 }
+
+// guidedOf is the guided interview a session without a model runs.
+func guidedOf(s *Session) *guided.Interviewer { return s.iv.(*guidedInterviewer).g }

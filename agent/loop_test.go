@@ -260,7 +260,7 @@ func TestMissingFactsBecomeOpenQuestions(t *testing.T) {
 		t.Fatalf("valid=%v findings=%v", res.Valid, res.Findings)
 	}
 	joined := strings.Join(res.OpenQuestions, "\n")
-	if !strings.Contains(joined, "Who owns the dataset?") || !strings.Contains(joined, texts("en").qOwner) {
+	if !strings.Contains(joined, "Who owns the dataset?") || !strings.Contains(joined, say("en", "guided.qOwner")) {
 		t.Errorf("open questions: %q", res.OpenQuestions)
 	}
 	if strings.Contains(res.Contract, "team:") {

@@ -3,10 +3,9 @@ package agent
 import (
 	"context"
 	"errors"
-	"fmt"
-	"regexp"
 	"strings"
 
+	"github.com/dataeng-os/dataeng-os/agent/guided"
 	"github.com/dataeng-os/dataeng-os/agent/spec"
 	"github.com/dataeng-os/dataeng-os/contract"
 	"github.com/dataeng-os/dataeng-os/kernel"
@@ -57,45 +56,20 @@ func SanitizeName(s string) string { return spec.SanitizeName(s) }
 func foldAccents(s string) string { return spec.FoldAccents(s) }
 
 // questionsFromFindings turns the facts only a person can give (owner,
-// primary key, classification, domain, purpose) into open questions.
+// primary key, classification, domain, purpose) into open questions, from
+// the same rule-id table as guided mode's follow-ups.
 func (a *Architect) questionsFromFindings(fs []contract.Finding, lang string) []string {
 	var out []string
-	classes := strings.Join(a.project.Rules.Policy.PII.AllowedClassifications, ", ")
-	for _, f := range guidedFindings(fs) { // errors, and the owner/domain/purpose/masking warnings
-		if q := humanQuestion(f, lang, classes); q != "" {
+	for _, f := range guided.Askable(fs) { // errors, and the owner/domain/purpose/masking warnings
+		if q := guided.QuestionFor(f, lang, a.project.Rules.Policy.PII); q != "" {
 			out = append(out, q)
 		}
 	}
 	return spec.MergeQuestions(nil, out)
 }
 
-func humanQuestion(f contract.Finding, lang, classes string) string {
-	key := strings.ToLower(f.Rule + " " + f.Path + " " + f.Message)
-	field := propertyName(f)
-	t := texts(lang)
-	switch {
-	case strings.Contains(key, "classif") || strings.Contains(key, "pii"):
-		if field != "" {
-			return fmt.Sprintf(t.qClassify, field, classes)
-		}
-	case strings.Contains(key, "owner") || strings.Contains(key, "team"):
-		return t.qOwner
-	case strings.Contains(key, "primary") || strings.Contains(key, "primarykey"):
-		return t.qPK
-	case strings.Contains(key, "domain"):
-		return t.qDomain
-	case strings.Contains(key, "purpose"):
-		return t.qPurpose
-	}
-	return ""
-}
-
-var quotedName = regexp.MustCompile(`["'` + "`" + `]([A-Za-z0-9_]+)["'` + "`" + `]`)
-
-// propertyName guesses the property a finding is about from its message.
-func propertyName(f contract.Finding) string {
-	if m := quotedName.FindStringSubmatch(f.Message); m != nil {
-		return m[1]
-	}
-	return ""
+// ExtractDraft reads notes into the typed draft with no model: the same
+// deterministic reader as guided mode (guided.ExtractDraft).
+func ExtractDraft(name, notes, lang string, pol contract.PIIPolicy) spec.Draft {
+	return guided.ExtractDraft(name, notes, lang, pol)
 }

@@ -63,7 +63,7 @@ type Session struct {
 	saved     *SavedPaths
 	stop      string
 	drafting  bool // a drafting loop started and did not finish
-	g         *guided
+	iv        Interviewer
 	replaying bool
 }
 
@@ -71,10 +71,7 @@ type Session struct {
 func (a *Architect) NewSession(o SessionOptions) *Session {
 	s := &Session{a: a, o: o, m: meter{budget: a.opts.TokenBudget}}
 	s.initLang()
-	if a.Guided() {
-		s.g = newGuided(a, s.lang)
-		s.g.fixLang = s.langFixed
-	}
+	s.iv = a.newInterviewer(s)
 	return s
 }
 
@@ -93,15 +90,8 @@ func ResumeSession(a *Architect, events []Event, o SessionOptions) (*Session, er
 	if l := events[0].Lang; l != "" && !s.langFixed {
 		s.lang = l
 	}
-	if s.g != nil {
-		s.g.lang = s.langOr("en")
-		s.g.start()
-	}
 	for _, ev := range events {
 		s.apply(ev)
-		if ev.Type == EventUser && s.g != nil {
-			s.g.answer(ev.Text)
-		}
 	}
 	return s, nil
 }
@@ -109,44 +99,17 @@ func ResumeSession(a *Architect, events []Event, o SessionOptions) (*Session, er
 // ID is the session's identifier.
 func (s *Session) ID() string { return s.o.ID }
 
-// Start writes the session header and greets the person (guided mode asks
-// its first question).
+// Start writes the session header and greets the person with the
+// interviewer's first question.
 func (s *Session) Start() {
-	mode := "model"
-	if s.g != nil {
-		mode = "guided"
-	}
-	s.emit(Event{Type: EventSession, Mode: mode, Provider: s.a.opts.ProviderName, Model: s.a.model(), Lang: s.lang})
-	if s.g != nil {
-		s.emitAll(s.g.start())
-	} else {
-		t := texts(s.langOr("en"))
-		s.emit(Event{Type: EventInfo, Text: t.greeting})
-		s.emit(Event{Type: EventQuestion, Text: t.qPurpose})
-	}
+	s.emit(Event{Type: EventSession, Mode: s.iv.Mode(), Provider: s.a.opts.ProviderName, Model: s.a.model(), Lang: s.lang})
+	s.emitAll(s.iv.Greet(s.langOr("en")))
 	s.sync()
 }
 
-// Resume re-asks where a resumed session stopped: the pending model turn,
-// or guided mode's current question.
-func (s *Session) Resume(ctx context.Context) error {
-	if s.g != nil {
-		if s.g.cur != nil && !s.g.finished {
-			s.emit(s.g.ask(*s.g.cur))
-		}
-		return nil
-	}
-	if s.Pending() {
-		return s.Continue(ctx)
-	}
-	s.mu.Lock()
-	drafting := s.drafting
-	s.mu.Unlock()
-	if drafting {
-		return s.Draft(ctx)
-	}
-	return nil
-}
+// Resume goes on where a resumed session stopped: the pending model turn,
+// an interrupted draft, or the guided interview's current question.
+func (s *Session) Resume(ctx context.Context) error { return s.iv.Resume(ctx) }
 
 // Send takes one message from the person and runs the Architect's turn.
 // Cancelling ctx stops the generation, not the session: the message is
@@ -156,14 +119,7 @@ func (s *Session) Send(ctx context.Context, text string) error {
 	defer s.turn.Unlock()
 	defer s.sync()
 	s.emit(Event{Type: EventUser, Text: text})
-	if s.g != nil {
-		s.emitAll(s.g.answer(text))
-		if s.g.finished && s.saved == nil {
-			return s.finishGuided()
-		}
-		return nil
-	}
-	return s.interviewTurn(ctx)
+	return s.iv.Answer(ctx, text)
 }
 
 // Continue answers the pending message (after a cancelled turn or a crash).
@@ -171,10 +127,7 @@ func (s *Session) Continue(ctx context.Context) error {
 	s.turn.Lock()
 	defer s.turn.Unlock()
 	defer s.sync()
-	if s.g != nil || !s.Pending() {
-		return nil
-	}
-	return s.interviewTurn(ctx)
+	return s.iv.Continue(ctx)
 }
 
 func (s *Session) interviewTurn(ctx context.Context) error {
@@ -211,14 +164,7 @@ func (s *Session) Draft(ctx context.Context) error {
 	s.turn.Lock()
 	defer s.turn.Unlock()
 	defer s.sync()
-	if s.g != nil {
-		s.emitAll(s.g.review())
-		if s.g.finished {
-			return s.finishGuided()
-		}
-		return nil
-	}
-	return s.draft(ctx)
+	return s.iv.Draft(ctx)
 }
 
 func (s *Session) draft(ctx context.Context) error {
@@ -239,12 +185,14 @@ func (s *Session) draft(ctx context.Context) error {
 		}
 	}
 	if !res.Valid {
-		s.emit(Event{Type: EventQuestion, Text: texts(s.langOr("en")).leftHint + "\n" + res.Left()})
+		s.emit(Event{Type: EventQuestion, Text: say(s.langOr("en"), "guided.leftHint") + "\n" + res.Left()})
 	}
 	return nil
 }
 
-func (s *Session) finishGuided() error {
+// finishInterview saves the drafts of an interview that asked everything,
+// as passing or with the findings the person skipped.
+func (s *Session) finishInterview() error {
 	res := s.Result()
 	res.StopReason = StopValid
 	if contract.HasErrors(res.Findings) {

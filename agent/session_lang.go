@@ -32,9 +32,7 @@ func (s *Session) learnLang(text string) {
 	}
 	if l := DetectLanguage(text); l != "" {
 		s.lang, s.langFixed = l, true
-		if s.g != nil {
-			s.g.lang, s.g.fixLang = l, true
-		}
+		s.iv.SetLang(l)
 	}
 }
 
@@ -54,9 +52,7 @@ func (s *Session) SetLang(lang string) bool {
 	defer s.turn.Unlock()
 	defer s.sync()
 	s.emit(Event{Type: EventInfo, Text: say(l, "guided.langSet"), Lang: l})
-	if s.g != nil && s.g.cur != nil && !s.g.finished {
-		s.emit(s.g.ask(*s.g.cur))
-	}
+	s.emitAll(s.iv.Again())
 	return true
 }
 
@@ -67,7 +63,4 @@ func (s *Session) applyLang(ev Event) {
 		return
 	}
 	s.lang, s.langFixed = ev.Lang, true
-	if s.g != nil {
-		s.g.lang, s.g.fixLang = ev.Lang, true
-	}
 }

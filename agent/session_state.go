@@ -44,18 +44,7 @@ func (s *Session) apply(ev Event) {
 	defer s.mu.Unlock()
 	switch ev.Type {
 	case EventUser:
-		s.msgs = append(s.msgs, providers.Message{Role: providers.RoleUser, Content: ev.Text})
-		s.pending = s.g == nil
 		s.learnLang(ev.Text)
-	case EventAssistant:
-		if ev.Phase == PhaseInterview {
-			s.msgs = append(s.msgs, providers.Message{Role: providers.RoleAssistant, Content: ev.Text})
-			s.pending = false
-		}
-	case EventQuestion:
-		if s.g == nil && len(s.msgs) > 0 {
-			s.msgs = append(s.msgs, providers.Message{Role: providers.RoleAssistant, Content: ev.Text})
-		}
 	case EventDraft:
 		if ev.Doc == DocCanvas {
 			s.canvas = ev.Content
@@ -82,6 +71,7 @@ func (s *Session) apply(ev Event) {
 	case EventSaved:
 		s.saved = ev.Paths
 	}
+	s.iv.Record(ev, s.replaying)
 }
 
 func (s *Session) sync() {
@@ -137,8 +127,8 @@ func (s *Session) transcript() string {
 func (s *Session) Name() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.g != nil && s.g.name != "" {
-		return SanitizeName(s.g.name)
+	if n := s.iv.Name(); n != "" {
+		return SanitizeName(n)
 	}
 	if s.name == "" && s.yml != "" {
 		return nameFromContract(s.yml)
@@ -183,7 +173,7 @@ func (s *Session) Done() bool {
 }
 
 // Guided reports whether the session runs without a model.
-func (s *Session) Guided() bool { return s.g != nil }
+func (s *Session) Guided() bool { return s.a.Guided() }
 
 // Validate re-checks the current drafts and emits the findings.
 func (s *Session) Validate() []contract.Finding {
@@ -204,8 +194,8 @@ func (s *Session) Result() *Result {
 	defer s.mu.Unlock()
 	r := &Result{Name: name, Canvas: s.canvas, Contract: s.yml, Attempts: s.attempts, Calls: s.m.calls, Usage: s.m.usage,
 		Findings: append([]contract.Finding(nil), s.findings...), OpenQuestions: s.questions, StopReason: s.stop, Lang: s.lang}
-	if s.g != nil {
-		r.OpenQuestions = append(r.OpenQuestions, s.g.openNotes()...)
+	if q := s.iv.OpenQuestions(); len(q) > 0 {
+		r.OpenQuestions = append(r.OpenQuestions, q...)
 	}
 	r.Valid = r.Contract != "" && !contract.HasErrors(r.Findings)
 	r.Cost = s.a.cost(r.Usage)

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dataeng-os/dataeng-os/agent/guided"
 	"github.com/dataeng-os/dataeng-os/prompts"
 	"github.com/dataeng-os/dataeng-os/providers"
 	"github.com/dataeng-os/dataeng-os/providers/scripted"
@@ -139,7 +140,10 @@ func TestGuidedSessionResumesFromJournal(t *testing.T) {
 	root := t.TempDir()
 	path := filepath.Join(root, "s3.jsonl")
 	a := newArchitect(t, nil, nil)
-	answer := scriptedAnswers("order_id: string, primary key, description=Order id", "customer_email: string")
+	answer := (&guided.Person{Name: "checkout orders", Table: "orders: one row per order placed in checkout",
+		Fields:   []string{"order_id: string, primary key, description=Order id", "customer_email: string"},
+		Findings: map[string]string{"classification": "restricted", "masking": "hash", "description": "Customer e-mail used for receipts", "domain": "sales", "rename": "", "section": "skip"},
+		Sections: map[string]string{"owner": "Checkout squad, bruno.souza"}}).Answer
 	j, _ := OpenJournal(path)
 	var last *Question
 	sink := func(ev Event) {

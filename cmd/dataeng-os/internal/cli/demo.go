@@ -133,11 +133,11 @@ func demoGuided(ctx context.Context, f *Factory, proj *kernel.Project, a *agent.
 	}
 	s := a.NewSession(agent.SessionOptions{ID: id, Root: proj.Root, Journal: j, Sink: sink})
 	s.Start()
-	ans := newDemoAnswers()
+	ans := demoPerson()
 	for turn := 0; turn < 80 && !s.Done() && last != nil; turn++ {
 		q := *last
 		last = nil
-		text := ans.answer(q)
+		text := ans.Answer(q)
 		fmt.Fprintln(f.IO.Out, "you> "+text)
 		if err := s.Send(ctx, text); err != nil {
 			return nil, id, err

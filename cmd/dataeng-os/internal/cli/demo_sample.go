@@ -1,9 +1,7 @@
 package cli
 
 import (
-	"strings"
-
-	"github.com/dataeng-os/dataeng-os/agent"
+	"github.com/dataeng-os/dataeng-os/agent/guided"
 )
 
 // demoNotes is the bundled stakeholder material (a labelled sample: the
@@ -18,13 +16,6 @@ const demoNotes = `# Kickoff — checkout orders dataset (sample notes bundled w
 - Quality: no duplicate order ids, status must be one of the list, total >= 0, freshness 24h.
 - They want staging models and a fact table for orders in dbt.
 `
-
-// demoAnswers replies to the Architect as the bundled stakeholder would,
-// by the kind of question asked (so the follow-ups the validator raises
-// are answered too).
-type demoAnswers struct{ field int }
-
-func newDemoAnswers() *demoAnswers { return &demoAnswers{} }
 
 var demoFields = []string{
 	"order_id: uuid, required, primary key, description=Order identifier",
@@ -62,38 +53,11 @@ var demoFindings = map[string]string{
 	"source":         "checkout",
 }
 
-func (d *demoAnswers) answer(q agent.Question) string {
-	switch q.Kind {
-	case agent.QName:
-		return "checkout orders"
-	case agent.QTable:
-		return "orders: one row per order placed in the checkout service"
-	case agent.QFields:
-		if d.field < len(demoFields) {
-			d.field++
-			return demoFields[d.field-1]
-		}
-		return "done"
-	case agent.QOwner:
-		return demoSections["owner"]
-	case agent.QFinding:
-		if a, ok := demoFindings[q.Key]; ok {
-			return a
-		}
-		if q.Key == "section" {
-			return sectionAnswer(q.Section)
-		}
-		return "skip"
-	}
-	return sectionAnswer(q.Section)
-}
-
-func sectionAnswer(title string) string {
-	t := strings.ToLower(title)
-	for key, a := range demoSections {
-		if strings.Contains(t, key) {
-			return a
-		}
-	}
-	return "As in the kickoff notes."
+// demoPerson replies to the Architect as the bundled stakeholder would, by
+// the kind of question asked (so the follow-ups the validator raises are
+// answered too).
+func demoPerson() *guided.Person {
+	return &guided.Person{Name: "checkout orders", Table: "orders: one row per order placed in the checkout service",
+		Owner: demoSections["owner"], Fields: demoFields, Findings: demoFindings, Sections: demoSections,
+		Default: "As in the kickoff notes."}
 }

@@ -1,11 +1,12 @@
 package cli
 
 import (
-	"github.com/dataeng-os/dataeng-os/internal/testenv"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/dataeng-os/dataeng-os/internal/testenv"
 )
 
 // runScaffoldCLI runs `dataeng-os scaffold args...` in dir.

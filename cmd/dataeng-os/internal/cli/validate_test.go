@@ -2,11 +2,12 @@ package cli
 
 import (
 	"fmt"
-	"github.com/dataeng-os/dataeng-os/internal/testenv"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/dataeng-os/dataeng-os/internal/testenv"
 
 	"github.com/dataeng-os/dataeng-os/cmd/dataeng-os/internal/iostreams"
 )
