@@ -2,7 +2,6 @@ package guided
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -148,7 +147,7 @@ func QuestionFor(f contract.Finding, lang string, pol contract.PIIPolicy) string
 // the warnings guided mode asks about, in finding order.
 func Askable(fs []contract.Finding) []contract.Finding { return guidedFindings(fs) }
 
-var quotedName = regexp.MustCompile(`["'` + "`" + `]([A-Za-z0-9_]+)["'` + "`" + `]`)
+var quotedName = lazyre.New(`["'` + "`" + `]([A-Za-z0-9_]+)["'` + "`" + `]`)
 
 func hintText(f contract.Finding) string {
 	if f.Hint == "" {

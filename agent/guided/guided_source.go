@@ -2,12 +2,12 @@ package guided
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"unicode"
 
 	"github.com/dataeng-os/dataeng-os/agent/event"
 	"github.com/dataeng-os/dataeng-os/agent/spec"
+	"github.com/dataeng-os/dataeng-os/internal/lazyre"
 )
 
 // sourceWords are technology and filler words: never a system's name.
@@ -33,7 +33,7 @@ var sourceWords = set("postgres", "postgresql", "mysql", "mariadb", "oracle", "s
 var systemNouns = set("service", "services", "servico", "app", "application", "aplicacao", "aplicativo", "system",
 	"sistema", "api", "platform", "plataforma", "backend", "microservice", "microsservico")
 
-var sourceTokenRE = regexp.MustCompile(`[\pL\pN_]+`)
+var sourceTokenRE = lazyre.New(`[\pL\pN_]+`)
 
 // sourceName derives the dbt source (system) name from a Data sources
 // answer: the word naming a service or system ("the checkout service's

@@ -1,7 +1,6 @@
 package guided
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/dataeng-os/dataeng-os/agent/spec"
@@ -70,7 +69,7 @@ func fieldRun(lines []noteLine) int {
 	return n
 }
 
-var fieldHeadRE = regexp.MustCompile(`^[^\s(:—–]+`)
+var fieldHeadRE = lazyre.New(`^[^\s(:—–]+`)
 
 func (x *extraction) addItems(t *spec.Table, items []string) {
 	for _, it := range items {

@@ -101,7 +101,7 @@ func (x *extraction) readLabels() {
 
 var (
 	wantRE     = regexp.MustCompile(`\b(wants?|needs?|precisa(mos)?|queremos|gostariamos|quer)\b`)
-	deliveryRE = regexp.MustCompile(`\b(contract|contrato|staging|marts?|fact|fct|fato|dimension|dim|dimensao|dbt)\b`)
+	deliveryRE = lazyre.New(`\b(contract|contrato|staging|marts?|fact|fct|fato|dimension|dim|dimensao|dbt)\b`)
 )
 
 // purposeSentence is the first sentence saying what someone wants the data
@@ -157,10 +157,10 @@ func (x *extraction) describeSensitive() {
 }
 
 var (
-	ownerWordRE  = regexp.MustCompile(`(?i)\b(?:owner(?: is)?|dono(?: e)?|dona|owned by)\s*:?\s+(@?[\w.+-]+(?:@[\w.-]+)?)`)
+	ownerWordRE  = lazyre.New(`(?i)\b(?:owner(?: is)?|dono(?: e)?|dona|owned by)\s*:?\s+(@?[\w.+-]+(?:@[\w.-]+)?)`)
 	teamPhraseRE = lazyre.New(`(?i)\b(squad|team|time|equipe)\s+(de\s+|do\s+|da\s+)?([\pL][\w&-]*)|\b((?:[\w-]+\s+){0,2}[\w-]+\s+(?:squad|team))\b`)
 	ownerLabels  = []string{"owner", "owners", "dono", "dona", "donos", "owner on the producer side", "produtor", "producer", "ownership", "responsavel"}
-	noteEmailRE  = regexp.MustCompile(`[\w.+-]+@[\w-]+(\.[\w-]+)+`)
+	noteEmailRE  = lazyre.New(`[\w.+-]+@[\w-]+(\.[\w-]+)+`)
 )
 
 // readOwner takes the team and the person who own the data: an "Owner:"
