@@ -69,10 +69,10 @@ func (g *Interviewer) findingQuestion(f contract.Finding) event.Question {
 	f = contract.Localize([]contract.Finding{f}, g.lang)[0]
 	switch {
 	case strings.HasPrefix(f.Rule, "gov-naming-") && strings.HasSuffix(f.Path, ".name") && (field != "" || f.Path == "schema[0].name"):
-		q.Key, q.Default = "rename", g.renameSuggestion(f, fi)
+		q.Key, q.Default = KeyRename, g.renameSuggestion(f, fi)
 		q.Text = fmt.Sprintf(texts(g.lang).qRename, f.Message, q.Default)
 	case f.Rule == contract.RuleCanvasSection || f.Rule == contract.RuleCanvasBlank:
-		q.Key, q.Section, q.Text = "section", f.Path, g.sectionQuestion(f.Path)
+		q.Key, q.Section, q.Text = KeySection, f.Path, g.sectionQuestion(f.Path)
 	default:
 		q.Key, q.Text = askFor(f, field, g.lang, g.cfg.Rules.Policy.PII)
 	}
@@ -92,22 +92,22 @@ type findingAsk struct {
 // findings into questions for a person: guided follow-ups and the open
 // questions of a model's draft (QuestionFor) both read it.
 var findingAsks = map[string]findingAsk{
-	contract.RulePIIUnclassified: {"classification", true, askClassify},
-	contract.RuleClassification:  {"classification", true, askClassify},
-	contract.RulePIIDescription: {"description", true, func(t strs, _ contract.Finding, field, _ string, _ contract.PIIPolicy) string {
+	contract.RulePIIUnclassified: {KeyClassification, true, askClassify},
+	contract.RuleClassification:  {KeyClassification, true, askClassify},
+	contract.RulePIIDescription: {KeyDescription, true, func(t strs, _ contract.Finding, field, _ string, _ contract.PIIPolicy) string {
 		return fmt.Sprintf(t.qPIIDesc, field)
 	}},
-	contract.RulePIIMasking: {"masking", true, func(t strs, _ contract.Finding, field, _ string, pol contract.PIIPolicy) string {
+	contract.RulePIIMasking: {KeyMasking, true, func(t strs, _ contract.Finding, field, _ string, pol contract.PIIPolicy) string {
 		return fmt.Sprintf(t.qMasking, field, strings.Join(pol.MaskingValues, ", "))
 	}},
-	contract.RuleLogicalType: {"type", true, func(t strs, f contract.Finding, _, lang string, _ contract.PIIPolicy) string {
+	contract.RuleLogicalType: {KeyType, true, func(t strs, f contract.Finding, _, lang string, _ contract.PIIPolicy) string {
 		return fmt.Sprintf(t.qGeneric, say(lang, "guided.qType", f.Message))
 	}},
-	contract.RuleOwner:      {"owner", false, fixed(func(t strs) string { return t.qOwner })},
-	contract.RuleDomain:     {"domain", false, fixed(func(t strs) string { return t.qDomain })},
-	contract.RulePurpose:    {"purpose", false, fixed(func(t strs) string { return t.qPurpose })},
-	contract.RulePrimaryKey: {"pk", false, fixed(func(t strs) string { return t.qPK })},
-	contract.RuleObjectDesc: {"tabledesc", false, func(t strs, f contract.Finding, _, _ string, _ contract.PIIPolicy) string {
+	contract.RuleOwner:      {KeyOwner, false, fixed(func(t strs) string { return t.qOwner })},
+	contract.RuleDomain:     {KeyDomain, false, fixed(func(t strs) string { return t.qDomain })},
+	contract.RulePurpose:    {KeyPurpose, false, fixed(func(t strs) string { return t.qPurpose })},
+	contract.RulePrimaryKey: {KeyPK, false, fixed(func(t strs) string { return t.qPK })},
+	contract.RuleObjectDesc: {KeyTableDesc, false, func(t strs, f contract.Finding, _, _ string, _ contract.PIIPolicy) string {
 		return fmt.Sprintf(t.qGeneric, f.Message)
 	}},
 }
@@ -126,7 +126,7 @@ func askFor(f contract.Finding, field, lang string, pol contract.PIIPolicy) (key
 	if a, ok := findingAsks[f.Rule]; ok && (field != "" || !a.perField) {
 		return a.key, a.text(texts(lang), f, field, lang, pol)
 	}
-	return "note", fmt.Sprintf(texts(lang).qGeneric, f.Message+hintText(f))
+	return KeyNote, fmt.Sprintf(texts(lang).qGeneric, f.Message+hintText(f))
 }
 
 // QuestionFor is the question a person answers for finding f of a draft
@@ -198,54 +198,54 @@ func (g *Interviewer) applyFinding(q event.Question, text string) string {
 	if fi >= 0 && fi < len(g.fields) {
 		f = &g.fields[fi]
 	}
-	if f == nil && (q.Key == "classification" || q.Key == "masking" || q.Key == "description" || q.Key == "type") {
-		q.Key = "note" // the field is gone; keep the answer as a note
+	if f == nil && (q.Key == KeyClassification || q.Key == KeyMasking || q.Key == KeyDescription || q.Key == KeyType) {
+		q.Key = KeyNote // the field is gone; keep the answer as a note
 	}
 	switch q.Key {
-	case "classification":
+	case KeyClassification:
 		v := strings.ToLower(text)
 		if len(pol.AllowedClassifications) > 0 && !containsFold(pol.AllowedClassifications, v) {
 			return fmt.Sprintf(texts(g.lang).oneOf, text, strings.Join(pol.AllowedClassifications, ", "))
 		}
 		f.Classification = v
-	case "masking":
+	case KeyMasking:
 		v := strings.ToLower(text)
 		if len(pol.MaskingValues) > 0 && !containsFold(pol.MaskingValues, v) {
 			return fmt.Sprintf(texts(g.lang).oneOf, text, strings.Join(pol.MaskingValues, ", "))
 		}
 		f.Masking = v
-	case "description":
+	case KeyDescription:
 		if text == "" {
 			return q.Text
 		}
 		f.Description = text
-	case "type":
+	case KeyType:
 		if err := f.setType(text); err != nil {
 			return msg.Translate(err.Error(), g.lang, "fields.")
 		}
-	case "rename":
+	case KeyRename:
 		return g.rename(f, text, q)
-	case "owner":
+	case KeyOwner:
 		if g.team, g.owner = ownerFacts(text); g.team == "" && g.owner == "" {
 			return q.Text
 		}
-	case "domain", "purpose", "tabledesc":
+	case KeyDomain, KeyPurpose, KeyTableDesc:
 		if text == "" {
 			return q.Text
 		}
 		switch q.Key {
-		case "domain":
+		case KeyDomain:
 			g.domain = text
-		case "purpose":
+		case KeyPurpose:
 			g.purpose = text
 		default:
 			g.tableDesc = text
 		}
-	case "pk":
+	case KeyPK:
 		return g.setPK(text)
-	case "source":
+	case KeySource:
 		return g.setSource(text, q)
-	case "section":
+	case KeySection:
 		if text == "" {
 			return q.Text
 		}

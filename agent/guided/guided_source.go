@@ -171,7 +171,7 @@ const sourcePath = "guided-source|customProperties.dbtSource"
 func (g *Interviewer) sourceQuestion() event.Question {
 	t := texts(g.lang)
 	_, cands := systemSource(g.answerFor(roleSources))
-	q := event.Question{Kind: QFinding, Key: "source", Path: sourcePath, Text: t.qSource}
+	q := event.Question{Kind: QFinding, Key: KeySource, Path: sourcePath, Text: t.qSource}
 	if len(cands) > 1 {
 		q.Text = fmt.Sprintf(t.qSourceOf, strings.Join(cands, ", "))
 	}
