@@ -92,6 +92,7 @@ func columnQuestions(t *spec.Table, c *spec.Column, label string, g *grounder) [
 					return fmt.Sprintf("the notes give no sign that %s is %s", c.Name, a)
 				}
 				c.LogicalType = a
+				c.Infer(spec.InferredType) // the model's answer: still for a person to confirm
 				return ""
 			}))
 	}
@@ -100,6 +101,7 @@ func columnQuestions(t *spec.Table, c *spec.Column, label string, g *grounder) [
 			func(a string) string {
 				if a != assistNoneValue {
 					c.PII = spec.PIIKind(a)
+					c.Infer(spec.InferredPII)
 				}
 				return ""
 			}))

@@ -36,6 +36,7 @@ type FieldSpec struct {
 	MaxLength      string       // maxLength=
 	BusinessName   string       // the words the person used, when not the name (plain language)
 	PIIKind        spec.PIIKind // the personal data the name suggests (plain language)
+	Inferred       []string     // what was read from the name, not stated (spec.Column.Inferred)
 }
 
 var logicalTypes = map[string][2]string{ // alias → logical, physical

@@ -3,6 +3,7 @@ package guided
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -135,12 +136,17 @@ func checkTimeBounds(typ, lo, hi string) error {
 // valueOptions renders the value options for the canvas.
 func (f FieldSpec) valueOptions() []string { return spec.ValueOptions(f.column()) }
 
+// confirm drops what from the facts read from the name: the person said it.
+func (f *FieldSpec) confirm(what string) {
+	f.Inferred = slices.DeleteFunc(slices.Clone(f.Inferred), func(s string) bool { return s == what })
+}
+
 // column is the field as a column of the typed draft.
 func (f FieldSpec) column() spec.Column {
 	c := spec.Column{Name: f.Name, LogicalType: f.LogicalType, PhysicalType: f.PhysicalType, Description: f.Description,
 		Classification: f.Classification, Masking: f.Masking, Required: f.Required, Unique: f.Unique, PrimaryKey: f.PrimaryKey,
 		Critical: f.Critical, AllowedValues: f.Values, Min: f.Min, Max: f.Max, MinLength: f.MinLength, MaxLength: f.MaxLength}
-	c.BusinessName = f.BusinessName
+	c.BusinessName, c.Inferred = f.BusinessName, f.Inferred
 	switch {
 	case f.PIIKind != spec.PIINone:
 		c.PII = f.PIIKind

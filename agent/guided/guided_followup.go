@@ -208,6 +208,7 @@ func (g *Interviewer) applyFinding(q event.Question, text string) string {
 			return fmt.Sprintf(texts(g.lang).oneOf, text, strings.Join(pol.AllowedClassifications, ", "))
 		}
 		f.Classification = v
+		f.confirm(spec.InferredPII)
 	case KeyMasking:
 		v := strings.ToLower(text)
 		if len(pol.MaskingValues) > 0 && !containsFold(pol.MaskingValues, v) {
@@ -223,6 +224,7 @@ func (g *Interviewer) applyFinding(q event.Question, text string) string {
 		if err := f.setType(text); err != nil {
 			return msg.Translate(err.Error(), g.lang, "fields.")
 		}
+		f.confirm(spec.InferredType)
 	case KeyRename:
 		return g.rename(f, text, q)
 	case KeyOwner:

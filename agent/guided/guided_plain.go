@@ -173,7 +173,9 @@ func (p *plainParser) item(it string) {
 		typed = guessKind(evidence || c.LogicalType != "string" || c.PII != spec.PIINone)
 	}
 	if c.PII == spec.PIINone {
-		c.PII = spec.PIIKindOf(name, p.x.pol.NamePatterns)
+		if c.PII = spec.PIIKindOf(name, p.x.pol.NamePatterns); c.PII != spec.PIINone {
+			c.Infer(spec.InferredPII)
+		}
 	}
 	p.add(plainField{f: fieldOf(c), typed: typed})
 }
@@ -237,5 +239,5 @@ func fieldOf(c spec.Column) FieldSpec {
 	return FieldSpec{Name: c.Name, BusinessName: c.BusinessName, LogicalType: c.LogicalType, PhysicalType: c.PhysicalType,
 		Description: c.Description, Classification: c.Classification, Masking: c.Masking, Required: c.Required,
 		Unique: c.Unique, PrimaryKey: c.PrimaryKey, PII: c.PII != spec.PIINone, PIIKind: c.PII, Critical: c.Critical,
-		Values: c.AllowedValues, Min: c.Min, Max: c.Max, MinLength: c.MinLength, MaxLength: c.MaxLength}
+		Values: c.AllowedValues, Min: c.Min, Max: c.Max, MinLength: c.MinLength, MaxLength: c.MaxLength, Inferred: c.Inferred}
 }

@@ -41,15 +41,21 @@ func (x *extraction) parseItem(item string) (spec.Column, bool) {
 			c.LogicalType, c.PhysicalType = f.LogicalType, f.PhysicalType
 		}
 	}
-	if c.LogicalType == "" {
+	typed := c.LogicalType != ""
+	if !typed {
 		c.LogicalType, _ = spec.InferType(name)
 	}
 	x.readMarks(&c, strings.TrimSpace(inside), parts)
+	if !typed && len(c.AllowedValues) == 0 { // a list of words says text
+		c.Infer(spec.InferredType)
+	}
 	if a := strings.TrimSpace(after); a != "" {
 		c.Description = strings.TrimSpace(c.Description + " " + a)
 	}
 	if c.PII == spec.PIINone {
-		c.PII = spec.PIIKindOf(name, x.pol.NamePatterns)
+		if c.PII = spec.PIIKindOf(name, x.pol.NamePatterns); c.PII != spec.PIINone && c.Classification == "" {
+			c.Infer(spec.InferredPII) // the name says it, the notes did not
+		}
 	}
 	return c, true
 }

@@ -90,6 +90,7 @@ func (x *extraction) inferKeys() {
 			case "id", entity + "_id", "id_" + entity, "id_do_" + entity, "id_da_" + entity:
 				if c.Unique {
 					c.PrimaryKey, c.Required = true, true
+					c.Infer(spec.InferredKey)
 				}
 			}
 		}

@@ -93,7 +93,15 @@ func columnOptions(c Column, w words) []string {
 	if c.Classification != "" {
 		opts = append(opts, w.classification+"="+c.Classification)
 	}
-	return append(opts, ValueOptions(c)...)
+	opts = append(opts, ValueOptions(c)...)
+	if len(c.Inferred) > 0 {
+		var what []string
+		for _, x := range c.Inferred {
+			what = append(what, w.inferredWhat[x])
+		}
+		opts = append(opts, w.inferred+": "+strings.Join(what, ", "))
+	}
+	return opts
 }
 
 func sensitiveMarkdown(tables []Table, w words) string {

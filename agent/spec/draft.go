@@ -82,6 +82,31 @@ type Column struct {
 	Masking        string // hash, mask, anonymize, ... when the notes say it
 	Critical       bool   // a critical data element
 	NullUntilEvent bool   // documented as empty until something happens
+	// Inferred lists the facts read from the column's name rather than
+	// stated (InferredType, InferredKey, InferredPII): the canvas and the
+	// contract mark them for a person to confirm.
+	Inferred []string
+}
+
+// What a column's Inferred list names.
+const (
+	InferredType = "logicalType"
+	InferredKey  = "primaryKey"
+	InferredPII  = "pii"
+)
+
+// InferredProperty is the custom property that marks, on a contract
+// property, the facts that were inferred rather than stated.
+const InferredProperty = "inferred"
+
+// Infer records that what (InferredType, ...) was inferred, once.
+func (c *Column) Infer(what string) {
+	for _, w := range c.Inferred {
+		if w == what {
+			return
+		}
+	}
+	c.Inferred = append(c.Inferred, what)
 }
 
 // Sensitive reports whether the column holds personal or sensitive data:

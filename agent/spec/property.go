@@ -35,6 +35,9 @@ func Property(c Column, pol contract.PIIPolicy, pos *int) contract.Property {
 		}
 		p.CustomProperties = []contract.CustomProperty{{Property: prop, Value: c.Masking}}
 	}
+	if len(c.Inferred) > 0 {
+		p.CustomProperties = append(p.CustomProperties, contract.CustomProperty{Property: InferredProperty, Value: slices.Clone(c.Inferred)})
+	}
 	ValueRules(c, &p)
 	return p
 }

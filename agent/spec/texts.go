@@ -12,7 +12,8 @@ import (
 type words struct {
 	missing, openHeading, none, table, pk, required, unique, optional string
 	classification, noPII, masking, staging, fact, dimension          string
-	freshness, schedule, noColumns, nullUntil                         string
+	freshness, schedule, noColumns, nullUntil, inferred               string
+	inferredWhat                                                      map[string]string // spec.Inferred* → the words
 	qOwner, qPurpose, qDomain, qSource, qPK, qSLA, qSLACol            string
 	qClassify, qMasking, qFields, qConsumers, qSourceOf, qTableName   string
 }
@@ -31,6 +32,7 @@ func catalogWords(lang string) words {
 		required: g("required"), unique: g("unique"), optional: g("optional"), classification: g("classification"),
 		noPII: g("noPII"), masking: g("masking"), staging: g("staging"), fact: g("fact"), dimension: g("dimension"),
 		freshness: g("freshness"), schedule: g("schedule"), noColumns: g("noColumns"), nullUntil: g("nullUntil"),
+		inferred: g("inferred"), inferredWhat: map[string]string{InferredType: g("inferred.type"), InferredKey: g("inferred.key"), InferredPII: g("inferred.pii")},
 		qOwner: g("q.owner"), qPurpose: g("q.purpose"), qDomain: g("q.domain"), qSource: g("q.source"),
 		qPK: g("q.pk"), qSLA: g("q.sla"), qSLACol: g("q.slaColumn"), qClassify: g("q.classify"),
 		qMasking: g("q.masking"), qFields: g("q.fields"), qConsumers: g("q.consumers"), qSourceOf: g("q.sourceOf"),
