@@ -2,8 +2,8 @@ package msg
 
 // en and pt are the whole catalogs, merged from each area's table.
 var (
-	en = merge(enGuided, enPlain, enContract, enWeb, enWebHelp, enFacts)
-	pt = merge(ptGuided, ptPlain, ptContract, ptWeb, ptWebHelp, ptFacts)
+	en = merge(enChat, enGuided, enPlain, enContract, enWeb, enWebHelp, enFacts)
+	pt = merge(ptChat, ptGuided, ptPlain, ptContract, ptWeb, ptWebHelp, ptFacts)
 )
 
 func merge(parts ...map[Key]string) map[Key]string {

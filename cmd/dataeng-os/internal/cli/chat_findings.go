@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/dataeng-os/dataeng-os/contract"
+	"github.com/dataeng-os/dataeng-os/internal/msg"
 )
 
 // findingsView lays out validator findings for the chat: a one-line
@@ -76,22 +77,22 @@ func (v findingsView) all(cur []contract.Finding) []string {
 // total is the one-line count; added < 0 leaves out what changed.
 func (v findingsView) total(cur []contract.Finding, added, fixed int) string {
 	errs := len(errorFindings(cur))
-	warns := v.count(len(cur)-errs, "warning", "warnings", "aviso", "avisos")
+	warns := v.count(len(cur)-errs, "warn")
 	var s string
 	if errs == 0 {
-		s = v.green(v.say("✓ the drafts pass validation", "✓ os rascunhos passam na validação"))
+		s = v.green(v.t("pass"))
 		if len(cur) > 0 {
 			s += " (" + warns + ")"
 		}
 	} else {
-		s = v.say("validator: ", "validador: ") + v.count(errs, "error", "errors", "erro", "erros") + ", " + warns
+		s = v.t("validator") + v.count(errs, "error") + ", " + warns
 	}
 	var changed []string
 	if added > 0 {
-		changed = append(changed, v.count(added, "new", "new", "novo", "novos"))
+		changed = append(changed, v.count(added, "new"))
 	}
 	if fixed > 0 {
-		changed = append(changed, v.count(fixed, "fixed", "fixed", "corrigido", "corrigidos"))
+		changed = append(changed, v.count(fixed, "fixed"))
 	}
 	if len(changed) > 0 {
 		s += "; " + strings.Join(changed, ", ")
@@ -102,9 +103,9 @@ func (v findingsView) total(cur []contract.Finding, added, fixed int) string {
 // entry is one finding: label, wrapped message and hint, then a dimmed
 // line with the rule id and where it is.
 func (v findingsView) entry(mark string, f contract.Finding) []string {
-	label := v.say("warning", "aviso")
+	label := v.t("warning")
 	if f.Severity == contract.SeverityError {
-		label = v.say("error", "erro")
+		label = v.t("error")
 	}
 	f = v.localize(f)
 	text := f.Message
@@ -122,7 +123,7 @@ func (v findingsView) entry(mark string, f contract.Finding) []string {
 }
 
 func (v findingsView) fixedEntry(f contract.Finding) []string {
-	label := v.say("fixed", "corrigido")
+	label := v.t("fixed")
 	lines := v.labelled("✓", label, v.localize(f).Message)
 	last := len(lines) - 1
 	if v.width == 0 || utf8.RuneCountInString(lines[last])+1+utf8.RuneCountInString(f.Rule) <= v.width {
@@ -160,7 +161,7 @@ func (v findingsView) where(f contract.Finding) string {
 		p = filepath.Join(v.root, p)
 	}
 	if v.exists == nil || !v.exists(p) {
-		return v.say("(not saved yet)", "(ainda não salvo)")
+		return v.t("notSaved")
 	}
 	loc := f.File
 	if f.Line > 0 {
@@ -169,20 +170,20 @@ func (v findingsView) where(f contract.Finding) string {
 	return loc
 }
 
-func (v findingsView) say(en, pt string) string {
-	if v.lang == "pt" {
-		return pt
-	}
-	return en
+// t is the chat's catalog text key (internal/msg "chat.*") in the
+// session's language.
+func (v findingsView) t(key string, args ...any) string {
+	return msg.Get(v.lang, msg.Key("chat."+key), args...)
 }
 
-// count writes n with the right singular or plural for the language.
-func (v findingsView) count(n int, en1, enN, pt1, ptN string) string {
-	w := v.say(enN, ptN)
+// count writes n with the singular or plural of noun ("error", "warn",
+// "new", "fixed", "att", "reask") in the session's language.
+func (v findingsView) count(n int, noun string) string {
+	form := ".many"
 	if n == 1 {
-		w = v.say(en1, pt1)
+		form = ".one"
 	}
-	return fmt.Sprintf("%d %s", n, w)
+	return fmt.Sprintf("%d %s", n, v.t("n."+noun+form))
 }
 
 func errorFindings(fs []contract.Finding) []contract.Finding {

@@ -10,7 +10,7 @@ import (
 	"github.com/reeflective/readline/inputrc"
 )
 
-// chatCommands are the slash commands, for tab completion (chatHelp
+// chatCommands are the slash commands, for tab completion (the chat.help catalog text
 // describes them).
 var chatCommands = []string{"/help", "/canvas", "/contract", "/findings", "/validate", "/draft",
 	"/save", "/attempts", "/usage", "/retry", "/lang", "/fields", "/undo", "/edit", "/quit"}
