@@ -58,6 +58,9 @@ type FormProperty struct {
 	References string `json:"references"`
 	// Properties are the fields of an object column.
 	Properties []FormProperty `json:"properties"`
+	// Inferred are the facts guessed from the column's name and not yet
+	// confirmed (form_inferred.go); nil from a client keeps them all.
+	Inferred []string `json:"inferred,omitempty"`
 }
 
 // FormFromContract extracts the form fields of c. maskingProp names the
@@ -93,7 +96,7 @@ func formProps(ps []contract.Property, maskingProp string) []FormProperty {
 			CriticalDataElement: p.CriticalDataElement, Description: p.Description,
 			Masking: customString(p.CustomProperties, maskingProp), Tags: nonNil(p.Tags),
 			Values: nonNil(valuesOf(p)), Min: min, Max: max, References: refsOf(p),
-			Properties: formProps(p.Properties, maskingProp)})
+			Properties: formProps(p.Properties, maskingProp), Inferred: inferredOf(p.CustomProperties)})
 	}
 	return out
 }
@@ -147,11 +150,13 @@ func applyProps(old []contract.Property, fps []FormProperty, maskingProp string)
 		if fp.Key != nil && *fp.Key >= 0 && *fp.Key < len(old) {
 			p = old[*fp.Key]
 		}
+		prev := p
 		p.Name, p.LogicalType, p.Classification = trim(fp.Name), trim(fp.LogicalType), trim(fp.Classification)
 		p.Required, p.Unique, p.PrimaryKey = fp.Required, fp.Unique, fp.PrimaryKey
 		p.CriticalDataElement, p.Description = fp.CriticalDataElement, strings.TrimSpace(fp.Description)
 		p.Tags = cleanTags(fp.Tags)
 		p.CustomProperties = setCustom(p.CustomProperties, maskingProp, trim(fp.Masking))
+		applyInferred(&p, prev, fp)
 		applyValueRules(&p, fp)
 		if fp.Properties != nil { // nil: a client that does not send nested fields keeps them
 			p.Properties = applyProps(p.Properties, fp.Properties, maskingProp)

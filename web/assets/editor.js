@@ -70,6 +70,8 @@
       else if (inp.tagName === "SELECT") setSelect(inp, v);
       else inp.value = listKeys.has(k) ? ((v || []).join(", ")) : (v || "");
     }
+    // Facts guessed from the name show as chips until confirmed (inferred.js).
+    window.cockpitInferred.attach(card, p && p.inferred, () => { state.quiet = false; changed(); });
     card.querySelector(":scope > .prop-head .del-prop").addEventListener("click", () => { card.remove(); renumber(); changed(); });
     const inner = nestedRows(card);
     card.querySelector(":scope > .nested > .add-field").addEventListener("click", () => { addProp(inner, null); renumber(); changed(); });
@@ -133,6 +135,7 @@
         const k = inp.dataset.pkey;
         p[k] = inp.type === "checkbox" ? inp.checked : (listKeys.has(k) ? tagsOut(inp.value) : inp.value);
       }
+      p.inferred = window.cockpitInferred.facts(card);
       p.properties = collectProps(nestedRows(card));
       return p;
     });
