@@ -79,13 +79,14 @@ func TestLocalizeSchema(t *testing.T) {
 
 func TestLocalizeText(t *testing.T) {
 	for in, want := range map[string]string{
-		`relationship to "customers.id": no schema object named "customers"`:       `relacionamento to "customers.id": não há objeto de schema chamado "customers"`,
-		`table "orders" has no primary key`:                                        `a tabela "orders" não tem chave primária`,
-		`boolean property "active" does not start with is_ or has_ or eh_ or tem_`: `a propriedade booleana "active" não começa com is_ ou has_ ou eh_ ou tem_`,
-		`timestamp property "criado" does not end with "_at" or "_em"`:             `a propriedade timestamp "criado" não termina com "_at" ou "_em"`,
-		"something the catalog does not know":                                      "something the catalog does not know",
-		`ODCS v3.1.0 schema: missing property 'id'`:                                `schema ODCS v3.1.0: falta a propriedade 'id'`,
-		`ODCS v3.1.0 schema: logicalType: "strnig" is not one of string, date`:     `schema ODCS v3.1.0: logicalType: "strnig" não é um de string, date`,
+		`relationship to "customers.id": no schema object named "customers"`:                                `relacionamento to "customers.id": não há objeto de schema chamado "customers"`,
+		`table "orders" has no primary key`:                                                                 `a tabela "orders" não tem chave primária`,
+		`boolean property "active" does not start with is_ or has_ or eh_ or tem_`:                          `a propriedade booleana "active" não começa com is_ ou has_ ou eh_ ou tem_`,
+		`timestamp property "criado" does not end with "_at" or "_em"`:                                      `a propriedade timestamp "criado" não termina com "_at" ou "_em"`,
+		"something the catalog does not know":                                                               "something the catalog does not know",
+		`ODCS v3.1.0 schema: missing property 'id'`:                                                         `schema ODCS v3.1.0: falta a propriedade 'id'`,
+		`property "Email" looks like PII (its name matches "email") but has no classification: classify it`: `a propriedade "Email" parece dado pessoal (o nome corresponde a "email") mas não tem classificação: classifique-a`,
+		`ODCS v3.1.0 schema: logicalType: "strnig" is not one of string, date`:                              `schema ODCS v3.1.0: logicalType: "strnig" não é um de string, date`,
 	} {
 		if got := LocalizeText(in, "pt"); got != want {
 			t.Errorf("LocalizeText(%q)\n got %q\nwant %q", in, got, want)
