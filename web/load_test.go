@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"net/http"
 	"os"
+	"path/filepath"
+	"regexp"
 	"runtime"
 	"runtime/debug"
 	"slices"
@@ -16,6 +18,7 @@ import (
 	"time"
 
 	"github.com/dataeng-os/dataeng-os/agent"
+	"github.com/dataeng-os/dataeng-os/providers/scripted"
 )
 
 // scriptedChat is one conversation's scripted Architect: every answer is
@@ -57,19 +60,74 @@ func (b *scriptedBackend) Open(id string, emit func(agent.Event)) (ChatSession, 
 
 func (b *scriptedBackend) List() ([]ChatInfo, error) { return nil, nil }
 
+// agentBackend starts real agent sessions, journaled under dir, each with
+// its own scripted provider that answers in the conversation's name.
+type agentBackend struct {
+	dir string
+	mu  sync.Mutex
+	n   int
+}
+
+func (b *agentBackend) New(emit func(agent.Event)) (string, ChatSession, error) {
+	b.mu.Lock()
+	b.n++
+	id := fmt.Sprintf("agent%03d", b.n)
+	b.mu.Unlock()
+	s, err := b.session(id, emit)
+	if err != nil {
+		return "", nil, err
+	}
+	s.Start()
+	return id, s, nil
+}
+
+func (b *agentBackend) session(id string, emit func(agent.Event)) (*agent.Session, error) {
+	p := scripted.New(scripted.Turn{Text: "[" + id + "] Who will use this data, and how often?", Repeat: true, ChunkSize: -1})
+	a, err := agent.New(agent.Options{Provider: p, Model: "scripted"})
+	if err != nil {
+		return nil, err
+	}
+	j, err := agent.OpenJournal(filepath.Join(b.dir, id+".jsonl"))
+	if err != nil {
+		return nil, err
+	}
+	return a.NewSession(agent.SessionOptions{ID: id, Journal: j, Sink: emit}), nil
+}
+
+func (b *agentBackend) Open(id string, emit func(agent.Event)) (ChatSession, []agent.Event, error) {
+	s, err := b.session(id, emit)
+	return s, nil, err
+}
+
+func (b *agentBackend) List() ([]ChatInfo, error) { return nil, nil }
+
 // TestChatLoad: 100 conversations chat at once over loopback, 3 turns
 // each, every one reading its own event stream: no errors, no event of
 // one conversation in another's stream, and once they close the server's
 // memory is back within 20% of where it started. It logs turn latency
 // (p50, p95) and memory before, during and after (bench/README.md).
 func TestChatLoad(t *testing.T) {
+	chatLoad(t, &scriptedBackend{}, 7) // user, 5 tokens, answer
+}
+
+// TestChatLoadAgentSessions is the same load on real agent.Session
+// conversations, each journaled and with its own scripted provider whose
+// answers name the conversation: the interview turn, streaming, journal
+// and the cockpit's rooms all run as in `dataeng-os serve`.
+func TestChatLoadAgentSessions(t *testing.T) {
+	chatLoad(t, &agentBackend{dir: t.TempDir()}, 3) // user, token, answer
+}
+
+// chatLoad runs 100 clients × 3 turns on backend; minEvents is what one
+// turn must emit at least.
+func chatLoad(t *testing.T, backend ChatBackend, minEvents int) {
 	const clients, turns = 100, 3
-	ts := newTS(t, func(o *Options) { o.Chat = &scriptedBackend{} })
+	ts := newTS(t, func(o *Options) { o.Chat = backend })
 	ts.Client().Transport.(*http.Transport).MaxIdleConnsPerHost = clients * 2
 	before := memNow()
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
-	latencies, errs, streams := runClients(ctx, ts, clients, turns)
+	latencies, errs, streams := runClients(ctx, ts, clients, turns, minEvents)
 	during := memNow() // every stream still open, every room loaded
 	for _, c := range streams {
 		c()
@@ -106,7 +164,7 @@ func TestChatLoad(t *testing.T) {
 
 // runClients runs the clients at once and returns every turn's latency,
 // the errors, and each client's function that closes its stream.
-func runClients(ctx context.Context, ts *tsrv, clients, turns int) ([]time.Duration, []error, []func()) {
+func runClients(ctx context.Context, ts *tsrv, clients, turns, minEvents int) ([]time.Duration, []error, []func()) {
 	var (
 		mu        sync.Mutex
 		wg        sync.WaitGroup
@@ -118,7 +176,7 @@ func runClients(ctx context.Context, ts *tsrv, clients, turns int) ([]time.Durat
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			lat, closeStream, err := chatClient(ctx, ts, turns)
+			lat, closeStream, err := chatClient(ctx, ts, turns, minEvents)
 			mu.Lock()
 			defer mu.Unlock()
 			latencies, streams = append(latencies, lat...), append(streams, closeStream)
@@ -134,7 +192,7 @@ func runClients(ctx context.Context, ts *tsrv, clients, turns int) ([]time.Durat
 // chatClient is one person: a conversation of its own, its event stream,
 // and turns sent one after the other, each timed until its turn_end. It
 // returns a function that closes the stream.
-func chatClient(ctx context.Context, ts *tsrv, turns int) ([]time.Duration, func(), error) {
+func chatClient(ctx context.Context, ts *tsrv, turns, minEvents int) ([]time.Duration, func(), error) {
 	noop := func() {}
 	id, err := postJSON[struct{ Session string }](ctx, ts, "/api/chat/sessions", map[string]string{}, http.StatusCreated)
 	if err != nil {
@@ -155,7 +213,7 @@ func chatClient(ctx context.Context, ts *tsrv, turns int) ([]time.Duration, func
 	var lat []time.Duration
 	for turn := 0; turn < turns; turn++ {
 		start := time.Now()
-		msg := map[string]string{"session": id.Session, "message": fmt.Sprintf("turn %d", turn)}
+		msg := map[string]string{"session": id.Session, "message": fmt.Sprintf("[%s] turn %d", id.Session, turn)}
 		if _, err := postJSON[map[string]any](ctx, ts, "/api/chat", msg, http.StatusAccepted); err != nil {
 			return lat, closeStream, fmt.Errorf("%s: %w", id.Session, err)
 		}
@@ -163,7 +221,7 @@ func chatClient(ctx context.Context, ts *tsrv, turns int) ([]time.Duration, func
 		if err != nil {
 			return lat, closeStream, err
 		}
-		if n < 7 { // user, 5 tokens, answer
+		if n < minEvents {
 			return lat, closeStream, fmt.Errorf("%s turn %d: %d events", id.Session, turn, n)
 		}
 		lat = append(lat, time.Since(start))
@@ -171,8 +229,13 @@ func chatClient(ctx context.Context, ts *tsrv, turns int) ([]time.Duration, func
 	return lat, closeStream, nil
 }
 
-// readUntil reads events up to one of type until, checking that every
-// event with text belongs to conversation id; it returns how many it read.
+// convTag is the conversation tag the load tests put in every message and
+// answer ("[load007]", "[agent042]").
+var convTag = regexp.MustCompile(`\[(?:load|agent)\d+\]`)
+
+// readUntil reads events up to one of type until, checking that no event
+// carries another conversation's tag and every answer carries id's; it
+// returns how many it read.
 func readUntil(sc *bufio.Scanner, id string, until agent.EventType) (int, error) {
 	n := 0
 	for sc.Scan() {
@@ -187,8 +250,11 @@ func readUntil(sc *bufio.Scanner, id string, until agent.EventType) (int, error)
 		if err := json.Unmarshal([]byte(d), &ev); err != nil {
 			return n, fmt.Errorf("%s: bad event %s: %w", id, d, err)
 		}
-		if ev.Text != "" && !strings.HasPrefix(ev.Text, "["+id+"]") {
+		if tag := convTag.FindString(ev.Text); tag != "" && tag != "["+id+"]" {
 			return n, fmt.Errorf("cross-talk: %s got %q", id, ev.Text)
+		}
+		if ev.Type == agent.EventAssistant && !strings.Contains(ev.Text, "["+id+"]") {
+			return n, fmt.Errorf("%s: an answer that is not its own: %q", id, ev.Text)
 		}
 		n++
 		if ev.Type == until {
