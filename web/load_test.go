@@ -41,16 +41,23 @@ func (c scriptedChat) Send(ctx context.Context, msg string) error {
 
 // scriptedBackend starts scripted conversations; like a journal on disk,
 // it keeps nothing in memory.
-type scriptedBackend struct {
+type scriptedBackend struct{ ids idCounter }
+
+// idCounter numbers a backend's conversations.
+type idCounter struct {
 	mu sync.Mutex
 	n  int
 }
 
+func (c *idCounter) next(prefix string) string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.n++
+	return fmt.Sprintf("%s%03d", prefix, c.n)
+}
+
 func (b *scriptedBackend) New(emit func(agent.Event)) (string, ChatSession, error) {
-	b.mu.Lock()
-	b.n++
-	id := fmt.Sprintf("load%03d", b.n)
-	b.mu.Unlock()
+	id := b.ids.next("load")
 	return id, scriptedChat{id: id, emit: emit}, nil
 }
 
@@ -64,15 +71,11 @@ func (b *scriptedBackend) List() ([]ChatInfo, error) { return nil, nil }
 // its own scripted provider that answers in the conversation's name.
 type agentBackend struct {
 	dir string
-	mu  sync.Mutex
-	n   int
+	ids idCounter
 }
 
 func (b *agentBackend) New(emit func(agent.Event)) (string, ChatSession, error) {
-	b.mu.Lock()
-	b.n++
-	id := fmt.Sprintf("agent%03d", b.n)
-	b.mu.Unlock()
+	id := b.ids.next("agent")
 	s, err := b.session(id, emit)
 	if err != nil {
 		return "", nil, err

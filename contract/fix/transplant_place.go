@@ -19,12 +19,17 @@ func moveDocComments(src, dst *yaml.Node) {
 	d.FootComment = joinLines(d.FootComment, s.FootComment)
 }
 
-func joinLines(a string, b ...string) string {
+func joinLines(a string, b ...string) string { return joinWith("\n", a, b...) }
+
+func joinWords(a string, b ...string) string { return joinWith(" ", a, b...) }
+
+// joinWith joins the non-empty strings of a and b with sep.
+func joinWith(sep, a string, b ...string) string {
 	parts := nonEmpty(a)
 	for _, x := range b {
 		parts = append(parts, nonEmpty(x)...)
 	}
-	return strings.Join(parts, "\n")
+	return strings.Join(parts, sep)
 }
 
 // place walks the output in step with the notes: it orders each mapping
@@ -103,14 +108,6 @@ func putNotes(nt *notes, k, v *yaml.Node) {
 	} else {
 		k.LineComment = joinWords(k.LineComment, line...)
 	}
-}
-
-func joinWords(a string, b ...string) string {
-	parts := nonEmpty(a)
-	for _, x := range b {
-		parts = append(parts, nonEmpty(x)...)
-	}
-	return strings.Join(parts, " ")
 }
 
 // reorder sorts the pairs of m by the input position of their

@@ -32,8 +32,9 @@ type Fixture struct {
 	srv     *Server
 	srvErr  error
 
-	tinyOnce, smolOnce, gemmaOnce sync.Once
-	tinyErr, smolErr, gemmaErr    error
+	tinyOnce    sync.Once
+	tinyErr     error
+	smol, gemma registration
 }
 
 // NewFixture finds the tools: the ollama binary (DATAENG_OLLAMA_BIN,
@@ -118,38 +119,39 @@ func (f *Fixture) Tiny(t testing.TB) (*Server, string) {
 // GGUF skips the test, or fails it in CI.
 func (f *Fixture) Smol(t testing.TB) (*Server, string) {
 	t.Helper()
-	srv := f.Server(t)
-	if f.smolGGUF == "" {
-		testenv.Missing(t, "%s (bash scripts/setup-ollama.sh fetches it into .tools/models; or set DATAENG_SMOLLM2_GGUF)", SmolGGUFName)
-	}
-	f.smolOnce.Do(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 120*time.Second)
-		defer cancel()
-		f.smolErr = srv.Create(ctx, SmolLM2(f.smolGGUF))
-	})
-	if f.smolErr != nil {
-		t.Fatalf("register smollm2: %v", f.smolErr)
-	}
-	return srv, "smollm2"
+	return f.register(t, &f.smol, SmolLM2(f.smolGGUF), SmolGGUFName, "fetches", "DATAENG_SMOLLM2_GGUF")
 }
 
 // Gemma registers gemma-3-270m and returns its name. A missing GGUF skips
 // the test, or fails it in CI.
 func (f *Fixture) Gemma(t testing.TB) (*Server, string) {
 	t.Helper()
+	return f.register(t, &f.gemma, Gemma3(f.gemmaGGUF), GemmaGGUFName, "assembles", "DATAENG_GEMMA_GGUF")
+}
+
+// registration is one model's once-only `ollama create`.
+type registration struct {
+	once sync.Once
+	err  error
+}
+
+// register creates m on the shared server once; file and env name where
+// its GGUF comes from, for the message when it is missing.
+func (f *Fixture) register(t testing.TB, r *registration, m Model, file, how, env string) (*Server, string) {
+	t.Helper()
 	srv := f.Server(t)
-	if f.gemmaGGUF == "" {
-		testenv.Missing(t, "%s (bash scripts/setup-ollama.sh assembles it into .tools/models; or set DATAENG_GEMMA_GGUF)", GemmaGGUFName)
+	if m.GGUF == "" {
+		testenv.Missing(t, "%s (bash scripts/setup-ollama.sh %s it into .tools/models; or set %s)", file, how, env)
 	}
-	f.gemmaOnce.Do(func() {
+	r.once.Do(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 180*time.Second)
 		defer cancel()
-		f.gemmaErr = srv.Create(ctx, Gemma3(f.gemmaGGUF))
+		r.err = srv.Create(ctx, m)
 	})
-	if f.gemmaErr != nil {
-		t.Fatalf("register gemma: %v", f.gemmaErr)
+	if r.err != nil {
+		t.Fatalf("register %s: %v", m.Name, r.err)
 	}
-	return srv, "gemma3-270m"
+	return srv, m.Name
 }
 
 // SmolGGUF is the SmolLM2 GGUF's path ("" when missing).
