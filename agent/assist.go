@@ -89,7 +89,7 @@ func dropAssist(emit func(Event), q assistQuestion, why string) {
 
 func assistPrompt(q assistQuestion, notes string) string {
 	var b strings.Builder
-	b.WriteString("<notes>\n" + strings.TrimSpace(notes) + "\n</notes>\n\n" + q.Prompt + "\n")
+	b.WriteString("<notes>\n" + excerpt(notes, q.Focus) + "\n</notes>\n\n" + q.Prompt + "\n")
 	if q.Enum != nil {
 		b.WriteString("Allowed answers: " + strings.Join(q.Enum, ", ") + "\n")
 	}
@@ -122,4 +122,29 @@ func (a *Architect) assistResult(name, lang string, d *spec.Draft, g *grounder, 
 		}
 	}
 	return res
+}
+
+// excerpt is the notes, or, when focus names a column, the first line of
+// the notes and every line that mentions it (all the notes when none
+// does).
+func excerpt(notes string, focus []string) string {
+	notes = strings.TrimSpace(notes)
+	if len(focus) == 0 {
+		return notes
+	}
+	lines := strings.Split(notes, "\n")
+	keep := []string{lines[0]}
+	for _, l := range lines[1:] {
+		low := strings.ToLower(spec.FoldAccents(l))
+		for _, f := range focus {
+			if strings.Contains(low, f) {
+				keep = append(keep, l)
+				break
+			}
+		}
+	}
+	if len(keep) == 1 {
+		return notes
+	}
+	return strings.Join(keep, "\n")
 }

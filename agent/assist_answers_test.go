@@ -94,3 +94,19 @@ func TestAssistRefusesNonAnswers(t *testing.T) {
 		}
 	}
 }
+
+// TestExcerpt: a column question quotes the note's first line and the lines
+// that mention the column; a column the notes never name gets all of them.
+func TestExcerpt(t *testing.T) {
+	t.Parallel()
+	notes := "# Orders\n- fields: order id, customer email\n- email must be hashed\n- refresh daily"
+	if got := excerpt(notes, []string{"customer email", "email"}); got != "# Orders\n- fields: order id, customer email\n- email must be hashed" {
+		t.Errorf("excerpt = %q", got)
+	}
+	if got := excerpt(notes, []string{"sku"}); got != notes {
+		t.Errorf("no mention: %q, want the whole notes", got)
+	}
+	if got := excerpt(notes, nil); got != notes {
+		t.Errorf("no focus: %q", got)
+	}
+}

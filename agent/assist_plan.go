@@ -107,7 +107,7 @@ func columnQuestions(t *spec.Table, c *spec.Column, label string, g *grounder) [
 			}))
 	}
 	if echoes(c.Description, c) {
-		qs = append(qs, textQuestion(label+": description", fmt.Sprintf("Describe the column `%s` in one line (at most %d characters), using only the notes.", c.Name, assistDescLen),
+		qs = append(qs, textQuestion(label+": description", fmt.Sprintf("In a few words (at most %d characters), what does the column `%s` hold? Use only the notes.", assistDescLen, c.Name),
 			assistDescLen, func(a string) string {
 				a = trimMarkup(a)
 				if why := usefulDescription(a, c, t, g.text); why != "" {
@@ -119,6 +119,9 @@ func columnQuestions(t *spec.Table, c *spec.Column, label string, g *grounder) [
 				c.Description = a
 				return ""
 			}))
+	}
+	for i := range qs {
+		qs[i].Focus = mentions(c)
 	}
 	return qs
 }

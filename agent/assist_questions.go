@@ -34,7 +34,11 @@ type assistQuestion struct {
 	Prompt string   // what the model is asked
 	Enum   []string // the allowed answers; nil = free text of MaxLen
 	MaxLen int
-	apply  func(answer string) (dropped string)
+	// Focus are the ways the notes write the column asked about: the
+	// prompt then quotes only the note lines that mention it (a tiny
+	// model answers a short excerpt better than a whole note).
+	Focus []string
+	apply func(answer string) (dropped string)
 }
 
 // schema is the question's JSON schema: {"answer": <enum or ≤ MaxLen>}.
