@@ -5,7 +5,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/santhosh-tekuri/jsonschema/v6"
+	"github.com/dataeng-os/dataeng-os/third_party/jsonschema"
 )
 
 // TestQuickSchemaAgrees: whenever the quick checker is sure, its verdict

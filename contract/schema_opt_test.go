@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/santhosh-tekuri/jsonschema/v6"
+	"github.com/dataeng-os/dataeng-os/third_party/jsonschema"
 )
 
 // leafSet validates value and returns its error leaves as sorted strings.

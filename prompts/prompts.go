@@ -5,6 +5,7 @@ import (
 	"embed"
 	"fmt"
 	"strings"
+	"sync"
 	"text/template"
 
 	"github.com/dataeng-os/dataeng-os/contract"
@@ -13,7 +14,10 @@ import (
 //go:embed templates/*.md.tmpl
 var files embed.FS
 
-var tmpl = template.Must(template.New("prompts").ParseFS(files, "templates/*.md.tmpl"))
+// tmpl parses the templates on first use: not at init, in every process.
+var tmpl = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("prompts").ParseFS(files, "templates/*.md.tmpl"))
+})
 
 // ReadyMarker is the line the model writes when the interview has enough to
 // draft.
@@ -157,7 +161,7 @@ func fence(s string) string {
 
 func render(name string, data any) (string, error) {
 	var b bytes.Buffer
-	if err := tmpl.ExecuteTemplate(&b, name, data); err != nil {
+	if err := tmpl().ExecuteTemplate(&b, name, data); err != nil {
 		return "", fmt.Errorf("render prompt %s: %w", name, err)
 	}
 	return b.String(), nil

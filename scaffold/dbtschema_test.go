@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/santhosh-tekuri/jsonschema/v6"
+	"github.com/dataeng-os/dataeng-os/third_party/jsonschema"
 	"go.yaml.in/yaml/v3"
 
 	"github.com/dataeng-os/dataeng-os/internal/testenv"

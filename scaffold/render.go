@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"path"
 	"strings"
+	"sync"
 	"text/template"
 
 	"github.com/dataeng-os/dataeng-os/contract"
@@ -15,8 +16,11 @@ import (
 //go:embed templates/*.tmpl
 var templateFS embed.FS
 
-// templates are parsed once; [[ ]] delimiters leave dbt's Jinja alone.
-var templates = template.Must(template.New("scaffold").Delims("[[", "]]").ParseFS(templateFS, "templates/*.tmpl"))
+// templates are parsed once, on first use (not at init, in every process);
+// [[ ]] delimiters leave dbt's Jinja alone.
+var templates = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("scaffold").Delims("[[", "]]").ParseFS(templateFS, "templates/*.tmpl"))
+})
 
 // ErrNoSchema is returned for a contract without schema objects: there is
 // nothing to scaffold.
@@ -102,7 +106,7 @@ func (r *renderer) template(name, tmpl string, data any) {
 		return
 	}
 	r.scratch.Reset()
-	if err := templates.ExecuteTemplate(&r.scratch, tmpl, data); err != nil {
+	if err := templates().ExecuteTemplate(&r.scratch, tmpl, data); err != nil {
 		r.err = fmt.Errorf("%s: %w", name, err)
 		return
 	}

@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/santhosh-tekuri/jsonschema/v6"
+	"github.com/dataeng-os/dataeng-os/third_party/jsonschema"
 
 	"github.com/dataeng-os/dataeng-os/providers"
 )
