@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -19,6 +20,7 @@ import (
 // Run executes the CLI with args (without the program name) and returns the
 // process exit code.
 func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	tuneGC(args, os.Getenv)
 	f := newFactory(iostreams.System(stdin, stdout, stderr))
 	return RunWith(f, args)
 }
