@@ -3,6 +3,7 @@ package agent
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -33,8 +34,9 @@ func trimMarkup(s string) string {
 
 // usefulDescription says why a model's description of column c of table t
 // (c nil: of the table itself) is refused ("" when it is kept): markup, too
-// short, the name again, generic, a copy of a long note sentence, a rule
-// rather than a description, or words naming another column of the table.
+// short, the name again, generic, a question, a note line about something
+// else, a rule rather than a description, a first-person remark, mostly
+// words the notes do not have, or words naming another column of the table.
 func usefulDescription(a string, c *spec.Column, t *spec.Table, source string) string {
 	low := strings.ToLower(a)
 	if c == nil {
@@ -53,8 +55,12 @@ func usefulDescription(a string, c *spec.Column, t *spec.Table, source string) s
 		return "it states a rule, not what the column holds"
 	case descFirst.MatchString(a):
 		return "a remark in the first person, not a description"
-	case copied(a, source):
-		return "a note sentence copied whole"
+	case strings.HasSuffix(a, "?"):
+		return "a question, not a description"
+	case noteLine(a, source, c):
+		return "a line of the notes about something else"
+	case notesShare(a, source) < minNotesShare:
+		return "most of its words are not in the notes"
 	}
 	if other := otherColumn(low, c, t); other != "" {
 		return fmt.Sprintf("it is about %s, another column", other)
@@ -81,14 +87,44 @@ func hasAnyOf(s string, subs []string) bool {
 	return false
 }
 
-// copied reports an answer of five words or more whose words run, in
-// order, somewhere in the source: a note sentence, not a description.
-func copied(a, source string) bool {
-	words := groundTokens(a)
-	if len(words) < 5 {
-		return false
+// minNotesShare is the part of a description's words that must be the
+// notes' own: a tiny model's paraphrase wanders ("the total amount of money
+// spent"), a description drawn from the notes does not.
+const minNotesShare = 0.6
+
+// notesShare is the part of a's content words that the source has.
+func notesShare(a, source string) float64 {
+	words := contentTokens(a)
+	if len(words) == 0 {
+		return 0
 	}
-	return strings.Contains(" "+strings.Join(groundTokens(source), " ")+" ", " "+strings.Join(words, " ")+" ")
+	have := map[string]bool{}
+	for _, w := range groundTokens(source) {
+		have[w] = true
+	}
+	n := 0
+	for _, w := range words {
+		if have[w] {
+			n++
+		}
+	}
+	return float64(n) / float64(len(words))
+}
+
+// noteLine reports an answer that is one whole line of the notes that does
+// not name column c (a heading such as "HR analytics — headcount
+// snapshot" given for work_email). A clause the notes wrote about the
+// column itself is a good description, copied or not.
+func noteLine(a, source string, c *spec.Column) bool {
+	want := strings.Join(groundTokens(a), " ")
+	for _, l := range strings.Split(source, "\n") {
+		if want == "" || strings.Join(groundTokens(l), " ") != want {
+			continue
+		}
+		low := strings.ToLower(spec.FoldAccents(l))
+		return !slices.ContainsFunc(mentions(c), func(m string) bool { return strings.Contains(low, m) })
+	}
+	return false
 }
 
 // otherColumn returns the name of another column of t whose words (all of

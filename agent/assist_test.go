@@ -30,14 +30,14 @@ func assistArchitect(t *testing.T, turns ...scripted.Turn) (*Architect, *scripte
 func TestAssistAppliesGoodAnswersAndDropsBadOnes(t *testing.T) {
 	t.Parallel()
 	a, p := assistArchitect(t,
-		ans("type of the column `weight`", "number"),                                    // good
-		ans("type of the column `channel`", "integer"),                                  // in the enum, but the notes give no sign of it
-		ans("personal data does the column `channel`", "ip_address"),                    // outside the enum
+		ans("type of the column `weight`", "number"),                                          // good
+		ans("type of the column `channel`", "integer"),                                        // in the enum, but the notes give no sign of it
+		ans("personal data does the column `channel`", "ip_address"),                          // outside the enum
 		ans("what does the column `weight` hold", "Weight of the order."),                     // good
 		ans("what does the column `status` hold", strings.Repeat("Status of the order. ", 8)), // over 120 characters
 		ans("what does the column `channel` hold", "Sales channel reported by Salesforce."),   // a name the notes lack
-		ans("primary key", "basket_id"),                                                 // an invented candidate
-		ans("fact table", "fact"),                                                       // good
+		ans("primary key", "basket_id"),                                                       // an invented candidate
+		ans("fact table", "fact"),                                                             // good
 	)
 	var rec recorder
 	res, err := a.DraftFromNotes(context.Background(), "checkout_orders", assistNotes, rec.emit)
