@@ -111,18 +111,25 @@ func notesShare(a, source string) float64 {
 	return float64(n) / float64(len(words))
 }
 
-// noteLine reports an answer that is one whole line of the notes that does
-// not name column c (a heading such as "HR analytics — headcount
-// snapshot" given for work_email). A clause the notes wrote about the
+// noteLine reports an answer copied from a line of the notes that does
+// not name column c: three words or more that run, in order, in such a line
+// (a heading such as "HR analytics — headcount snapshot (email thread
+// summary)" given for work_email). A clause the notes wrote about the
 // column itself is a good description, copied or not.
 func noteLine(a, source string, c *spec.Column) bool {
-	want := strings.Join(groundTokens(a), " ")
+	words := groundTokens(a)
+	if len(words) < 3 {
+		return false
+	}
+	want := " " + strings.Join(words, " ") + " "
 	for _, l := range strings.Split(source, "\n") {
-		if want == "" || strings.Join(groundTokens(l), " ") != want {
+		if !strings.Contains(" "+strings.Join(groundTokens(l), " ")+" ", want) {
 			continue
 		}
 		low := strings.ToLower(spec.FoldAccents(l))
-		return !slices.ContainsFunc(mentions(c), func(m string) bool { return strings.Contains(low, m) })
+		if !slices.ContainsFunc(mentions(c), func(m string) bool { return strings.Contains(low, m) }) {
+			return true
+		}
 	}
 	return false
 }

@@ -18,7 +18,7 @@ func TestUsefulDescription(t *testing.T) {
 	t.Parallel()
 	tbl := &spec.Table{Name: "orders", Columns: []spec.Column{{Name: "order_id"}, {Name: "status"}, {Name: "updated_at"}, {Name: "total_value"}}}
 	col := func(name, business string) *spec.Column { return &spec.Column{Name: name, BusinessName: business} }
-	source := "# HR analytics — headcount snapshot\n" +
+	source := "# HR analytics — headcount snapshot (email thread summary)\n" +
 		"Nome, e-mail e telefone são dados pessoais (LGPD) — precisam de classificação e não podem ir para o mart sem anonimização.\n" +
 		"- unit: °C or %, no personal data here as far as we know.\n" +
 		"- updated at: when the order was last changed (UTC); status: the current state of the order in its lifecycle\n" +
