@@ -55,11 +55,16 @@ func (g *Interviewer) specTable() spec.Table {
 	t := spec.Table{Name: g.table, Description: g.tableDesc}
 	uniques := qualityUniques(g.answerFor(roleQuality), g.fields)
 	masks := answerMasking(g.answerFor(roleSensitive), g.fields, g.cfg.Rules.Policy.PII)
+	classes := answerClassification(g.answerFor(roleSensitive), g.fields, g.cfg.Rules.Policy.PII)
 	for i, f := range g.fields {
 		c := f.column()
 		c.Unique = c.Unique || uniques[i]
 		if c.Masking == "" {
 			c.Masking = masks[i]
+		}
+		if c.Classification == "" && classes[i] != "" {
+			c.Classification = classes[i]
+			c.Inferred = slices.DeleteFunc(slices.Clone(c.Inferred), func(s string) bool { return s == spec.InferredPII })
 		}
 		t.Columns = append(t.Columns, c)
 	}
@@ -155,10 +160,12 @@ func (g *Interviewer) fieldsMarkdown() string {
 func (g *Interviewer) sensitiveMarkdown() string {
 	pol := g.cfg.Rules.Policy.PII
 	masks := answerMasking(g.answerFor(roleSensitive), g.fields, pol)
+	classes := answerClassification(g.answerFor(roleSensitive), g.fields, pol)
 	var lines []string
 	for i, f := range g.fields {
-		if f.PII || (f.Classification != "" && containsFold(pol.Classifications, f.Classification)) {
-			l := "- `" + f.Name + "`: " + g.orUnclassified(f.Classification)
+		class := cmp.Or(f.Classification, classes[i])
+		if f.PII || (class != "" && containsFold(pol.Classifications, class)) {
+			l := "- `" + f.Name + "`: " + g.orUnclassified(class)
 			if m := cmp.Or(f.Masking, masks[i]); m != "" {
 				l += ", " + say(g.lang, "canvas.masking") + " " + m
 			}

@@ -1,7 +1,9 @@
 package guided
 
 import (
+	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/dataeng-os/dataeng-os/agent/spec"
 	"github.com/dataeng-os/dataeng-os/contract"
@@ -45,6 +47,45 @@ func answerMasking(answer string, fields []FieldSpec, pol contract.PIIPolicy) ma
 		}
 	}
 	return out
+}
+
+// answerClassification reads the fields a Sensitive data answer calls
+// personal data ("customer_email is personal data", "cpf e telefone são
+// dados pessoais (LGPD)"), by field index, with the classification the
+// notes extractor would give them (pii, or sensitive): said once, it is not
+// asked again. A sentence that names no field classifies nothing.
+func answerClassification(answer string, fields []FieldSpec, pol contract.PIIPolicy) map[int]string {
+	out := map[int]string{}
+	x := &extraction{pol: pol}
+	for _, sentence := range maskSentenceRE.Split(answer, -1) {
+		low := strings.ReplaceAll(strings.ToLower(spec.FoldAccents(sentence)), "e-mail", "email")
+		if !piiSentenceRE.MatchString(low) || negatedPIIRE.MatchString(low) {
+			continue
+		}
+		class := namedClass(low, pol)
+		if len(pol.AllowedClassifications) > 0 && !containsFold(pol.AllowedClassifications, class) {
+			continue
+		}
+		words := lineWords(low)
+		for i, f := range fields {
+			if out[i] == "" && x.lineNames(low, words, f.column()) {
+				out[i] = class
+			}
+		}
+	}
+	return out
+}
+
+// namedClass is the protected classification a sentence names
+// ("…personal data, restricted"), or what the notes extractor would give.
+func namedClass(low string, pol contract.PIIPolicy) string {
+	words := strings.FieldsFunc(low, func(r rune) bool { return !unicode.IsLetter(r) })
+	for _, c := range pol.Classifications {
+		if !strings.EqualFold(c, "pii") && slices.Contains(words, strings.ToLower(c)) {
+			return c
+		}
+	}
+	return classificationOf(low)
 }
 
 // personalField reports whether a field holds personal or sensitive data:

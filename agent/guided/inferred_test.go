@@ -55,3 +55,34 @@ func TestAnswersConfirmInferred(t *testing.T) {
 		}
 	}
 }
+
+// TestAnswerClassification: a Sensitive data answer that calls fields
+// personal data classifies them (with the class it names), so the
+// follow-up is not asked again; a negation or a sentence naming no field
+// classifies nothing.
+func TestAnswerClassification(t *testing.T) {
+	t.Parallel()
+	fields := []FieldSpec{{Name: "order_id"}, {Name: "customer_email"}, {Name: "cpf"}, {Name: "telefone"}}
+	pol := contract.DefaultRules().Policy.PII
+	for _, tc := range []struct {
+		answer string
+		want   map[int]string
+	}{
+		{"customer_email is personal data", map[int]string{1: "pii"}},
+		{"customer_email is personal data, restricted: it must be hashed", map[int]string{1: "restricted"}},
+		{"cpf e telefone são dados pessoais (LGPD)", map[int]string{2: "pii", 3: "pii"}},
+		{"no personal data in order_id", map[int]string{}},
+		{"everything personal must be hashed", map[int]string{}},
+	} {
+		got := answerClassification(tc.answer, fields, pol)
+		if len(got) != len(tc.want) {
+			t.Errorf("%q: %v, want %v", tc.answer, got, tc.want)
+			continue
+		}
+		for i, c := range tc.want {
+			if got[i] != c {
+				t.Errorf("%q: field %d = %q, want %q", tc.answer, i, got[i], c)
+			}
+		}
+	}
+}

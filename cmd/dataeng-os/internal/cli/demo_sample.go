@@ -33,7 +33,7 @@ var demoSections = map[string]string{
 	"consumer":  "Finance (revenue reconciliation, by 07:00 UTC) and Growth (conversion dashboards), daily.",
 	"owner":     "Checkout squad, bruno.souza",
 	"source":    "The checkout service's Postgres database, schema checkout, table orders.",
-	"sensitive": "customer_email is personal data: it must be hashed for Growth.",
+	"sensitive": "customer_email is personal data, restricted: it must be hashed for Growth.",
 	"quality":   "No duplicate order ids; status is one of the list; total >= 0.",
 	"sla":       "Daily, fresh within 24 hours, ready by 07:00 UTC.",
 	"deliver":   "Staging models and a fact table for orders (fct_orders).",
