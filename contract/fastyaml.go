@@ -22,7 +22,7 @@ func fastYAML(data []byte) *yaml.Node {
 		return nil
 	}
 	// One slab for about every node (a key, a value, an item).
-	p := &fastParser{slab: make([]yaml.Node, 0, 2*bytes.Count(data, []byte{':'})+bytes.Count(data, []byte{','})+8)}
+	p := &fastParser{slab: make([]yaml.Node, 0, slabSize(data))}
 	p.split(data)
 	p.skipBlank()
 	if p.i >= len(p.lines) {
@@ -104,10 +104,17 @@ func (p *fastParser) skipBlank() {
 
 func (p *fastParser) node(kind yaml.Kind, tag, value string, line, col int) *yaml.Node {
 	if len(p.slab) == cap(p.slab) {
-		p.slab = make([]yaml.Node, 0, 128)
+		p.slab = make([]yaml.Node, 0, 32) // slabSize's estimate was short: a little more at a time
 	}
 	p.slab = append(p.slab, yaml.Node{Kind: kind, Tag: tag, Value: value, Line: line + 1, Column: col + 1})
 	return &p.slab[len(p.slab)-1]
+}
+
+// slabSize estimates the nodes a document makes, so that one allocation
+// holds them all: a key and its value per ':', an item per ',' of a flow
+// list and per "- " of a block sequence (a scalar item has no ':').
+func slabSize(data []byte) int {
+	return 2*bytes.Count(data, []byte{':'}) + bytes.Count(data, []byte{','}) + bytes.Count(data, []byte("- ")) + 8
 }
 
 // content moves the children pushed since mark into the node's Content.

@@ -209,8 +209,12 @@ func (g *gov) property(p Property, path []string) {
 			"add `logicalType:` (string, integer, number, boolean, date, timestamp, time, object or array)", path...)
 	}
 	g.pii(p, path)
-	g.relationships(p.Relationships, append(slices.Clip(path), "relationships"), p.Name)
-	g.quality(p.Quality, append(slices.Clip(path), "quality"))
+	if len(p.Relationships) > 0 { // paths are built only when there is something under them
+		g.relationships(p.Relationships, append(slices.Clip(path), "relationships"), p.Name)
+	}
+	if len(p.Quality) > 0 {
+		g.quality(p.Quality, append(slices.Clip(path), "quality"))
+	}
 	g.ctx = append(g.ctx, p.Name)
 	if len(p.Properties) > 0 {
 		g.properties(p.Properties, append(slices.Clip(path), "properties"))

@@ -45,11 +45,11 @@ func (g *gov) typedNaming(p Property, path []string) {
 	if p.Name == "" {
 		return
 	}
-	if g.loaderName(p.Name) {
-		return // the loader, not the team, chose this name
+	lt := strings.ToLower(p.LogicalType)
+	if lt != "timestamp" && lt != "boolean" || g.loaderName(p.Name) {
+		return // only these two types have a naming rule; a loader chose its own names
 	}
 	namePath := append(slices.Clip(path), "name")
-	lt := strings.ToLower(p.LogicalType)
 	base := g.caseRename(p.Name)
 	if sfx := np.TimestampSuffixes(); len(sfx) > 0 && lt == "timestamp" && !hasAnySuffix(base, sfx) {
 		g.add(RuleNamingTimestamp, SeverityWarning, fmt.Sprintf("timestamp property %q does not end with %s", p.Name, quotedOr(sfx)),
