@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/spf13/cobra"
 
@@ -175,13 +176,13 @@ func localizeResults(results []checked, lang string) {
 func checkFiles(dir string, files []string, rules contract.Rules, canvasTemplate string, stdin io.Reader) ([]checked, error) {
 	results := make([]checked, len(files))
 	errs := make([]error, len(files))
-	work := make(chan int)
+	var next atomic.Int64 // workers take the next file themselves: no hand-off per file
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(files)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range work {
+			for i := int(next.Add(1) - 1); i < len(files); i = int(next.Add(1) - 1) {
 				if files[i] == stdinArg {
 					results[i], errs[i] = checkStdin(stdin, rules)
 					continue
@@ -190,10 +191,6 @@ func checkFiles(dir string, files []string, rules contract.Rules, canvasTemplate
 			}
 		}()
 	}
-	for i := range files {
-		work <- i
-	}
-	close(work)
 	wg.Wait()
 	return results, errors.Join(errs...)
 }

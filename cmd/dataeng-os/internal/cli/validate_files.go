@@ -184,6 +184,12 @@ const (
 // huge file is refused without being read whole. Pipes, FIFOs and devices
 // such as /dev/stdin (whose size is 0) are read to the same limit.
 func readLimited(path string, maxBytes int64) ([]byte, error) {
+	if maxBytes <= 0 {
+		maxBytes = contract.DefaultMaxBytes
+	}
+	if data, ok, err := readRegularFast(path, maxBytes); ok {
+		return data, err
+	}
 	fh, err := os.Open(path)
 	if err != nil {
 		return nil, errors.Unwrap(err)
@@ -198,9 +204,6 @@ func readLimited(path string, maxBytes int64) ([]byte, error) {
 	}
 	if !st.Mode().IsRegular() {
 		return readAllLimited(fh, maxBytes)
-	}
-	if maxBytes <= 0 {
-		maxBytes = contract.DefaultMaxBytes
 	}
 	// A file under the limit is read in one call of its stated size (no
 	// second read just to see EOF: 10,000 small files spend a quarter of
