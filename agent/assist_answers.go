@@ -13,8 +13,8 @@ import (
 // What a tiny model answers when it has nothing to say, measured with
 // SmolLM2-135M and gemma-3-270m on the sample notes: markup ("### Order ID
 // #", "{}", "[]"), the column's own name, remarks about the notes ("This is
-// a note that describes the data set."), a whole note sentence copied, and
-// rules about other columns ("it must be masked"). None of them describes
+// a note that describes the data set."), a heading copied, questions,
+// first-person remarks and rules ("it must be masked"). None of them describes
 // the column, so assist mode refuses them, and a type the notes give no
 // sign of (`empresa` → boolean), before anything reaches the draft.
 
@@ -37,7 +37,7 @@ func trimMarkup(s string) string {
 // short, the name again, generic, a question, a note line about something
 // else, a rule rather than a description, a first-person remark, mostly
 // words the notes do not have, or words naming another column of the table.
-func usefulDescription(a string, c *spec.Column, t *spec.Table, source string) string {
+func (g *grounder) usefulDescription(a string, c *spec.Column, t *spec.Table) string {
 	low := strings.ToLower(a)
 	if c == nil {
 		c, t = &spec.Column{Name: t.Name, BusinessName: t.BusinessName}, nil
@@ -57,9 +57,9 @@ func usefulDescription(a string, c *spec.Column, t *spec.Table, source string) s
 		return "a remark in the first person, not a description"
 	case strings.HasSuffix(a, "?"):
 		return "a question, not a description"
-	case noteLine(a, source, c):
+	case noteLine(a, g.text, c):
 		return "a line of the notes about something else"
-	case notesShare(a, source) < minNotesShare:
+	case g.src.share(a) < minNotesShare:
 		return "most of its words are not in the notes"
 	}
 	if other := otherColumn(low, c, t); other != "" {
@@ -92,19 +92,15 @@ func hasAnyOf(s string, subs []string) bool {
 // spent"), a description drawn from the notes does not.
 const minNotesShare = 0.6
 
-// notesShare is the part of a's content words that the source has.
-func notesShare(a, source string) float64 {
+// share is the part of a's content words that the indexed source has.
+func (ix *groundIndex) share(a string) float64 {
 	words := contentTokens(a)
 	if len(words) == 0 {
 		return 0
 	}
-	have := map[string]bool{}
-	for _, w := range groundTokens(source) {
-		have[w] = true
-	}
 	n := 0
 	for _, w := range words {
-		if have[w] {
+		if ix.tokens[w] {
 			n++
 		}
 	}

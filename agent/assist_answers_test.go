@@ -50,7 +50,7 @@ func TestUsefulDescription(t *testing.T) {
 		{"E-mail address the customer gave at checkout.", col("customer_email", "customer email"), true},
 		{"Current state of the order in its lifecycle.", col("status", ""), true},
 	} {
-		why := usefulDescription(trimMarkup(tc.answer), tc.c, tbl, source)
+		why := newGrounder(source, "", true).usefulDescription(trimMarkup(tc.answer), tc.c, tbl)
 		if (why == "") != tc.keep {
 			t.Errorf("%q for %s: refused=%q, want keep=%v", tc.answer, tc.c.Name, why, tc.keep)
 		}
@@ -79,7 +79,7 @@ func TestTypeCue(t *testing.T) {
 		{"shipped", "", "boolean", false},
 	} {
 		c := &spec.Column{Name: tc.name, BusinessName: tc.business}
-		if got := typeCue(notes, c, tc.typ); got != tc.want {
+		if got := typeCue(newGrounder(notes, "", true).folded, c, tc.typ); got != tc.want {
 			t.Errorf("typeCue(%s, %s) = %v, want %v", tc.name, tc.typ, got, tc.want)
 		}
 	}

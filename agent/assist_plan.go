@@ -35,7 +35,7 @@ func tableQuestions(d *spec.Draft, t *spec.Table, first bool, g *grounder) []ass
 		qs = append(qs, textQuestion(label+": purpose", fmt.Sprintf("In one line (at most %d characters), what is the table `%s` for? Use only facts from the notes.", assistDescLen, t.Name),
 			assistDescLen, func(a string) string {
 				a = trimMarkup(a)
-				if why := usefulDescription(a, nil, t, g.text); why != "" {
+				if why := g.usefulDescription(a, nil, t); why != "" {
 					return why
 				}
 				if !g.descGrounded(a) {
@@ -88,7 +88,7 @@ func columnQuestions(t *spec.Table, c *spec.Column, label string, g *grounder) [
 	if _, evidence := spec.InferType(c.Name); !evidence && c.PhysicalType == "" && (c.LogicalType == "" || c.LogicalType == "string") {
 		qs = append(qs, enumQuestion(label+": type", fmt.Sprintf("What is the logical type of the column `%s`?", c.Name), assistTypes,
 			func(a string) string {
-				if !typeCue(g.text, c, a) {
+				if !typeCue(g.folded, c, a) {
 					return fmt.Sprintf("the notes give no sign that %s is %s", c.Name, a)
 				}
 				c.LogicalType = a
@@ -110,7 +110,7 @@ func columnQuestions(t *spec.Table, c *spec.Column, label string, g *grounder) [
 		qs = append(qs, textQuestion(label+": description", fmt.Sprintf("In a few words (at most %d characters), what does the column `%s` hold? Use only the notes.", assistDescLen, c.Name),
 			assistDescLen, func(a string) string {
 				a = trimMarkup(a)
-				if why := usefulDescription(a, c, t, g.text); why != "" {
+				if why := g.usefulDescription(a, c, t); why != "" {
 					return why
 				}
 				if !g.descGrounded(a) {

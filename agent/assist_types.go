@@ -24,13 +24,12 @@ var typeCues = map[string]*regexp.Regexp{
 // typeCue reports whether the notes' words about column c support typ:
 // string always; any other type only with a cue in the item that mentions
 // the column (up to the next comma, semicolon or line end, parentheses
-// included).
-func typeCue(source string, c *spec.Column, typ string) bool {
+// included). low is the notes lower-cased and accent-folded.
+func typeCue(low string, c *spec.Column, typ string) bool {
 	re, ok := typeCues[typ]
 	if typ == "string" || !ok {
 		return typ == "string"
 	}
-	low := strings.ToLower(spec.FoldAccents(source))
 	for _, phrase := range mentions(c) {
 		for i := strings.Index(low, phrase); i >= 0; {
 			if re.MatchString(itemAt(low, i)) {

@@ -8,6 +8,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/dataeng-os/dataeng-os/agent/spec"
 	"github.com/dataeng-os/dataeng-os/contract"
 )
 
@@ -21,13 +22,15 @@ const RuleUngrounded = "draft-ungrounded"
 type grounder struct {
 	src, ext *groundIndex
 	where    string // "the notes", "the conversation"
-	text     string // the source as written (assist's type cues read it)
+	text     string // the source as written (assist's answer checks read it)
+	folded   string // text lower-cased and accent-folded (assist's type cues)
 }
 
 // newGrounder indexes the source; extractorYAML is the extractor's contract
 // for it ("" when none).
 func newGrounder(source, extractorYAML string, fromNotes bool) *grounder {
-	g := &grounder{src: newGroundIndex(source), ext: newGroundIndex(), where: "the conversation", text: source}
+	g := &grounder{src: newGroundIndex(source), ext: newGroundIndex(), where: "the conversation", text: source,
+		folded: strings.ToLower(spec.FoldAccents(source))}
 	if fromNotes {
 		g.where = "the notes"
 	}
