@@ -25,7 +25,7 @@ func Transplant(orig, rewritten []byte, m PathMap) ([]byte, error) {
 		return rewritten, nil
 	}
 	t := &transplant{m: m, notes: map[string]*notes{}, rank: map[string]int{}}
-	t.collect(src.Content[0], nil, nil)
+	t.collect(src.Content[0], nil)
 	moveDocComments(&src, &dst)
 	t.place(dst.Content[0], nil)
 	t.leftovers(dst.Content[0])
@@ -57,9 +57,8 @@ type transplant struct {
 }
 
 // collect walks the input, filing comments and positions under the
-// output path of each key (srcPath is the input path, outPath the mapped
-// path of the enclosing node).
-func (t *transplant) collect(n *yaml.Node, srcPath []string, outPath []string) {
+// output path of each key (srcPath is the input path of n).
+func (t *transplant) collect(n *yaml.Node, srcPath []string) {
 	switch n.Kind {
 	case yaml.MappingNode:
 		for i := 0; i+1 < len(n.Content); i += 2 {
@@ -70,7 +69,7 @@ func (t *transplant) collect(n *yaml.Node, srcPath []string, outPath []string) {
 				continue
 			}
 			t.file(to, k, v)
-			t.collect(v, p, to)
+			t.collect(v, p)
 		}
 	case yaml.SequenceNode:
 		for i, item := range n.Content {
@@ -82,7 +81,7 @@ func (t *transplant) collect(n *yaml.Node, srcPath []string, outPath []string) {
 			if item.HeadComment != "" || item.LineComment != "" || item.FootComment != "" {
 				t.add(to, &notes{head: nonEmpty(item.HeadComment), line: nonEmpty(item.LineComment), foot: nonEmpty(item.FootComment)})
 			}
-			t.collect(item, p, to)
+			t.collect(item, p)
 		}
 	}
 }
@@ -90,7 +89,7 @@ func (t *transplant) collect(n *yaml.Node, srcPath []string, outPath []string) {
 // file records one key's comments and position under its output path.
 func (t *transplant) file(to []string, k, v *yaml.Node) {
 	for i := 1; i <= len(to); i++ {
-		if key := strings.Join(to[:i], "\x00"); t.rank[key] == 0 {
+		if key := pathKey(to[:i]); t.rank[key] == 0 {
 			t.next++
 			t.rank[key] = t.next
 		}
@@ -110,7 +109,7 @@ func (t *transplant) file(to []string, k, v *yaml.Node) {
 }
 
 func (t *transplant) add(to []string, n *notes) {
-	key := strings.Join(to, "\x00")
+	key := pathKey(to)
 	if have := t.notes[key]; have != nil {
 		have.head = append(have.head, n.head...)
 		have.line = append(have.line, n.line...)
@@ -121,6 +120,9 @@ func (t *transplant) add(to []string, n *notes) {
 	t.notes[key] = n
 	t.order = append(t.order, key)
 }
+
+// pathKey is a path as one map key.
+func pathKey(p []string) string { return strings.Join(p, "\x00") }
 
 func nonEmpty(s string) []string {
 	if s == "" {

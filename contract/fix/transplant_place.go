@@ -42,7 +42,7 @@ func (t *transplant) place(n *yaml.Node, path []string) {
 			k, v := n.Content[i], n.Content[i+1]
 			p := append(slices.Clone(path), k.Value)
 			t.targets(p, k)
-			if nt := t.notes[strings.Join(p, "\x00")]; nt != nil {
+			if nt := t.notes[pathKey(p)]; nt != nil {
 				nt.placed = true
 				putNotes(nt, k, v)
 			}
@@ -52,7 +52,7 @@ func (t *transplant) place(n *yaml.Node, path []string) {
 		for i, item := range n.Content {
 			p := append(slices.Clone(path), itoa(i))
 			t.targets(p, item)
-			if nt := t.notes[strings.Join(p, "\x00")]; nt != nil {
+			if nt := t.notes[pathKey(p)]; nt != nil {
 				nt.placed = true
 				item.HeadComment = joinLines(item.HeadComment, nt.head...)
 				item.LineComment = joinWords(item.LineComment, nt.line...)
@@ -73,7 +73,7 @@ func (t *transplant) customProperty(path []string, item *yaml.Node) {
 	}
 	p := append(slices.Clone(path), "property="+item.Content[1].Value)
 	t.targets(p, item)
-	if nt := t.notes[strings.Join(p, "\x00")]; nt != nil {
+	if nt := t.notes[pathKey(p)]; nt != nil {
 		nt.placed = true
 		item.HeadComment = joinLines(item.HeadComment, nt.head...)
 		rest := *nt
@@ -96,7 +96,7 @@ func (t *transplant) targets(p []string, n *yaml.Node) {
 	if t.at == nil {
 		t.at = map[string]*yaml.Node{}
 	}
-	t.at[strings.Join(p, "\x00")] = n
+	t.at[pathKey(p)] = n
 }
 
 func putNotes(nt *notes, k, v *yaml.Node) {
@@ -120,7 +120,7 @@ func (t *transplant) reorder(m *yaml.Node, path []string) {
 	var pairs []pair
 	carried := 0
 	for i := 0; i+1 < len(m.Content); i += 2 {
-		if r, ok := t.rank[strings.Join(append(slices.Clone(path), m.Content[i].Value), "\x00")]; ok {
+		if r, ok := t.rank[pathKey(append(slices.Clone(path), m.Content[i].Value))]; ok {
 			carried = r
 		}
 		pairs = append(pairs, pair{m.Content[i], m.Content[i+1], carried})
@@ -141,14 +141,14 @@ func (t *transplant) leftovers(root *yaml.Node) {
 		}
 		text := joinLines("", append(append(append(slices.Clone(nt.head), nt.line...), nt.value...), nt.foot...)...)
 		p := strings.Split(key, "\x00")
-		for len(p) > 0 && t.at[strings.Join(p, "\x00")] == nil {
+		for len(p) > 0 && t.at[pathKey(p)] == nil {
 			p = p[:len(p)-1]
 		}
 		if len(p) == 0 {
 			root.FootComment = joinLines(root.FootComment, text)
 			continue
 		}
-		n := t.at[strings.Join(p, "\x00")]
+		n := t.at[pathKey(p)]
 		n.HeadComment = joinLines(n.HeadComment, text)
 	}
 }
