@@ -103,7 +103,7 @@ func New(opts Options) (*Architect, error) {
 	}
 	canvasT := p.Templates.Canvas
 	if strings.TrimSpace(canvasT) == "" {
-		canvasT = embeddedDefault(kernel.CanvasTemplate, DefaultCanvasTemplate)
+		canvasT = embeddedDefault(kernel.CanvasTemplate, prompts.DefaultCanvasTemplate)
 	}
 	secs := prompts.ParseSections(canvasT)
 	if len(secs) == 0 {
@@ -203,7 +203,7 @@ func defaultProject() *kernel.Project {
 		Config: kernel.Defaults(), Rules: contract.DefaultRules(),
 		Kernel: embeddedDefault(kernel.KernelFile, ""),
 		Templates: kernel.Templates{
-			Canvas:   embeddedDefault(kernel.CanvasTemplate, DefaultCanvasTemplate),
+			Canvas:   embeddedDefault(kernel.CanvasTemplate, prompts.DefaultCanvasTemplate),
 			Contract: embeddedDefault(kernel.ContractTemplate, ""),
 		},
 	}

@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/dataeng-os/dataeng-os/agent/spec"
+	"github.com/dataeng-os/dataeng-os/contract"
+	"github.com/dataeng-os/dataeng-os/prompts"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -153,22 +155,20 @@ func blockStyle(n *yaml.Node) {
 	}
 }
 
-// openQuestions lists the bullets of the canvas's "Open questions" section.
+// openQuestions lists the bullets of the canvas's "Open questions" section
+// (sections as contract.CanvasSections splits them).
 func openQuestions(canvas string) []string {
 	var out []string
-	in := false
-	for _, l := range strings.Split(canvas, "\n") {
-		if m := headingRE.FindStringSubmatch(l); m != nil {
-			in = isOpenQuestions(m[1])
+	for _, sec := range contract.CanvasSections(canvas) {
+		if !prompts.IsOpenQuestions(sec.Title) {
 			continue
 		}
-		if !in {
-			continue
-		}
-		t := strings.TrimSpace(l)
-		if strings.HasPrefix(t, "- ") || strings.HasPrefix(t, "* ") {
-			q := strings.TrimSpace(t[2:])
-			if q != "" && !strings.EqualFold(q, "none") && !strings.EqualFold(q, "nenhuma") {
+		for _, l := range strings.Split(sec.Question, "\n") {
+			t := strings.TrimSpace(l)
+			if !strings.HasPrefix(t, "- ") && !strings.HasPrefix(t, "* ") {
+				continue
+			}
+			if q := strings.TrimSpace(t[2:]); q != "" && !strings.EqualFold(q, "none") && !strings.EqualFold(q, "nenhuma") {
 				out = append(out, q)
 			}
 		}
