@@ -54,8 +54,8 @@ func (g *Interviewer) specDraft() spec.Draft {
 func (g *Interviewer) specTable() spec.Table {
 	t := spec.Table{Name: g.table, Description: g.tableDesc}
 	uniques := qualityUniques(g.answerFor(roleQuality), g.fields)
-	masks := answerMasking(g.answerFor(roleSensitive), g.fields, g.cfg.Rules.Policy.PII)
-	classes := answerClassification(g.answerFor(roleSensitive), g.fields, g.cfg.Rules.Policy.PII)
+	said := readSensitiveAnswer(g.answerFor(roleSensitive), g.fields, g.cfg.Rules.Policy.PII)
+	masks, classes := said.masks, said.classes
 	for i, f := range g.fields {
 		c := f.column()
 		c.Unique = c.Unique || uniques[i]
@@ -159,8 +159,8 @@ func (g *Interviewer) fieldsMarkdown() string {
 
 func (g *Interviewer) sensitiveMarkdown() string {
 	pol := g.cfg.Rules.Policy.PII
-	masks := answerMasking(g.answerFor(roleSensitive), g.fields, pol)
-	classes := answerClassification(g.answerFor(roleSensitive), g.fields, pol)
+	said := readSensitiveAnswer(g.answerFor(roleSensitive), g.fields, pol)
+	masks, classes := said.masks, said.classes
 	var lines []string
 	for i, f := range g.fields {
 		class := cmp.Or(f.Classification, classes[i])

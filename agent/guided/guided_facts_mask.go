@@ -12,68 +12,67 @@ import (
 
 var maskSentenceRE = lazyre.New(`[.;!?\n]+`)
 
-// answerMasking reads the masking a Sensitive data answer asks for, by
-// field index: a sentence naming fields ("cpf_cliente deve ser
-// anonimizado") masks them; one naming none ("must be hashed", "não pode
-// ir para o mart") masks every personal field. Masking words are read as
-// the notes extractor reads them (maskingOf), and a field is named as the
-// notes name it (lineNames).
-func answerMasking(answer string, fields []FieldSpec, pol contract.PIIPolicy) map[int]string {
-	out := map[int]string{}
+// sensitiveAnswer is what a Sensitive data answer says of each field, by
+// field index: its masking and, when it calls the field personal data, its
+// classification.
+type sensitiveAnswer struct{ masks, classes map[int]string }
+
+// readSensitiveAnswer reads a Sensitive data answer sentence by sentence,
+// with the notes extractor's words (maskingOf, the PII sentence patterns)
+// and its way of naming a field (lineNames):
+//   - a sentence naming fields masks them ("cpf_cliente deve ser
+//     anonimizado"); one naming none ("must be hashed", "não pode ir para o
+//     mart") masks every personal field;
+//   - a sentence calling named fields personal data classifies them
+//     ("customer_email is personal data, restricted"): said once, it is not
+//     asked again; one naming no field classifies nothing.
+func readSensitiveAnswer(answer string, fields []FieldSpec, pol contract.PIIPolicy) sensitiveAnswer {
+	out := sensitiveAnswer{masks: map[int]string{}, classes: map[int]string{}}
 	x := &extraction{pol: pol}
 	general := ""
 	for _, sentence := range maskSentenceRE.Split(answer, -1) {
 		low := strings.ReplaceAll(strings.ToLower(spec.FoldAccents(sentence)), "e-mail", "email")
-		mask := maskingOf(low)
-		if mask == "" {
+		mask, class := maskingOf(low), sentenceClass(low, pol)
+		if mask == "" && class == "" {
 			continue
 		}
 		words, named := lineWords(low), false
 		for i, f := range fields {
-			if x.lineNames(low, words, f.column()) {
-				named = true
-				if out[i] == "" {
-					out[i] = mask
-				}
+			if !x.lineNames(low, words, f.column()) {
+				continue
+			}
+			named = true
+			if mask != "" && out.masks[i] == "" {
+				out.masks[i] = mask
+			}
+			if class != "" && out.classes[i] == "" {
+				out.classes[i] = class
 			}
 		}
-		if !named && general == "" {
+		if mask != "" && !named && general == "" {
 			general = mask
 		}
 	}
 	for i, f := range fields {
-		if out[i] == "" && general != "" && personalField(f, pol) {
-			out[i] = general
+		if out.masks[i] == "" && general != "" && personalField(f, pol) {
+			out.masks[i] = general
 		}
 	}
 	return out
 }
 
-// answerClassification reads the fields a Sensitive data answer calls
-// personal data ("customer_email is personal data", "cpf e telefone são
-// dados pessoais (LGPD)"), by field index, with the classification the
-// notes extractor would give them (pii, or sensitive): said once, it is not
-// asked again. A sentence that names no field classifies nothing.
-func answerClassification(answer string, fields []FieldSpec, pol contract.PIIPolicy) map[int]string {
-	out := map[int]string{}
-	x := &extraction{pol: pol}
-	for _, sentence := range maskSentenceRE.Split(answer, -1) {
-		low := strings.ReplaceAll(strings.ToLower(spec.FoldAccents(sentence)), "e-mail", "email")
-		if !piiSentenceRE.MatchString(low) || negatedPIIRE.MatchString(low) {
-			continue
-		}
-		class := namedClass(low, pol)
-		if len(pol.AllowedClassifications) > 0 && !containsFold(pol.AllowedClassifications, class) {
-			continue
-		}
-		words := lineWords(low)
-		for i, f := range fields {
-			if out[i] == "" && x.lineNames(low, words, f.column()) {
-				out[i] = class
-			}
-		}
+// sentenceClass is the classification a sentence that calls something
+// personal data gives it ("" when it does not, or the policy does not
+// allow that class).
+func sentenceClass(low string, pol contract.PIIPolicy) string {
+	if !piiSentenceRE.MatchString(low) || negatedPIIRE.MatchString(low) {
+		return ""
 	}
-	return out
+	class := namedClass(low, pol)
+	if len(pol.AllowedClassifications) > 0 && !containsFold(pol.AllowedClassifications, class) {
+		return ""
+	}
+	return class
 }
 
 // namedClass is the protected classification a sentence names

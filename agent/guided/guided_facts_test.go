@@ -143,7 +143,7 @@ func TestAnswerMasking(t *testing.T) {
 		{"não pode ir para o mart", map[int]string{1: "redact", 2: "redact"}},
 		{"o e-mail não pode ir para o mart sem hash", map[int]string{1: "hash"}},
 	} {
-		got := answerMasking(tt.answer, fields, pol)
+		got := readSensitiveAnswer(tt.answer, fields, pol).masks
 		for i := range fields {
 			if got[i] != tt.want[i] {
 				t.Errorf("%q: %s masking %q, want %q", tt.answer, fields[i].Name, got[i], tt.want[i])

@@ -74,7 +74,7 @@ func TestAnswerClassification(t *testing.T) {
 		{"no personal data in order_id", map[int]string{}},
 		{"everything personal must be hashed", map[int]string{}},
 	} {
-		got := answerClassification(tc.answer, fields, pol)
+		got := readSensitiveAnswer(tc.answer, fields, pol).classes
 		if len(got) != len(tc.want) {
 			t.Errorf("%q: %v, want %v", tc.answer, got, tc.want)
 			continue
