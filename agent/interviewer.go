@@ -11,8 +11,9 @@ import (
 // Interviewer asks a session's questions. Session holds one and never asks
 // which kind it is: the model interviewer (the interview prompt, then the
 // validate-and-reask drafting loop) or the guided one (agent/guided: the
-// canvas template's questions, no model). Every method runs under the
-// session's turn lock; Record also under its state lock.
+// canvas template's questions, no model). Answer, Continue and Draft run
+// under the session's turn lock, Record under its state lock; Resume takes
+// the locks through the session methods it calls.
 type Interviewer interface {
 	// Mode names the interviewer in the session header: "model" or "guided".
 	Mode() string
