@@ -22,7 +22,7 @@ func fastYAML(data []byte) *yaml.Node {
 		return nil
 	}
 	// One slab for about every node (a key, a value, an item).
-	p := &fastParser{slab: make([]yaml.Node, 0, slabSize(data))}
+	p := &fastParser{slab: make([]yaml.Node, 0, slabSize(data)), data: data, src: string(data)}
 	p.split(data)
 	p.skipBlank()
 	if p.i >= len(p.lines) {
@@ -40,17 +40,21 @@ func fastYAML(data []byte) *yaml.Node {
 }
 
 // fastYAMLInput rejects input with characters the fast parser leaves to
-// yaml.v3: tabs, CR, other line breaks, BOM, non-printable runes.
+// yaml.v3: tabs, CR, other line breaks, BOM, non-printable runes, merge
+// keys (<<) and document markers (--- or ... at a line start). One pass.
 func fastYAMLInput(data []byte) bool {
-	if bytes.ContainsAny(data, "\t\r") || bytes.Contains(data, []byte("<<")) ||
-		bytes.HasPrefix(data, []byte("---")) || bytes.HasPrefix(data, []byte("...")) ||
-		bytes.Contains(data, []byte("\n---")) || bytes.Contains(data, []byte("\n...")) {
+	if docMarker(data) {
 		return false
 	}
 	for i := 0; i < len(data); {
 		c := data[i]
 		if c < utf8.RuneSelf {
-			if (c < 0x20 && c != '\n') || c == 0x7F {
+			switch {
+			case (c < 0x20 && c != '\n') || c == 0x7F:
+				return false // tab, CR and other controls
+			case c == '<' && i+1 < len(data) && data[i+1] == '<':
+				return false
+			case c == '\n' && docMarker(data[i+1:]):
 				return false
 			}
 			i++
@@ -65,7 +69,13 @@ func fastYAMLInput(data []byte) bool {
 	return true
 }
 
+func docMarker(b []byte) bool {
+	return len(b) >= 3 && (b[0] == '-' || b[0] == '.') && b[1] == b[0] && b[2] == b[0]
+}
+
 type fastParser struct {
+	data  []byte
+	src   string // data as one string: scalar values are substrings of it
 	lines [][]byte
 	i     int // current line
 	slab  []yaml.Node
@@ -213,12 +223,12 @@ func (p *fastParser) key(line []byte, col int) (*yaml.Node, []byte, bool) {
 	if bytes.IndexByte(s[:end], '#') >= 0 {
 		return nil, nil, false
 	}
-	name := string(bytes.TrimRight(s[:end], " "))
+	name := p.str(bytes.TrimRight(s[:end], " "))
 	if name == "<<" || len(name) > 1000 {
 		return nil, nil, false
 	}
 	k := p.node(yaml.ScalarNode, "", name, p.i, runeCol(line, col))
-	k.Tag = k.ShortTag()
+	k.Tag = plainTag(k)
 	return k, s[end+1:], true
 }
 
@@ -305,7 +315,7 @@ func (p *fastParser) scalarOrFlow(line []byte, off int) (*yaml.Node, bool) {
 	if s[0] == '[' {
 		return p.flowList(line, off)
 	}
-	v, style, rest, ok := scanScalar(s, false)
+	v, style, rest, ok := p.scanScalar(s, false)
 	if !ok || !lineEnd(rest) {
 		return nil, false
 	}
@@ -320,9 +330,31 @@ func (p *fastParser) scalar(v string, style yaml.Style, col int) *yaml.Node {
 	if style != 0 {
 		n.Tag = "!!str"
 	} else {
-		n.Tag = n.ShortTag()
+		n.Tag = plainTag(n)
 	}
 	return n
+}
+
+// plainTag is the tag yaml.v3 resolves for a plain scalar. Only values
+// that start with a sign, a digit, '.', '~', '<' or a letter of
+// y/n/true/false/on/off/null can be anything but a string (yaml.v3's
+// resolveTable); the rest skip resolve and its allocation.
+func plainTag(n *yaml.Node) string {
+	if v := n.Value; v != "" && strings.IndexByte("+-0123456789yYnNtTfFoO~<.", v[0]) < 0 {
+		return "!!str"
+	}
+	return n.ShortTag()
+}
+
+// str returns b, a slice of the input, as a substring of p.src (no copy).
+// Every slice the parser handles is a reslice of data, so its offset is
+// the difference of the capacities.
+func (p *fastParser) str(b []byte) string {
+	off := cap(p.data) - cap(b)
+	if off < 0 || off+len(b) > len(p.src) {
+		return string(b) // not a slice of data: copy
+	}
+	return p.src[off : off+len(b)]
 }
 
 // flowList parses `[a, b, "c"]` (scalars only) ending the line.
@@ -345,7 +377,7 @@ func (p *fastParser) flowList(line []byte, off int) (*yaml.Node, bool) {
 			i++
 			break
 		}
-		v, style, rest, ok := scanScalar(line[i:], true)
+		v, style, rest, ok := p.scanScalar(line[i:], true)
 		if !ok || v == "" && style == 0 {
 			return nil, false
 		}
@@ -373,14 +405,14 @@ func (p *fastParser) flowList(line []byte, off int) (*yaml.Node, bool) {
 
 // scanScalar reads one scalar from s and returns its value, style and the
 // bytes after it. In a flow list a plain scalar ends at `,` or `]`.
-func scanScalar(s []byte, flow bool) (string, yaml.Style, []byte, bool) {
+func (p *fastParser) scanScalar(s []byte, flow bool) (string, yaml.Style, []byte, bool) {
 	switch s[0] {
 	case '"':
 		end := bytes.IndexByte(s[1:], '"')
 		if end < 0 || bytes.IndexByte(s[1:end+1], '\\') >= 0 {
 			return "", 0, nil, false
 		}
-		return string(s[1 : end+1]), yaml.DoubleQuotedStyle, s[end+2:], true
+		return p.str(s[1 : end+1]), yaml.DoubleQuotedStyle, s[end+2:], true
 	case '\'':
 		var b []byte
 		for i := 1; i < len(s); i++ {
@@ -413,7 +445,7 @@ func scanScalar(s []byte, flow bool) (string, yaml.Style, []byte, bool) {
 	if bytes.Contains(v, []byte(": ")) || v[len(v)-1] == ':' || (flow && bytes.IndexByte(v, ':') >= 0) {
 		return "", 0, nil, false
 	}
-	return string(v), 0, s[end:], true
+	return p.str(v), 0, s[end:], true
 }
 
 // lineEnd reports the rest of a line after a value: nothing, spaces, or

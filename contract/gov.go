@@ -88,7 +88,10 @@ func (d *Document) ContractID() (id ContractID, ok bool) {
 		return ContractID{}, false
 	}
 	f := d.at(RuleIDDuplicate, SeverityError, "", "", "id")
-	return ContractID{File: d.File, ID: strings.TrimSpace(d.Contract.ID), Line: f.Line, Column: f.Column}, true
+	// A copy: the parsed value is a substring of the whole file, which a
+	// caller keeping ids for a run of thousands of files would retain.
+	id = ContractID{File: d.File, ID: strings.Clone(strings.TrimSpace(d.Contract.ID)), Line: f.Line, Column: f.Column}
+	return id, true
 }
 
 // CheckIDs reports contracts of one run that share an id (gov-id-duplicate),

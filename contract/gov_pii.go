@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // piiReason says why a property counts as PII ("" when it does not).
@@ -190,7 +191,27 @@ var (
 	matchers   = map[string]*piiMatcher{} // joined patterns → matcher
 )
 
+// lastMatcher is the matcher built for the last slices asked for: every
+// file of a run passes the same rule slices, so the joined key (a few
+// hundred bytes per file) is built only when they change.
+var lastMatcher atomic.Pointer[matcherEntry]
+
+type matcherEntry struct {
+	ids [3]sliceID
+	m   *piiMatcher
+}
+
 func matcherFor(patterns, personWords, qualifiers []string) *piiMatcher {
+	ids := [3]sliceID{idOf(patterns), idOf(personWords), idOf(qualifiers)}
+	if e := lastMatcher.Load(); e != nil && e.ids == ids {
+		return e.m
+	}
+	m := matcherForKey(patterns, personWords, qualifiers)
+	lastMatcher.Store(&matcherEntry{ids: ids, m: m})
+	return m
+}
+
+func matcherForKey(patterns, personWords, qualifiers []string) *piiMatcher {
 	key := strings.Join(patterns, "\x00") + "\x01" + strings.Join(personWords, "\x00") + "\x01" + strings.Join(qualifiers, "\x00")
 	matchersMu.Lock()
 	defer matchersMu.Unlock()
