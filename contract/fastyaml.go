@@ -17,12 +17,35 @@ import (
 // odd indentation, errors) makes it give up and return nil: the caller
 // then runs yaml.v3, which alone reports syntax errors.
 // TestFastYAMLMatches and FuzzFastYAML compare both trees.
-func fastYAML(data []byte) *yaml.Node {
+func fastYAML(data []byte) *yaml.Node { return fastYAMLInto(data, nil) }
+
+// parseBuffers are a fast parse's slices, kept for the next parse once the
+// caller has dropped the tree (Lint): a folder of small contracts then
+// reuses the same memory instead of allocating, clearing and collecting
+// it for every file.
+type parseBuffers struct {
+	slab  []yaml.Node
+	ptrs  []*yaml.Node
+	stack []*yaml.Node
+	lines [][]byte
+}
+
+// fastYAMLInto is fastYAML building into bufs (nil: fresh memory). The tree
+// lives in bufs until they are reused.
+func fastYAMLInto(data []byte, bufs *parseBuffers) *yaml.Node {
 	if !fastYAMLInput(data) {
 		return nil
 	}
+	p := &fastParser{data: data, src: string(data)}
+	if bufs == nil {
+		bufs = &parseBuffers{}
+	}
 	// One slab for about every node (a key, a value, an item).
-	p := &fastParser{slab: make([]yaml.Node, 0, slabSize(data)), data: data, src: string(data)}
+	if n := slabSize(data); cap(bufs.slab) < n {
+		bufs.slab = make([]yaml.Node, 0, n)
+	}
+	p.slab, p.ptrs, p.stack, p.lines = bufs.slab[:0], bufs.ptrs[:0], bufs.stack[:0], bufs.lines[:0]
+	defer func() { bufs.ptrs, bufs.stack, bufs.lines = p.ptrs, p.stack, p.lines }()
 	p.split(data)
 	p.skipBlank()
 	if p.i >= len(p.lines) {
@@ -84,7 +107,9 @@ type fastParser struct {
 }
 
 func (p *fastParser) split(data []byte) {
-	p.lines = make([][]byte, 0, bytes.Count(data, []byte{'\n'})+1)
+	if n := bytes.Count(data, []byte{'\n'}) + 1; cap(p.lines) < n {
+		p.lines = make([][]byte, 0, n)
+	}
 	for len(data) > 0 {
 		line, rest, _ := bytes.Cut(data, []byte{'\n'})
 		p.lines = append(p.lines, line)

@@ -18,6 +18,11 @@ const DefaultMaxBytes = 10 << 20
 
 // ParseLimit is Parse with an explicit size limit (0 = DefaultMaxBytes).
 func ParseLimit(file string, data []byte, maxBytes int64) (doc *Document, fs []Finding) {
+	return parseInto(file, data, maxBytes, nil)
+}
+
+// parseInto is ParseLimit building the tree into bufs (nil: fresh memory).
+func parseInto(file string, data []byte, maxBytes int64, bufs *parseBuffers) (doc *Document, fs []Finding) {
 	defer func() {
 		if r := recover(); r != nil {
 			doc = nil
@@ -27,7 +32,7 @@ func ParseLimit(file string, data []byte, maxBytes int64) (doc *Document, fs []F
 	if f := checkInput(file, data, maxBytes); f != nil {
 		return nil, []Finding{*f}
 	}
-	root, more, f := decodeNode(file, data)
+	root, more, f := decodeNode(file, data, bufs)
 	if f != nil {
 		return nil, []Finding{*f}
 	}
@@ -106,8 +111,8 @@ var yamlLineRE = regexp.MustCompile(`^yaml: (?:line (\d+): )?`)
 // decodeNode parses the first YAML document and returns its root mapping,
 // and a warning when the file holds more documents (only the first is
 // checked).
-func decodeNode(file string, data []byte) (root *yaml.Node, more, fatal *Finding) {
-	if root := fastYAML(data); root != nil {
+func decodeNode(file string, data []byte, bufs *parseBuffers) (root *yaml.Node, more, fatal *Finding) {
+	if root := fastYAMLInto(data, bufs); root != nil {
 		return root, nil, nil
 	}
 	var doc yaml.Node

@@ -199,8 +199,7 @@ func checkStdin(in io.Reader, rules contract.Rules) (checked, error) {
 	if err != nil {
 		return checked{file: stdinName}, fmt.Errorf("read %s: %w", stdinName, err)
 	}
-	doc, fs := contract.Check(stdinName, data, rules)
-	return checked{file: stdinName, findings: fs, id: contractID(doc)}, nil
+	return lint(stdinName, data, rules), nil
 }
 
 func checkFile(dir, file string, rules contract.Rules, canvasTemplate string) (checked, error) {
@@ -214,15 +213,18 @@ func checkFile(dir, file string, rules contract.Rules, canvasTemplate string) (c
 	if contract.Sniff(data) == contract.KindDCS {
 		return checked{file: file, findings: []contract.Finding{contract.NotODCS(file, data)}}, nil
 	}
-	doc, fs := contract.Check(file, data, rules)
-	return checked{file: file, findings: fs, id: contractID(doc)}, nil
+	return lint(file, data, rules), nil
 }
 
-func contractID(doc *contract.Document) *contract.ContractID {
-	if id, ok := doc.ContractID(); ok {
-		return &id
+// lint checks one contract, keeping its findings and id (not the parsed
+// document, whose memory the next file reuses).
+func lint(file string, data []byte, rules contract.Rules) checked {
+	fs, id, ok := contract.Lint(file, data, rules)
+	c := checked{file: file, findings: fs}
+	if ok {
+		c.id = &id
 	}
-	return nil
+	return c
 }
 
 // addDuplicateIDs adds gov-id-duplicate to every contract of the run whose
