@@ -77,6 +77,10 @@ func TestTypeCue(t *testing.T) {
 		{"amount", "", "number", true},
 		{"shipped", "", "timestamp", true},
 		{"shipped", "", "boolean", false},
+		{"trial_end", "", "date", true},
+		{"trial_end", "", "timestamp", true},
+		{"trial_end", "", "integer", false},
+		{"weekend_flag", "", "date", false},
 	} {
 		c := &spec.Column{Name: tc.name, BusinessName: tc.business}
 		if got := typeCue(newGrounder(notes, "", true).folded, c, tc.typ); got != tc.want {

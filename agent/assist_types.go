@@ -2,6 +2,7 @@ package agent
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/dataeng-os/dataeng-os/agent/spec"
@@ -21,6 +22,12 @@ var typeCues = map[string]*regexp.Regexp{
 	"boolean":   regexp.MustCompile(`\b(yes/no|sim/nao|true/false|flag|boolean|booleano|bool)\b`),
 }
 
+// temporalWords in a column's name make it a moment (the name alone does
+// not say whether a date or a timestamp, so the extractor leaves it text).
+var temporalWords = map[string]bool{"end": true, "start": true, "begin": true, "expires": true, "expiry": true,
+	"expiration": true, "deadline": true, "until": true, "since": true, "fim": true, "inicio": true, "validade": true,
+	"vencimento": true, "prazo": true}
+
 // typeCue reports whether the notes' words about column c support typ:
 // string always; any other type only with a cue in the item that mentions
 // the column (up to the next comma, semicolon or line end, parentheses
@@ -29,6 +36,9 @@ func typeCue(low string, c *spec.Column, typ string) bool {
 	re, ok := typeCues[typ]
 	if typ == "string" || !ok {
 		return typ == "string"
+	}
+	if (typ == "date" || typ == "timestamp") && slices.ContainsFunc(spec.Tokens(c.Name), func(t string) bool { return temporalWords[t] }) {
+		return true // trial_end, valid_until: the name is a moment, the model picks date or time
 	}
 	for _, phrase := range mentions(c) {
 		for i := strings.Index(low, phrase); i >= 0; {

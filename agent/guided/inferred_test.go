@@ -86,3 +86,21 @@ func TestAnswerClassification(t *testing.T) {
 		}
 	}
 }
+
+// TestExtractorScaleTypes: whole bounds make a score an integer; decimal
+// bounds, a stated type or a name that is not a scale keep theirs.
+func TestExtractorScaleTypes(t *testing.T) {
+	t.Parallel()
+	notes := "Colunas: score (0 a 100), nps score 0 to 10, rating (1.0 a 5.0), nota (decimal, 0 a 10), price (0 to 100), cost center"
+	d := ExtractDraft("leads", notes, "pt", contract.DefaultRules().Policy.PII)
+	want := map[string]string{"score": "integer", "nps_score": "integer", "rating": "number", "nota": "number",
+		"price": "number", "cost_center": "string"}
+	if len(d.Tables) != 1 {
+		t.Fatalf("tables = %+v", d.Tables)
+	}
+	for _, c := range d.Tables[0].Columns {
+		if w, ok := want[c.Name]; !ok || c.LogicalType != w {
+			t.Errorf("%s: type %q, want %q", c.Name, c.LogicalType, w)
+		}
+	}
+}

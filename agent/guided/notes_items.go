@@ -1,6 +1,7 @@
 package guided
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -99,6 +100,9 @@ func classificationOf(low string) string {
 	return "pii"
 }
 
+// scaleWords name a rating on a scale.
+var scaleWords = map[string]bool{"score": true, "rating": true, "nota": true, "grade": true, "nps": true, "pontuacao": true}
+
 // bounds reads "0 a 100", ">0", ">= 1" into min/max.
 func (x *extraction) bounds(c *spec.Column, p string) bool {
 	if m := rangeRE.FindStringSubmatch(p); m != nil {
@@ -128,8 +132,15 @@ func (x *extraction) bounds(c *spec.Column, p string) bool {
 	return true
 }
 
-// numericType makes a text column with numeric bounds a number.
+// numericType makes a text column with numeric bounds a number, and a
+// score the name made a number an integer when its bounds are whole
+// ("score (0 a 100)", "rating 1 to 5").
 func numericType(c *spec.Column, digits string) {
+	if c.LogicalType == "number" && c.PhysicalType == "" && !strings.Contains(digits, ".") &&
+		slices.ContainsFunc(spec.Tokens(c.Name), func(t string) bool { return scaleWords[t] }) {
+		c.LogicalType = "integer"
+		return
+	}
 	if c.LogicalType == "string" {
 		c.LogicalType = "integer"
 		if strings.Contains(digits, ".") {

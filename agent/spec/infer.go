@@ -29,6 +29,10 @@ func Tokens(name string) []string {
 	return strings.FieldsFunc(name, func(r rune) bool { return r == '_' })
 }
 
+// labelNouns end names that label or group rather than measure.
+var labelNouns = []string{"center", "centre", "centro", "code", "codigo", "tier", "type", "tipo", "category", "categoria",
+	"group", "grupo", "band", "faixa", "name", "nome", "label", "rotulo"}
+
 var typeRules = []struct {
 	logical string
 	match   func(tok []string) bool
@@ -54,6 +58,11 @@ var typeRules = []struct {
 // result is false when nothing in the name says it (the type is "string").
 func InferType(name string) (logical string, evidence bool) {
 	tok := Tokens(name)
+	if last(tok, labelNouns...) || (len(tok) > 2 && first(tok, labelNouns...) && has(tok[1:2], "de", "do", "da")) {
+		// cost_center, price_tier, centro_de_custo, tipo_de_valor: a label
+		// about the number word next to it, not an amount
+		return "string", has(tok, "id", "code", "codigo", "name", "nome")
+	}
 	for _, r := range typeRules {
 		if r.match(tok) {
 			return r.logical, true

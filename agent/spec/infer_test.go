@@ -31,6 +31,8 @@ func TestInferType(t *testing.T) {
 		"price_cents": "integer", "valor_centavos": "integer", "qtd_itens": "integer", "line_number": "integer",
 		"valor": "number", "total_amount": "number", "salary_annual": "number", "customer_email": "string",
 		"order_id": "string", "at": "string", "metadata": "string",
+		"cost_center": "string", "price_tier": "string", "amount_type": "string", "centro_de_custo": "string",
+		"total_cost": "number", "updated_on": "date",
 	} {
 		if got, _ := InferType(name); got != want {
 			t.Errorf("InferType(%q) = %q, want %q", name, got, want)
