@@ -1,7 +1,6 @@
 package guided
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/dataeng-os/dataeng-os/agent/spec"
@@ -12,9 +11,9 @@ var (
 	// handleRE finds a person's handle: "bruno.souza", "ana_lima", "@leo.k".
 	handleRE = lazyre.New(`(?:^|[\s,;(:])@?([a-z][a-z0-9-]*[._][a-z0-9](?:[\w.-]*[a-z0-9])?)\b`)
 	// personBeforeRE finds "Maria Chen owns it", "Ana Souza (ana@x.io) é a dona".
-	personBeforeRE = regexp.MustCompile(`(\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){0,2})\s*(?:\([^)]*\)\s*)?(?:owns|is the owner|is accountable|(?:é|e) (?:o |a )?(?:dono|dona|responsável|responsavel))\b`)
+	personBeforeRE = lazyre.New(`(\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){0,2})\s*(?:\([^)]*\)\s*)?(?:owns|is the owner|is accountable|(?:é|e) (?:o |a )?(?:dono|dona|responsável|responsavel))\b`)
 	// personAfterRE finds "owner: Maria Chen", "a dona é a Ana Souza".
-	personAfterRE = regexp.MustCompile(`(?i:owner|dono|dona|responsável|responsavel|owned by|lead|líder|lider|contact|contato)\s*:?\s*(?:(?i:is|é|e)\s+)?(?:(?:o|a)\s+)?(\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){0,2})`)
+	personAfterRE = lazyre.New(`(?i:owner|dono|dona|responsável|responsavel|owned by|lead|líder|lider|contact|contato)\s*:?\s*(?:(?i:is|é|e)\s+)?(?:(?:o|a)\s+)?(\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){0,2})`)
 )
 
 // ownerFacts reads who owns the data from a plain answer (English or
@@ -59,7 +58,7 @@ func ownerHandle(text string) string {
 
 // personName is a capitalised name said to own the data.
 func personName(text string) string {
-	for _, re := range []*regexp.Regexp{personBeforeRE, personAfterRE} {
+	for _, re := range []*lazyre.Regexp{personBeforeRE, personAfterRE} {
 		if m := re.FindStringSubmatch(text); m != nil {
 			return m[1]
 		}

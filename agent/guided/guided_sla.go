@@ -1,7 +1,6 @@
 package guided
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -29,14 +28,14 @@ var durationUnits = map[string]string{
 
 // cadences are frequency words and the freshness they mean.
 var cadences = []struct {
-	re    *regexp.Regexp
+	re    *lazyre.Regexp
 	value int64
 	unit  string
 }{
-	{regexp.MustCompile(`\b(hourly|every hour|each hour|de hora em hora|a cada hora|toda hora|por hora)\b`), 1, "h"},
-	{regexp.MustCompile(`\b(daily|nightly|every night|every day|each day|once a day|per day|a day|toda noite|diario|diaria|diariamente|todo dia|todos os dias|por dia|a cada dia|uma vez por dia)\b`), 1, "d"},
-	{regexp.MustCompile(`\b(weekly|every week|once a week|semanal|semanalmente|toda semana|todas as semanas|por semana)\b`), 7, "d"},
-	{regexp.MustCompile(`\b(monthly|every month|once a month|mensal|mensalmente|todo mes|todos os meses|por mes)\b`), 31, "d"},
+	{lazyre.New(`\b(hourly|every hour|each hour|de hora em hora|a cada hora|toda hora|por hora)\b`), 1, "h"},
+	{lazyre.New(`\b(daily|nightly|every night|every day|each day|once a day|per day|a day|toda noite|diario|diaria|diariamente|todo dia|todos os dias|por dia|a cada dia|uma vez por dia)\b`), 1, "d"},
+	{lazyre.New(`\b(weekly|every week|once a week|semanal|semanalmente|toda semana|todas as semanas|por semana)\b`), 7, "d"},
+	{lazyre.New(`\b(monthly|every month|once a month|mensal|mensalmente|todo mes|todos os meses|por mes)\b`), 31, "d"},
 }
 
 // freshness reads an SLA answer (English or Portuguese): an explicit

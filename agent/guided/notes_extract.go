@@ -1,7 +1,6 @@
 package guided
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 
@@ -100,7 +99,7 @@ func (x *extraction) readLabels() {
 }
 
 var (
-	wantRE     = regexp.MustCompile(`\b(wants?|needs?|precisa(mos)?|queremos|gostariamos|quer)\b`)
+	wantRE     = lazyre.New(`\b(wants?|needs?|precisa(mos)?|queremos|gostariamos|quer)\b`)
 	deliveryRE = lazyre.New(`\b(contract|contrato|staging|marts?|fact|fct|fato|dimension|dim|dimensao|dbt)\b`)
 )
 

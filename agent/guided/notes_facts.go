@@ -1,7 +1,6 @@
 package guided
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/dataeng-os/dataeng-os/agent/spec"
@@ -9,14 +8,14 @@ import (
 )
 
 var (
-	systemRE = regexp.MustCompile(`\b(postgres(ql)?|mysql|mariadb|oracle|sql server|mongo(db)?|hubspot|stripe|salesforce|workday|` +
+	systemRE = lazyre.New(`\b(postgres(ql)?|mysql|mariadb|oracle|sql server|mongo(db)?|hubspot|stripe|salesforce|workday|` +
 		`snowflake|bigquery|redshift|kafka|kinesis|s3://\S+|gcs://\S+|gs://\S+|sap|zendesk|shopify|segment|webhook|` +
 		`(\w+) (db|database|service|api)|banco( de dados)?|servico|sistema)\b`)
 	sourceLabelRE = lazyre.New(`^(source|sources|fonte|fontes|origem|data sources?|from system|sistema)$`)
-	slaWordRE     = regexp.MustCompile(`\b(sla|fresh\w*|frescor|refresh\w*|atualiza\w*|latency|latencia|updated|deadline|prazo)\b`)
+	slaWordRE     = lazyre.New(`\b(sla|fresh\w*|frescor|refresh\w*|atualiza\w*|latency|latencia|updated|deadline|prazo)\b`)
 	sentenceRE    = lazyre.New(`[.!?]\s+`)
 	slaClauseRE   = lazyre.New(`[;,]\s|\.\s`)
-	cadenceWordRE = regexp.MustCompile(`\b(hourly|daily|weekly|monthly|every|each|nightly|diari\w*|de hora em hora|semana\w*|mensal\w*|a cada|por hora|landed|ate \d{1,2}h)\b`)
+	cadenceWordRE = lazyre.New(`\b(hourly|daily|weekly|monthly|every|each|nightly|diari\w*|de hora em hora|semana\w*|mensal\w*|a cada|por hora|landed|ate \d{1,2}h)\b`)
 )
 
 // readSource takes the system the data comes from: a "Source:"/"Fonte:"
@@ -57,7 +56,7 @@ func (x *extraction) sourceLine() (string, bool) {
 
 // sentenceWith is the first sentence of text that re matches (lower-cased,
 // accents folded), as written.
-func sentenceWith(text string, re *regexp.Regexp) string {
+func sentenceWith(text string, re *lazyre.Regexp) string {
 	for _, s := range sentenceRE.Split(text, -1) {
 		if re.MatchString(strings.ToLower(spec.FoldAccents(s))) {
 			return strings.TrimSpace(s)
@@ -70,7 +69,7 @@ func sentenceWith(text string, re *regexp.Regexp) string {
 // diária até 9h", "freshness 24h"), else the first cadence ("landed
 // hourly"), with the freshness it states.
 func (x *extraction) readSLA() {
-	for _, re := range []*regexp.Regexp{slaWordRE, cadenceWordRE} {
+	for _, re := range []*lazyre.Regexp{slaWordRE, cadenceWordRE} {
 		for _, l := range x.lines {
 			if l.list || !re.MatchString(l.low) {
 				continue

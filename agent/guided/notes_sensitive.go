@@ -1,7 +1,6 @@
 package guided
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -20,16 +19,16 @@ var (
 
 // maskings maps masking words (English, Portuguese) to the policy's values.
 var maskings = []struct {
-	re    *regexp.Regexp
+	re    *lazyre.Regexp
 	value string
 }{
-	{regexp.MustCompile(`\bhash\w*`), "hash"},
-	{regexp.MustCompile(`\b(anonymi[sz]\w*|anonimiz\w*)`), "anonymize"},
-	{regexp.MustCompile(`\b(pseudonymi[sz]\w*|pseudonimiz\w*)`), "pseudonymize"},
-	{regexp.MustCompile(`\b(encrypt\w*|criptograf\w*|cifrad\w*)`), "encrypt"},
-	{regexp.MustCompile(`\b(tokeni[sz]\w*)`), "tokenize"},
-	{regexp.MustCompile(`\b(redact\w*)`), "redact"},
-	{regexp.MustCompile(`\b(mask\w*|mascar\w*)`), "mask"},
+	{lazyre.New(`\bhash\w*`), "hash"},
+	{lazyre.New(`\b(anonymi[sz]\w*|anonimiz\w*)`), "anonymize"},
+	{lazyre.New(`\b(pseudonymi[sz]\w*|pseudonimiz\w*)`), "pseudonymize"},
+	{lazyre.New(`\b(encrypt\w*|criptograf\w*|cifrad\w*)`), "encrypt"},
+	{lazyre.New(`\b(tokeni[sz]\w*)`), "tokenize"},
+	{lazyre.New(`\b(redact\w*)`), "redact"},
+	{lazyre.New(`\b(mask\w*|mascar\w*)`), "mask"},
 }
 
 // readSensitive takes the sentences about personal data ("Nome, e-mail e
