@@ -2,12 +2,12 @@ package agent
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 	"unicode"
 
 	"github.com/dataeng-os/dataeng-os/agent/spec"
+	"github.com/dataeng-os/dataeng-os/internal/lazyre"
 )
 
 // What a tiny model answers when it has nothing to say, measured with
@@ -19,12 +19,12 @@ import (
 // sign of (`empresa` → boolean), before anything reaches the draft.
 
 var (
-	descMarkup = regexp.MustCompile(`[{}\[\]<>|]`)
+	descMarkup = lazyre.New(`[{}\[\]<>|]`)
 	descVague  = []string{"this is a note", "the notes", "describes the data", "not available", "no information",
 		"as an ai", "i don't", "i do not", "não sei", "nao sei", "as notas", "this field", "este campo",
 		"this is a ", "this is an ", "json object", "isto é um", "este é um"}
-	descModal = regexp.MustCompile(`(?i)\b(must|should|need to|needs to|deve|devem|precisa|precisam)\b`)
-	descFirst = regexp.MustCompile(`(?i)\b(we|our|us|i|nós|nos|nosso|nossa|eu)\b`)
+	descModal = lazyre.New(`(?i)\b(must|should|need to|needs to|deve|devem|precisa|precisam)\b`)
+	descFirst = lazyre.New(`(?i)\b(we|our|us|i|nós|nos|nosso|nossa|eu)\b`)
 )
 
 // trimMarkup strips the Markdown a small model wraps a line in.

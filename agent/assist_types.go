@@ -1,25 +1,25 @@
 package agent
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/dataeng-os/dataeng-os/agent/spec"
+	"github.com/dataeng-os/dataeng-os/internal/lazyre"
 )
 
 // typeCues are the words and shapes near a column's mention in the notes
 // that make a type other than string plausible. A model's type answer with
 // no such sign is dropped: the notes never said it.
-var typeCues = map[string]*regexp.Regexp{
-	"integer": regexp.MustCompile(`\d+\s*(a|to|-|–|até|ate|\.\.)\s*\d+|>\s*=?\s*0|\b(count|qtd|qty|quantity|quantidade|number|numero|integer|inteiro|cents|centavos|int|bigint)\b`),
-	"number": regexp.MustCompile(`\d+\s*(a|to|-|–|até|ate|\.\.)\s*\d+|[%$€]|r\$|\b(decimal|numeric|valor|amount|price|preco|rate|taxa|ratio|float|double|number|numero|` +
+var typeCues = map[string]*lazyre.Regexp{
+	"integer": lazyre.New(`\d+\s*(a|to|-|–|até|ate|\.\.)\s*\d+|>\s*=?\s*0|\b(count|qtd|qty|quantity|quantidade|number|numero|integer|inteiro|cents|centavos|int|bigint)\b`),
+	"number": lazyre.New(`\d+\s*(a|to|-|–|até|ate|\.\.)\s*\d+|[%$€]|r\$|\b(decimal|numeric|valor|amount|price|preco|rate|taxa|ratio|float|double|number|numero|` +
 		`weight|peso|height|altura|width|largura|length|comprimento|size|tamanho|duration|duracao|distance|distancia|` +
 		`latitude|longitude|lat|lon|temperature|temperatura|grams|gramas|kg|km|meters|metros)\b`),
-	"date":      regexp.MustCompile(`\b(date|data de|dia|day|yyyy-mm-dd|aaaa-mm-dd)\b`),
-	"timestamp": regexp.MustCompile(`\b(timestamp|datetime|hora|hour|time|utc|horario|instant|when)\b`),
-	"time":      regexp.MustCompile(`\b(time|hora|horario|hh:mm)\b`),
-	"boolean":   regexp.MustCompile(`\b(yes/no|sim/nao|true/false|flag|boolean|booleano|bool)\b`),
+	"date":      lazyre.New(`\b(date|data de|dia|day|yyyy-mm-dd|aaaa-mm-dd)\b`),
+	"timestamp": lazyre.New(`\b(timestamp|datetime|hora|hour|time|utc|horario|instant|when)\b`),
+	"time":      lazyre.New(`\b(time|hora|horario|hh:mm)\b`),
+	"boolean":   lazyre.New(`\b(yes/no|sim/nao|true/false|flag|boolean|booleano|bool)\b`),
 }
 
 // temporalWords in a column's name make it a moment (the name alone does

@@ -1,11 +1,11 @@
 package agent
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 
 	"github.com/dataeng-os/dataeng-os/agent/spec"
+	"github.com/dataeng-os/dataeng-os/internal/lazyre"
 )
 
 // groundStop are the words a name may add or drop and still be the one the
@@ -42,9 +42,9 @@ var groundLexicon = map[string]string{
 }
 
 var (
-	camelRE  = regexp.MustCompile(`([a-z0-9])([A-Z])`)
-	emailRE  = regexp.MustCompile(`(?i)\be-mail`)
-	numberRE = regexp.MustCompile(`\d+(?:[.,]\d+)*`)
+	camelRE  = lazyre.New(`([a-z0-9])([A-Z])`)
+	emailRE  = lazyre.New(`(?i)\be-mail`)
+	numberRE = lazyre.New(`\d+(?:[.,]\d+)*`)
 )
 
 // groundTokens normalises text into canonical tokens: camelCase and

@@ -5,23 +5,24 @@ import (
 	"errors"
 	"io"
 	"net/url"
-	"regexp"
 	"strings"
+
+	"github.com/dataeng-os/dataeng-os/internal/lazyre"
 )
 
 // Redacted replaces every secret in messages.
 const Redacted = "[REDACTED]"
 
 var secretPatterns = []struct {
-	re   *regexp.Regexp
+	re   *lazyre.Regexp
 	repl string
 }{
-	{regexp.MustCompile(`(?i)\bbearer\s+[A-Za-z0-9._~+/=-]{4,}`), "Bearer " + Redacted},
-	{regexp.MustCompile(`(?i)([?&;](?:key|api_key|apikey|api-key|access_token|token)=)[^&\s"']+`), "${1}" + Redacted},
-	{regexp.MustCompile(`(?i)(authorization"?\s*[:=]\s*"?)(?:(?:bearer|basic|token)\s+)?[^\s"',})]{4,}`), "${1}" + Redacted},
-	{regexp.MustCompile(`(?i)((?:x-goog-api-key|api[_-]?key|authToken)"?\s*[:=]\s*"?)[^\s"',})]{4,}`), "${1}" + Redacted},
-	{regexp.MustCompile(`\bsk-[A-Za-z0-9_-]{12,}`), Redacted},
-	{regexp.MustCompile(`\bAIza[0-9A-Za-z_-]{20,}`), Redacted},
+	{lazyre.New(`(?i)\bbearer\s+[A-Za-z0-9._~+/=-]{4,}`), "Bearer " + Redacted},
+	{lazyre.New(`(?i)([?&;](?:key|api_key|apikey|api-key|access_token|token)=)[^&\s"']+`), "${1}" + Redacted},
+	{lazyre.New(`(?i)(authorization"?\s*[:=]\s*"?)(?:(?:bearer|basic|token)\s+)?[^\s"',})]{4,}`), "${1}" + Redacted},
+	{lazyre.New(`(?i)((?:x-goog-api-key|api[_-]?key|authToken)"?\s*[:=]\s*"?)[^\s"',})]{4,}`), "${1}" + Redacted},
+	{lazyre.New(`\bsk-[A-Za-z0-9_-]{12,}`), Redacted},
+	{lazyre.New(`\bAIza[0-9A-Za-z_-]{20,}`), Redacted},
 }
 
 // Redact scrubs secrets from s: each literal secret (and its URL-escaped

@@ -7,7 +7,6 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -16,6 +15,7 @@ import (
 	"time"
 
 	"github.com/dataeng-os/dataeng-os/contract"
+	"github.com/dataeng-os/dataeng-os/internal/lazyre"
 	"github.com/dataeng-os/dataeng-os/scaffold"
 )
 
@@ -224,7 +224,7 @@ func (s *Server) apiContracts(w http.ResponseWriter, r *http.Request) {
 }
 
 // piiPathRE finds the property a finding is about.
-var piiPathRE = regexp.MustCompile(`^schema\[(\d+)\]\.properties\[(\d+)\]`)
+var piiPathRE = lazyre.New(`^schema\[(\d+)\]\.properties\[(\d+)\]`)
 
 // addFlaggedPII adds the columns the validator calls PII (a gov-pii-*
 // finding, such as an e-mail column left unclassified), so that the

@@ -6,11 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
 	"sync"
 	"time"
 
 	"github.com/dataeng-os/dataeng-os/agent"
+	"github.com/dataeng-os/dataeng-os/internal/lazyre"
 )
 
 // ChatSession is one Architect conversation (agent.Session satisfies it).
@@ -49,7 +49,7 @@ type ChatBackend interface {
 var ErrNoChat = errors.New("no such conversation")
 
 // chatIDRE is what a conversation id may look like (it names a file).
-var chatIDRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_.-]{0,80}$`)
+var chatIDRE = lazyre.New(`^[A-Za-z0-9][A-Za-z0-9_.-]{0,80}$`)
 
 // chatEvent is one event as sent over SSE.
 type chatEvent struct {

@@ -2,10 +2,10 @@ package web
 
 import (
 	"net/http"
-	"regexp"
 	"strings"
 
 	"github.com/dataeng-os/dataeng-os/contract"
+	"github.com/dataeng-os/dataeng-os/internal/lazyre"
 	"github.com/dataeng-os/dataeng-os/internal/msg"
 )
 
@@ -65,7 +65,7 @@ func looksLikeYAML(s string) bool {
 	return strings.ContainsAny(s, "`{}[]<>") || yamlKeyRE.MatchString(s) || strings.Contains(s, ".json")
 }
 
-var yamlKeyRE = regexp.MustCompile(`\b[a-z]+[A-Z][A-Za-z]*:`)
+var yamlKeyRE = lazyre.New(`\b[a-z]+[A-Z][A-Za-z]*:`)
 
 // forPeople is a check result for the editor: findings in the request's
 // language, with plain-word hints.

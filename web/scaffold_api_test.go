@@ -1,11 +1,12 @@
 package web
 
 import (
-	"github.com/dataeng-os/dataeng-os/internal/testenv"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/dataeng-os/dataeng-os/internal/testenv"
 )
 
 type scaffoldResp struct {

@@ -1,6 +1,10 @@
 package guided
 
-import "github.com/dataeng-os/dataeng-os/internal/msg"
+import (
+	"sync"
+
+	"github.com/dataeng-os/dataeng-os/internal/msg"
+)
 
 // strs are the fixed sentences of the Architect, per language.
 type strs struct {
@@ -36,10 +40,10 @@ type strs struct {
 }
 
 // strsEN and strsPT are the catalog's sentences (internal/msg, keys
-// "guided.*"), read once.
+// "guided.*"), read on first use.
 var (
-	strsEN = catalogStrs(msg.EN)
-	strsPT = catalogStrs(msg.PT)
+	strsEN = sync.OnceValue(func() strs { return catalogStrs(msg.EN) })
+	strsPT = sync.OnceValue(func() strs { return catalogStrs(msg.PT) })
 )
 
 func catalogStrs(lang string) strs {
@@ -59,9 +63,9 @@ func catalogStrs(lang string) strs {
 // texts returns the sentences of lang ("pt" or English).
 func texts(lang string) strs {
 	if msg.Normalize(lang) == msg.PT {
-		return strsPT
+		return strsPT()
 	}
-	return strsEN
+	return strsEN()
 }
 
 // say renders a catalog key in lang.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/dataeng-os/dataeng-os/internal/msg"
 )
@@ -19,10 +20,10 @@ type words struct {
 }
 
 // wordsEN and wordsPT are the catalog's phrases (internal/msg, keys
-// "canvas.*"), read once.
+// "canvas.*"), read on first use.
 var (
-	wordsEN = catalogWords(msg.EN)
-	wordsPT = catalogWords(msg.PT)
+	wordsEN = sync.OnceValue(func() words { return catalogWords(msg.EN) })
+	wordsPT = sync.OnceValue(func() words { return catalogWords(msg.PT) })
 )
 
 func catalogWords(lang string) words {
@@ -43,9 +44,9 @@ func catalogWords(lang string) words {
 // wordsFor returns the phrases of lang ("pt", "pt-BR", … or English).
 func wordsFor(lang string) words {
 	if msg.Normalize(lang) == msg.PT {
-		return wordsPT
+		return wordsPT()
 	}
-	return wordsEN
+	return wordsEN()
 }
 
 // Gaps are the open questions for the facts the draft lacks, in lang. They

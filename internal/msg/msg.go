@@ -21,14 +21,12 @@ const (
 // Langs lists the catalog's languages, English first.
 var Langs = []string{EN, PT}
 
-var catalogs = map[string]map[Key]string{EN: en, PT: pt}
-
 // Get renders key in lang with args, falling back to English, then to the
 // key itself.
 func Get(lang string, k Key, args ...any) string {
-	s, ok := catalogs[Normalize(lang)][k]
+	s, ok := catalog(Normalize(lang))[k]
 	if !ok {
-		if s, ok = en[k]; !ok {
+		if s, ok = enOnce()[k]; !ok {
 			s = string(k)
 		}
 	}
@@ -40,7 +38,7 @@ func Get(lang string, k Key, args ...any) string {
 
 // Has reports whether lang's catalog has key.
 func Has(lang string, k Key) bool {
-	_, ok := catalogs[Normalize(lang)][k]
+	_, ok := catalog(Normalize(lang))[k]
 	return ok
 }
 
@@ -56,7 +54,7 @@ func N(lang string, k Key, n int, args ...any) string {
 
 // Keys returns every key of lang's catalog.
 func Keys(lang string) []Key {
-	c := catalogs[Normalize(lang)]
+	c := catalog(Normalize(lang))
 	out := make([]Key, 0, len(c))
 	for k := range c {
 		out = append(out, k)

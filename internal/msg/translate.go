@@ -62,7 +62,7 @@ func templatesOf(prefix string) []template {
 		return ts
 	}
 	var ts []template
-	for k, f := range en {
+	for k, f := range enOnce() {
 		if strings.HasPrefix(string(k), prefix) {
 			ts = append(ts, compileTemplate(k, f))
 		}
