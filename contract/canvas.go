@@ -2,8 +2,9 @@ package contract
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
+
+	"github.com/dataeng-os/dataeng-os/internal/lazyre"
 )
 
 // CanvasSection is one `## ` section of a canvas template.
@@ -13,7 +14,7 @@ type CanvasSection struct {
 	Optional bool   // heading ended in "(optional)"
 }
 
-var optionalRE = regexp.MustCompile(`(?i)\s*\(optional\)\s*$`)
+var optionalRE = lazyre.New(`(?i)\s*\(optional\)\s*$`)
 
 // CanvasSections reads the sections of a canvas template: every `## `
 // heading is a required section unless its text ends with "(optional)".
@@ -32,7 +33,7 @@ type mdSection struct {
 	body  string
 }
 
-var commentRE = regexp.MustCompile(`(?s)<!--.*?-->`)
+var commentRE = lazyre.New(`(?s)<!--.*?-->`)
 
 // splitSections splits Markdown at `## ` headings outside code fences.
 func splitSections(md string) []mdSection {

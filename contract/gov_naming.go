@@ -2,19 +2,20 @@ package contract
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"unicode"
+
+	"github.com/dataeng-os/dataeng-os/internal/lazyre"
 )
 
-var caseRE = map[string]*regexp.Regexp{
-	"snake_case": regexp.MustCompile(`^[a-z][a-z0-9]*(_[a-z0-9]+)*$`),
-	"camelCase":  regexp.MustCompile(`^[a-z][a-zA-Z0-9]*$`),
-	"PascalCase": regexp.MustCompile(`^[A-Z][a-zA-Z0-9]*$`),
-	"kebab-case": regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`),
+var caseRE = map[string]*lazyre.Regexp{
+	"snake_case": lazyre.New(`^[a-z][a-z0-9]*(_[a-z0-9]+)*$`),
+	"camelCase":  lazyre.New(`^[a-z][a-zA-Z0-9]*$`),
+	"PascalCase": lazyre.New(`^[A-Z][a-zA-Z0-9]*$`),
+	"kebab-case": lazyre.New(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`),
 }
 
 // name checks a schema object or property name against the naming case and

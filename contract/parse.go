@@ -5,11 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/dataeng-os/dataeng-os/internal/lazyre"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -106,7 +106,7 @@ func isBlankYAML(data []byte) bool {
 	return true
 }
 
-var yamlLineRE = regexp.MustCompile(`^yaml: (?:line (\d+): )?`)
+var yamlLineRE = lazyre.New(`^yaml: (?:line (\d+): )?`)
 
 // decodeNode parses the first YAML document and returns its root mapping,
 // and a warning when the file holds more documents (only the first is

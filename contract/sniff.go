@@ -3,8 +3,9 @@ package contract
 import (
 	"bytes"
 	"encoding/json"
-	"regexp"
 	"strings"
+
+	"github.com/dataeng-os/dataeng-os/internal/lazyre"
 )
 
 // FileKind is what a YAML or JSON file holds, judged by its root keys.
@@ -17,7 +18,7 @@ const (
 	KindDCS                   // a Data Contract Specification file (dataContractSpecification:)
 )
 
-var odcsVersionRE = regexp.MustCompile(`^v?[23]\.\d+(\.\d+)?$`)
+var odcsVersionRE = lazyre.New(`^v?[23]\.\d+(\.\d+)?$`)
 
 // Sniff tells whether data is an ODCS contract, a Data Contract
 // Specification file, or something else, from its root keys alone, so that

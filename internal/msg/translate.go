@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/dataeng-os/dataeng-os/internal/lazyre"
 )
 
 // Translate renders a sentence produced in English from one of the
@@ -80,7 +82,7 @@ func templatesOf(prefix string) []template {
 	return ts
 }
 
-var fmtVerbRE = regexp.MustCompile(`%(\[\d+\])?[-+# 0]*\d*(\.\d+)?[a-zA-Z%]`)
+var fmtVerbRE = lazyre.New(`%(\[\d+\])?[-+# 0]*\d*(\.\d+)?[a-zA-Z%]`)
 
 // compileTemplate turns a format into an anchored regexp with one group
 // per verb: %q matches a Go-quoted string, any other verb some text.

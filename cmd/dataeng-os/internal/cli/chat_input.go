@@ -6,12 +6,13 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"regexp"
 	"strings"
+
+	"github.com/dataeng-os/dataeng-os/internal/lazyre"
 )
 
 // continuation is a line-ending backslash (and blanks after it).
-var continuation = regexp.MustCompile(`\\[ \t]*\n`)
+var continuation = lazyre.New(`\\[ \t]*\n`)
 
 // errPromptInterrupt is Ctrl-C at the prompt (not during a generation).
 var errPromptInterrupt = errors.New("interrupted at the prompt")

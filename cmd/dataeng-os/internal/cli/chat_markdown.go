@@ -1,12 +1,13 @@
 package cli
 
 import (
-	"regexp"
 	"strings"
+
+	"github.com/dataeng-os/dataeng-os/internal/lazyre"
 )
 
 // inlineCode is a `code span`.
-var inlineCode = regexp.MustCompile("`([^`]+)`")
+var inlineCode = lazyre.New("`([^`]+)`")
 
 // markdown renders a Markdown text for a colour terminal (the canvas, the
 // Architect's messages): headings bold, bullets as •, **bold**, `code`

@@ -7,7 +7,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strings"
 	"text/tabwriter"
@@ -15,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/dataeng-os/dataeng-os/agent"
+	"github.com/dataeng-os/dataeng-os/internal/lazyre"
 	"github.com/dataeng-os/dataeng-os/kernel"
 )
 
@@ -106,7 +106,7 @@ func dash(s string) string {
 	return s
 }
 
-var sessionIDRE = regexp.MustCompile(`^[A-Za-z0-9_-]{1,80}$`)
+var sessionIDRE = lazyre.New(`^[A-Za-z0-9_-]{1,80}$`)
 
 // listSessions returns session IDs, most recently modified first.
 func listSessions(dir string) ([]string, error) {
