@@ -3,6 +3,7 @@ package contract
 import (
 	"fmt"
 	"strconv"
+	"sync"
 )
 
 // typed builds the typed Contract from the JSON-like value tree (no
@@ -202,13 +203,31 @@ func (t *typed) list(k string, v any, each func(i int, m map[string]any)) bool {
 			t.bad(strconv.Itoa(i), e, "a mapping")
 			continue
 		}
-		t.push(strconv.Itoa(i))
+		t.push(indexToken(i))
 		each(i, m)
 		t.pop()
 	}
 	t.pop()
 	return true
 }
+
+// indexToken is strconv.Itoa(i) for a list index; indexes up to 999 come
+// from a table built once (Itoa allocates from 100 on), as a large
+// contract's property lists go that far.
+func indexToken(i int) string {
+	if i < 100 || i >= 1000 {
+		return strconv.Itoa(i)
+	}
+	return indexTokens()[i-100]
+}
+
+var indexTokens = sync.OnceValue(func() []string {
+	t := make([]string, 900)
+	for i := range t {
+		t[i] = strconv.Itoa(i + 100)
+	}
+	return t
+})
 
 // mapping calls fn with the value when it is a mapping, with the path set.
 func (t *typed) mapping(k string, v any, fn func(m map[string]any)) bool {

@@ -2,6 +2,7 @@ package contract
 
 import (
 	"bytes"
+	"encoding/binary"
 	"strings"
 	"unicode/utf8"
 
@@ -25,6 +26,7 @@ func fastYAML(data []byte) *yaml.Node { return fastYAMLInto(data, nil) }
 // it for every file.
 type parseBuffers struct {
 	slab  []yaml.Node
+	dirty int // slab[:dirty] may hold an earlier tree; the rest is zero
 	ptrs  []*yaml.Node
 	stack []*yaml.Node
 	lines [][]byte
@@ -41,11 +43,28 @@ func fastYAMLInto(data []byte, bufs *parseBuffers) *yaml.Node {
 		bufs = &parseBuffers{}
 	}
 	// One slab for about every node (a key, a value, an item).
-	if n := slabSize(data); cap(bufs.slab) < n {
-		bufs.slab = make([]yaml.Node, 0, n)
+	n := slabSize(data)
+	if cap(bufs.slab) < n {
+		bufs.slab, bufs.dirty = make([]yaml.Node, 0, n), 0
+	}
+	// Every node but the root is one parent's child: one slice holds all
+	// Content pointers (content still grows it when the estimate is short).
+	if cap(bufs.ptrs) < n {
+		bufs.ptrs = make([]*yaml.Node, 0, n)
+	}
+	if cap(bufs.stack) < 64 {
+		bufs.stack = make([]*yaml.Node, 0, 64)
 	}
 	p.slab, p.ptrs, p.stack, p.lines = bufs.slab[:0], bufs.ptrs[:0], bufs.stack[:0], bufs.lines[:0]
-	defer func() { bufs.ptrs, bufs.stack, bufs.lines = p.ptrs, p.stack, p.lines }()
+	p.dirty = bufs.dirty
+	defer func() {
+		bufs.ptrs, bufs.stack, bufs.lines = p.ptrs, p.stack, p.lines
+		if p.overflow {
+			bufs.dirty = cap(bufs.slab)
+		} else {
+			bufs.dirty = max(bufs.dirty, len(p.slab))
+		}
+	}()
 	p.split(data)
 	p.skipBlank()
 	if p.i >= len(p.lines) {
@@ -70,7 +89,17 @@ func fastYAMLInput(data []byte) bool {
 		return false
 	}
 	for i := 0; i < len(data); {
+		for i+8 <= len(data) && plainWord(binary.LittleEndian.Uint64(data[i:])) {
+			i += 8
+		}
+		if i >= len(data) {
+			break
+		}
 		c := data[i]
+		if plainInputByte[c] {
+			i++
+			continue
+		}
 		if c < utf8.RuneSelf {
 			switch {
 			case (c < 0x20 && c != '\n') || c == 0x7F:
@@ -92,18 +121,38 @@ func fastYAMLInput(data []byte) bool {
 	return true
 }
 
+// plainInputByte marks the ASCII bytes fastYAMLInput passes without a
+// closer look: printable ones but '<'.
+var plainInputByte = func() (t [256]bool) {
+	for c := 0x20; c < 0x7F; c++ {
+		t[c] = c != '<'
+	}
+	return t
+}()
+
+// plainWord reports 8 bytes that are all plainInputByte: no byte with the
+// high bit, none below 0x20, no '<' and no DEL (a false "no" only costs
+// the byte-wise loop).
+func plainWord(w uint64) bool {
+	const ones, high = 0x0101010101010101, 0x8080808080808080
+	hasZero := func(x uint64) bool { return (x-ones)&^x&high != 0 }
+	return w&high == 0 && (w-0x20*ones)&^w&high == 0 && !hasZero(w^'<'*ones) && !hasZero(w^0x7F*ones)
+}
+
 func docMarker(b []byte) bool {
 	return len(b) >= 3 && (b[0] == '-' || b[0] == '.') && b[1] == b[0] && b[2] == b[0]
 }
 
 type fastParser struct {
-	data  []byte
-	src   string // data as one string: scalar values are substrings of it
-	lines [][]byte
-	i     int // current line
-	slab  []yaml.Node
-	ptrs  []*yaml.Node
-	stack []*yaml.Node
+	data     []byte
+	src      string // data as one string: scalar values are substrings of it
+	lines    [][]byte
+	i        int // current line
+	slab     []yaml.Node
+	dirty    int  // slab[:dirty] may hold an earlier tree
+	overflow bool // slab is no longer the buffers' slab
+	ptrs     []*yaml.Node
+	stack    []*yaml.Node
 }
 
 func (p *fastParser) split(data []byte) {
@@ -140,9 +189,25 @@ func (p *fastParser) skipBlank() {
 func (p *fastParser) node(kind yaml.Kind, tag, value string, line, col int) *yaml.Node {
 	if len(p.slab) == cap(p.slab) {
 		p.slab = make([]yaml.Node, 0, 32) // slabSize's estimate was short: a little more at a time
+		p.dirty, p.overflow = 0, true
 	}
-	p.slab = append(p.slab, yaml.Node{Kind: kind, Tag: tag, Value: value, Line: line + 1, Column: col + 1})
-	return &p.slab[len(p.slab)-1]
+	i := len(p.slab)
+	p.slab = p.slab[:i+1]
+	n := &p.slab[i]
+	if i < p.dirty {
+		// A node of an earlier tree: clear only the fields that are set.
+		if n.Anchor != "" || n.Alias != nil || n.HeadComment != "" || n.LineComment != "" || n.FootComment != "" {
+			*n = yaml.Node{}
+		}
+		if n.Content != nil {
+			n.Content = nil
+		}
+		n.Style = 0
+	}
+	// Set only what is not zero: field stores spare the write barriers of
+	// a whole-struct copy while the collector runs.
+	n.Kind, n.Tag, n.Value, n.Line, n.Column = kind, tag, value, line+1, col+1
+	return n
 }
 
 // slabSize estimates the nodes a document makes, so that one allocation
@@ -365,10 +430,48 @@ func (p *fastParser) scalar(v string, style yaml.Style, col int) *yaml.Node {
 // y/n/true/false/on/off/null can be anything but a string (yaml.v3's
 // resolveTable); the rest skip resolve and its allocation.
 func plainTag(n *yaml.Node) string {
-	if v := n.Value; v != "" && strings.IndexByte("+-0123456789yYnNtTfFoO~<.", v[0]) < 0 {
+	v := n.Value
+	if v == "" {
+		return n.ShortTag()
+	}
+	switch v[0] {
+	case 'y', 'Y', 'n', 'N', 't', 'T', 'f', 'F', 'o', 'O', '~', '<':
+		// resolve looks these up in its table and otherwise keeps the
+		// string (boxing it, an allocation): the same answer, directly.
+		switch v {
+		case "true", "True", "TRUE", "false", "False", "FALSE":
+			return "!!bool"
+		case "~", "null", "Null", "NULL":
+			return "!!null"
+		case "<<":
+			return "!!merge"
+		}
+		return "!!str"
+	case '+', '-', '.':
+		return n.ShortTag()
+	}
+	if v[0] < '0' || v[0] > '9' {
 		return "!!str"
 	}
+	if decimalInt(v) {
+		return "!!int" // what resolve's ParseInt finds, without boxing the int
+	}
 	return n.ShortTag()
+}
+
+// decimalInt reports a plain decimal integer that fits an int64 and that
+// yaml.v3 reads as one: digits only, no leading zero (an octal), at most
+// 18 of them.
+func decimalInt(v string) bool {
+	if len(v) > 18 || len(v) > 1 && v[0] == '0' {
+		return false
+	}
+	for i := 0; i < len(v); i++ {
+		if v[i] < '0' || v[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // str returns b, a slice of the input, as a substring of p.src (no copy).
@@ -459,7 +562,7 @@ func (p *fastParser) scanScalar(s []byte, flow bool) (string, yaml.Style, []byte
 	}
 	end := len(s)
 	if flow {
-		end = bytes.IndexAny(s, ",[]{}")
+		end = bytes.IndexAny(s, ",[]{}?") // yaml.v3 ends a flow scalar at ?, too
 		if end < 0 || bytes.Contains(s[:end], []byte(" #")) {
 			return "", 0, nil, false
 		}

@@ -20,6 +20,10 @@ type gov struct {
 	piiNames  *piiMatcher     // compiled name patterns
 	reserved  map[string]bool // lower-cased reserved words
 	ctx       []string        // enclosing schema object and property names
+	ctxName   string          // the context whose tokens ctxTok holds (piiMatch)
+	ctxTok    []string
+	ctxTokOK  bool
+	nameTok   []string // piiMatch's buffer for a name's tokens
 }
 
 func (g *gov) add(rule string, sev Severity, msg, hint string, tokens ...string) {
@@ -158,7 +162,7 @@ func (g *gov) objects() {
 		}
 		seen[o.Name] = i
 		g.ctx = append(g.ctx[:0], o.Name)
-		g.name(o.Name, "schema object", append(base, "name"))
+		g.name(o.Name, "schema object", base)
 		if sp.RequireObjectDescription && strings.TrimSpace(o.Description) == "" {
 			g.add(RuleObjectDesc, SeverityWarning, fmt.Sprintf("schema object %q has no description", o.Name),
 				"add `description:` saying what one row means", base...)
@@ -169,7 +173,7 @@ func (g *gov) objects() {
 		}
 		g.properties(o.Properties, append(base, "properties"))
 		g.relationships(o.Relationships, append(base, "relationships"), "")
-		g.quality(o.Quality, append(base, "quality"))
+		g.quality(o.Quality, base, "quality")
 		g.objectNullValues(o.Quality, append(base, "quality"))
 	}
 }
@@ -193,9 +197,12 @@ func hasPrimaryKey(ps []Property) bool {
 // properties checks one level of properties and recurses into nested
 // objects and array items.
 func (g *gov) properties(ps []Property, base []string) {
-	seen := map[string]int{}
+	seen := make(map[string]int, len(ps))
+	// One path for every property; what is called extends it only through
+	// slices.Clip and keeps no reference to it.
+	path := append(slices.Clip(base), "")
 	for i, p := range ps {
-		path := append(slices.Clip(base), strconv.Itoa(i))
+		path[len(path)-1] = indexToken(i)
 		if j, dup := seen[p.Name]; dup && p.Name != "" {
 			g.add(RuleDuplicateProp, SeverityError, fmt.Sprintf("property %q is defined twice (first at %s[%d])", p.Name, pathString(base), j),
 				"rename or remove one of them", append(path, "name")...)
@@ -206,7 +213,7 @@ func (g *gov) properties(ps []Property, base []string) {
 }
 
 func (g *gov) property(p Property, path []string) {
-	g.name(p.Name, "property", append(slices.Clip(path), "name"))
+	g.name(p.Name, "property", path)
 	g.typedNaming(p, path)
 	if g.rules.Policy.Schema.RequireLogicalType && p.LogicalType == "" {
 		g.add(RuleLogicalType, SeverityError, fmt.Sprintf("property %q has no logicalType", p.Name),
@@ -217,7 +224,7 @@ func (g *gov) property(p Property, path []string) {
 		g.relationships(p.Relationships, append(slices.Clip(path), "relationships"), p.Name)
 	}
 	if len(p.Quality) > 0 {
-		g.quality(p.Quality, append(slices.Clip(path), "quality"))
+		g.quality(p.Quality, path, "quality")
 	}
 	g.ctx = append(g.ctx, p.Name)
 	if len(p.Properties) > 0 {

@@ -19,22 +19,23 @@ var caseRE = map[string]*lazyre.Regexp{
 }
 
 // name checks a schema object or property name against the naming case and
-// the reserved words. Items of an array may have no name.
-func (g *gov) name(name, what string, path []string) {
+// the reserved words; findings point at base's "name" key. Items of an
+// array may have no name.
+func (g *gov) name(name, what string, base []string) {
 	if name == "" {
 		return
 	}
 	n := g.rules.Naming
 	if !g.nameFollowsCase(name) {
 		g.add(RuleNamingCase, SeverityError, fmt.Sprintf("%s name %q is not %s", what, name, n.Case),
-			fmt.Sprintf("rename it to %q", toCase(name, n.Case)), path...)
+			fmt.Sprintf("rename it to %q", toCase(name, n.Case)), append(slices.Clip(base), "name")...)
 	}
 	if g.reserved == nil {
 		g.reserved = reservedSet(n.ReservedWords)
 	}
 	if g.reserved[strings.ToLower(name)] {
 		g.add(RuleNamingReserved, SeverityError, fmt.Sprintf("%s name %q is a reserved SQL word", what, name),
-			fmt.Sprintf("rename it, e.g. %q", name+"_value"), path...)
+			fmt.Sprintf("rename it, e.g. %q", name+"_value"), append(slices.Clip(base), "name")...)
 	}
 }
 
@@ -123,6 +124,26 @@ func tokens(name string) []string {
 	if isSnakeASCII(name) {
 		return strings.Split(name, "_")
 	}
+	return tokensSlow(name)
+}
+
+// appendTokens appends the tokens of name to dst; a snake_case name is
+// split without allocating.
+func appendTokens(dst []string, name string) []string {
+	if !isSnakeASCII(name) {
+		return append(dst, tokensSlow(name)...)
+	}
+	for {
+		i := strings.IndexByte(name, '_')
+		if i < 0 {
+			return append(dst, name)
+		}
+		dst = append(dst, name[:i])
+		name = name[i+1:]
+	}
+}
+
+func tokensSlow(name string) []string {
 	var out []string
 	var cur []rune
 	flush := func() {

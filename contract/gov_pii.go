@@ -27,7 +27,7 @@ func (g *gov) piiReason(p Property) (reason string, byName bool) {
 	if g.piiNames == nil {
 		return "", false
 	}
-	if why := g.piiNames.match(p.Name, g.context()); why != "" {
+	if why := g.piiMatch(p.Name, g.context()); why != "" {
 		return "its name matches " + why, true
 	}
 	return "", false
@@ -71,7 +71,25 @@ func (m *piiMatcher) match(name, ctx string) string {
 	if ctx != "" {
 		ctxTok = tokens(ctx)
 	}
-	best, qual := m.find(tokens(name), ctxTok)
+	return m.describe(m.find(tokens(name), ctxTok))
+}
+
+// piiMatch is g.piiNames.match without its allocations: the context's
+// tokens are kept while the context stays (the properties of one object
+// share it) and the name is split into a reused buffer.
+func (g *gov) piiMatch(name, ctx string) string {
+	if !g.ctxTokOK || g.ctxName != ctx {
+		g.ctxName, g.ctxTok, g.ctxTokOK = ctx, nil, true
+		if ctx != "" {
+			g.ctxTok = tokens(ctx)
+		}
+	}
+	g.nameTok = appendTokens(g.nameTok[:0], name)
+	return g.piiNames.describe(g.piiNames.find(g.nameTok, g.ctxTok))
+}
+
+// describe writes find's answer as match returns it.
+func (m *piiMatcher) describe(best int, qual string) string {
 	switch {
 	case best < 0:
 		return ""
@@ -246,11 +264,10 @@ func matcherForKey(patterns, personWords, qualifiers []string) *piiMatcher {
 // carry.
 func (g *gov) pii(p Property, path []string) {
 	pol := g.rules.Policy.PII
-	clsPath := append(slices.Clip(path), "classification")
 	if p.Classification != "" && len(pol.AllowedClassifications) > 0 && !containsFold(pol.AllowedClassifications, p.Classification) {
 		g.add(RuleClassification, SeverityError,
 			fmt.Sprintf("classification %q of %q is not one of %s", p.Classification, p.Name, strings.Join(pol.AllowedClassifications, ", ")),
-			"use a classification from specs/governance/policy.json", clsPath...)
+			"use a classification from specs/governance/policy.json", append(slices.Clip(path), "classification")...)
 	}
 	reason, byName := g.piiReason(p)
 	if reason == "" {

@@ -107,10 +107,14 @@ var metricDimension = map[string]string{
 	"invalidValues":   "conformity",
 }
 
-// quality checks that quality rules are coherent.
-func (g *gov) quality(qs []Quality, base []string) {
+// quality checks that quality rules are coherent; they sit under
+// base.key.
+func (g *gov) quality(qs []Quality, base []string, key string) {
+	// One path for every rule; what is called extends it only through
+	// slices.Clip and keeps no reference to it.
+	path := append(append(make([]string, 0, len(base)+2), base...), key, "")
 	for i, q := range qs {
-		path := append(slices.Clip(base), strconv.Itoa(i))
+		path[len(path)-1] = indexToken(i)
 		g.between(q.MustBeBetween, "mustBeBetween", path)
 		g.between(q.MustNotBeBetween, "mustNotBeBetween", path)
 		if q.MustBeGreaterThan != nil && q.MustBeLessThan != nil && *q.MustBeGreaterThan >= *q.MustBeLessThan {
@@ -123,17 +127,16 @@ func (g *gov) quality(qs []Quality, base []string) {
 }
 
 func (g *gov) between(b []float64, field string, path []string) {
-	tokens := append(slices.Clip(path), field)
 	switch {
 	case b == nil:
 	case len(b) != 2:
 		if !g.schemaRan {
 			g.add(RuleQualityBetween, SeverityError, fmt.Sprintf("%s needs exactly two numbers [min, max], got %d", field, len(b)),
-				"write `"+field+": [min, max]`", tokens...)
+				"write `"+field+": [min, max]`", append(slices.Clip(path), field)...)
 		}
 	case b[0] > b[1]:
 		g.add(RuleQualityBetween, SeverityError, fmt.Sprintf("%s [%v, %v]: the minimum is above the maximum", field, b[0], b[1]),
-			fmt.Sprintf("write `%s: [%v, %v]`", field, b[1], b[0]), tokens...)
+			fmt.Sprintf("write `%s: [%v, %v]`", field, b[1], b[0]), append(slices.Clip(path), field)...)
 	}
 }
 
@@ -141,18 +144,17 @@ func (g *gov) dimension(q Quality, path []string) {
 	if q.Dimension == "" {
 		return
 	}
-	tokens := append(slices.Clip(path), "dimension")
 	if !slices.Contains(qualityDimensions, q.Dimension) {
 		if !g.schemaRan { // the schema already reports it
 			g.add(RuleQualityDimension, SeverityError, fmt.Sprintf("dimension %q is not an ODCS dimension", q.Dimension),
-				"use one of "+strings.Join(qualityDimensions, ", "), tokens...)
+				"use one of "+strings.Join(qualityDimensions, ", "), append(slices.Clip(path), "dimension")...)
 		}
 		return
 	}
 	if want, ok := metricDimension[q.Metric]; ok && want != q.Dimension {
 		g.add(RuleQualityDimension, SeverityWarning,
 			fmt.Sprintf("metric %s measures %s, but the rule's dimension is %s", q.Metric, want, q.Dimension),
-			"write `dimension: "+want+"`", tokens...)
+			"write `dimension: "+want+"`", append(slices.Clip(path), "dimension")...)
 	}
 }
 

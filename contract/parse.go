@@ -32,12 +32,12 @@ func parseInto(file string, data []byte, maxBytes int64, bufs *parseBuffers) (do
 	if f := checkInput(file, data, maxBytes); f != nil {
 		return nil, []Finding{*f}
 	}
-	root, more, f := decodeNode(file, data, bufs)
+	root, fast, more, f := decodeNode(file, data, bufs)
 	if f != nil {
 		return nil, []Finding{*f}
 	}
 	doc = &Document{File: file, Data: data, Root: root}
-	fs = doc.build()
+	fs = doc.build(fast)
 	if more != nil {
 		fs = append(fs, *more)
 	}
@@ -110,27 +110,27 @@ var yamlLineRE = lazyre.New(`^yaml: (?:line (\d+): )?`)
 
 // decodeNode parses the first YAML document and returns its root mapping,
 // and a warning when the file holds more documents (only the first is
-// checked).
-func decodeNode(file string, data []byte, bufs *parseBuffers) (root *yaml.Node, more, fatal *Finding) {
+// checked). fast reports a tree of the fast parser.
+func decodeNode(file string, data []byte, bufs *parseBuffers) (root *yaml.Node, fast bool, more, fatal *Finding) {
 	if root := fastYAMLInto(data, bufs); root != nil {
-		return root, nil, nil
+		return root, true, nil, nil
 	}
 	var doc yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
-			return nil, nil, &Finding{File: file, Line: 1, Column: 1, Rule: RuleYAMLEmpty, Severity: SeverityError,
+			return nil, false, nil, &Finding{File: file, Line: 1, Column: 1, Rule: RuleYAMLEmpty, Severity: SeverityError,
 				Message: "the file is empty: no contract in it"}
 		}
-		return nil, nil, syntaxFinding(file, data, err)
+		return nil, false, nil, syntaxFinding(file, data, err)
 	}
 	root = deref(&doc)
 	if root == nil || (root.Kind == yaml.ScalarNode && root.ShortTag() == "!!null") {
-		return nil, nil, &Finding{File: file, Line: 1, Column: 1, Rule: RuleYAMLEmpty, Severity: SeverityError,
+		return nil, false, nil, &Finding{File: file, Line: 1, Column: 1, Rule: RuleYAMLEmpty, Severity: SeverityError,
 			Message: "the document is empty (null): no contract in it"}
 	}
 	if root.Kind != yaml.MappingNode {
-		return nil, nil, &Finding{File: file, Line: root.Line, Column: root.Column, Rule: RuleYAMLRoot, Severity: SeverityError,
+		return nil, false, nil, &Finding{File: file, Line: root.Line, Column: root.Column, Rule: RuleYAMLRoot, Severity: SeverityError,
 			Message: fmt.Sprintf("the document is a %s; a contract must be a mapping of ODCS fields (apiVersion, kind, id, ...)", kindName(root)),
 			Hint:    "start the file with `apiVersion: v3.1.0`"}
 	}
@@ -144,7 +144,7 @@ func decodeNode(file string, data []byte, bufs *parseBuffers) (root *yaml.Node, 
 			Message: "the file holds more than one YAML document; only the first is checked",
 			Hint:    "put one contract per file"}
 	}
-	return root, more, nil
+	return root, false, more, nil
 }
 
 func syntaxFinding(file string, data []byte, err error) *Finding {
@@ -179,12 +179,15 @@ func kindName(n *yaml.Node) string {
 }
 
 // build measures, converts and decodes the root mapping into the document's
-// value and typed views.
-func (d *Document) build() []Finding {
-	m := &measure{}
-	if f := m.run(d.File, d.Root); f != nil {
-		d.Root = nil
-		return []Finding{*f}
+// value and typed views. A tree of the fast parser (fast) needs no
+// measuring: it has no aliases and gives up nesting far below MaxDepth.
+func (d *Document) build(fast bool) []Finding {
+	if !fast {
+		m := &measure{}
+		if f := m.run(d.File, d.Root); f != nil {
+			d.Root = nil
+			return []Finding{*f}
+		}
 	}
 	c := &converter{file: d.File}
 	d.value, _ = c.value(d.Root).(map[string]any)

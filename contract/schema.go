@@ -5,12 +5,12 @@ import (
 	"embed"
 	"errors"
 	"fmt"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"sync"
 
+	"github.com/dataeng-os/dataeng-os/internal/lazyre"
 	"github.com/dataeng-os/dataeng-os/third_party/jsonschema"
 	"github.com/dataeng-os/dataeng-os/third_party/jsonschema/kind"
 	"golang.org/x/text/language"
@@ -73,7 +73,7 @@ func quickSchemaFor(v SchemaVersion) *quickSchema {
 	}
 	// Generated from the embedded schema by TestQuickGenerated: no JSON
 	// decode or compilation at run time.
-	c.quickOnce.Do(func() { c.quick = quickV310() })
+	c.quickOnce.Do(func() { c.quick = indexQuick(quickV310()) })
 	return c.quick
 }
 
@@ -110,9 +110,9 @@ func compileSchema(v SchemaVersion, optimize bool) (*jsonschema.Schema, error) {
 }
 
 var (
-	v3RE  = regexp.MustCompile(`^v3\.(0\.\d+|1\.0)$`)
-	v32RE = regexp.MustCompile(`^v3\.2\.0$`)
-	v2RE  = regexp.MustCompile(`^v2\.2\.\d+$`)
+	v3RE  = lazyre.New(`^v3\.(0\.\d+|1\.0)$`)
+	v32RE = lazyre.New(`^v3\.2\.0$`)
+	v2RE  = lazyre.New(`^v2\.2\.\d+$`)
 )
 
 // schemaFor picks the schema that validates apiVersion.

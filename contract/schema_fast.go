@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -19,6 +20,8 @@ type quickSchema struct {
 	isFalse     bool
 	types       uint8 // bit set of qt*; 0 = any
 	props       map[string]*quickSchema
+	byLen       [][]quickProp // props by key length (see indexQuick); nil: use the map
+	depList     []quickProp   // deps as a list (see indexQuick)
 	required    []string
 	addl        *quickSchema
 	uneval      *quickSchema
@@ -76,7 +79,79 @@ func compileQuick(doc any) (qs *quickSchema, err error) {
 		}
 	}()
 	c := &quickCompiler{root: doc, refs: map[string]*quickSchema{}}
-	return c.compile(doc), nil
+	return indexQuick(c.compile(doc)), nil
+}
+
+// quickProp is one entry of quickSchema.props.
+type quickProp struct {
+	name string
+	s    *quickSchema
+}
+
+// indexQuick fills byLen and depList on every node of the graph rooted at
+// root: the checker finds a key among a few of the same length instead of
+// hashing it, and walks dependentSchemas without iterating a map.
+func indexQuick(root *quickSchema) *quickSchema {
+	seen := map[*quickSchema]bool{}
+	var walk func(s *quickSchema)
+	walk = func(s *quickSchema) {
+		if s == nil || seen[s] {
+			return
+		}
+		seen[s] = true
+		if s.props != nil {
+			longest := 0
+			for k := range s.props {
+				longest = max(longest, len(k))
+			}
+			s.byLen = make([][]quickProp, longest+1)
+			for _, p := range sortedProps(s.props) {
+				s.byLen[len(p.name)] = append(s.byLen[len(p.name)], p)
+			}
+		}
+		if s.deps != nil {
+			s.depList = sortedProps(s.deps)
+		}
+		for _, c := range []*quickSchema{s.addl, s.uneval, s.items, s.not, s.ifS, s.thenS, s.elseS, s.ref} {
+			walk(c)
+		}
+		for _, m := range []map[string]*quickSchema{s.props, s.deps} {
+			for _, c := range m {
+				walk(c)
+			}
+		}
+		for _, l := range [][]*quickSchema{s.allOf, s.anyOf, s.oneOf} {
+			for _, c := range l {
+				walk(c)
+			}
+		}
+	}
+	walk(root)
+	return root
+}
+
+func sortedProps(m map[string]*quickSchema) []quickProp {
+	l := make([]quickProp, 0, len(m))
+	for k, p := range m {
+		l = append(l, quickProp{k, p})
+	}
+	slices.SortFunc(l, func(a, b quickProp) int { return strings.Compare(a.name, b.name) })
+	return l
+}
+
+// prop returns the subschema of properties[k], or nil.
+func (s *quickSchema) prop(k string) *quickSchema {
+	if s.byLen == nil {
+		return s.props[k]
+	}
+	if len(k) < len(s.byLen) {
+		for _, p := range s.byLen[len(k)] {
+			if p.name == k {
+				return p.s
+			}
+		}
+	}
+	return nil
 }
 
 func (c *quickCompiler) compile(v any) *quickSchema {

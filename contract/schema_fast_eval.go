@@ -8,10 +8,19 @@ import (
 
 // quickRun is one evaluation: unsure is set when the checker meets a value
 // it cannot judge exactly; ev holds, per nesting depth, the object keys
-// evaluated so far (for unevaluatedProperties).
+// evaluated so far (for unevaluatedProperties); kv holds, per depth, the
+// entries of the object being validated there (valid while kvOK), so
+// that the several schemas that apply to one object iterate it once.
 type quickRun struct {
 	unsure bool
 	ev     [][]string
+	kv     [][]quickKV
+	kvOK   []bool
+}
+
+type quickKV struct {
+	k string
+	v any
 }
 
 var quickRuns = sync.Pool{New: func() any { return &quickRun{} }}
@@ -21,10 +30,14 @@ var quickRuns = sync.Pool{New: func() any { return &quickRun{} }}
 func quickValid(s *quickSchema, value any) (valid, sure bool) {
 	r := quickRuns.Get().(*quickRun)
 	r.unsure = false
+	r.evAt(0)
+	r.kvOK[0] = false
 	valid = r.valid(s, value, 0)
 	sure = !r.unsure
 	for i := range r.ev {
 		r.ev[i] = r.ev[i][:0]
+		clear(r.kv[i]) // keep no values of this document in the pool
+		r.kv[i] = r.kv[i][:0]
 	}
 	quickRuns.Put(r)
 	return valid, sure
@@ -33,17 +46,33 @@ func quickValid(s *quickSchema, value any) (valid, sure bool) {
 func (r *quickRun) evAt(depth int) []string {
 	for len(r.ev) <= depth {
 		r.ev = append(r.ev, make([]string, 0, 32))
+		r.kv = append(r.kv, nil)
+		r.kvOK = append(r.kvOK, false)
 	}
 	return r.ev[depth]
 }
 
-// child validates a nested instance with its own evaluated-key set.
+// child validates a nested instance with its own evaluated-key set. Every
+// valid call at depth+1 until it returns is on v.
 func (r *quickRun) child(s *quickSchema, v any, depth int) bool {
 	r.evAt(depth + 1)
+	r.kvOK[depth+1] = false
 	mark := len(r.ev[depth+1])
 	ok := r.valid(s, v, depth+1)
 	r.ev[depth+1] = r.ev[depth+1][:mark]
 	return ok
+}
+
+// entries returns the entries of m, the object validated at depth.
+func (r *quickRun) entries(m map[string]any, depth int) []quickKV {
+	if !r.kvOK[depth] {
+		kv := r.kv[depth][:0]
+		for k, v := range m {
+			kv = append(kv, quickKV{k, v})
+		}
+		r.kv[depth], r.kvOK[depth] = kv, true
+	}
+	return r.kv[depth]
 }
 
 // try validates a subschema whose annotations count only if it passes.
@@ -147,8 +176,15 @@ func (r *quickRun) applicators(s *quickSchema, v any, depth int) bool {
 		}
 	}
 	if m, ok := v.(map[string]any); ok && s.deps != nil {
-		for k, d := range s.deps {
-			if _, present := m[k]; present && !r.valid(d, v, depth) {
+		if s.depList == nil {
+			for k, d := range s.deps {
+				if _, present := m[k]; present && !r.valid(d, v, depth) {
+					return false
+				}
+			}
+		}
+		for _, d := range s.depList {
+			if _, present := m[d.name]; present && !r.valid(d.s, v, depth) {
 				return false
 			}
 		}
@@ -309,17 +345,30 @@ func (r *quickRun) object(s *quickSchema, m map[string]any, depth int) bool {
 	if s.props == nil && s.addl == nil {
 		return true
 	}
-	for k, v := range m {
-		if p, ok := s.props[k]; ok {
-			if !r.child(p, v, depth) {
+	if s.addl == nil && s.byLen != nil && (len(s.props) <= len(m) || len(m) > 8 && len(s.props) <= 2*len(m)) {
+		for _, b := range s.byLen {
+			for _, p := range b {
+				if v, ok := m[p.name]; ok {
+					if !r.child(p.s, v, depth) {
+						return false
+					}
+					r.ev[depth] = append(r.ev[depth], p.name)
+				}
+			}
+		}
+		return true
+	}
+	for _, e := range r.entries(m, depth) {
+		if p := s.prop(e.k); p != nil {
+			if !r.child(p, e.v, depth) {
 				return false
 			}
-			r.ev[depth] = append(r.ev[depth], k)
+			r.ev[depth] = append(r.ev[depth], e.k)
 		} else if s.addl != nil {
-			if !r.child(s.addl, v, depth) {
+			if !r.child(s.addl, e.v, depth) {
 				return false
 			}
-			r.ev[depth] = append(r.ev[depth], k)
+			r.ev[depth] = append(r.ev[depth], e.k)
 		}
 	}
 	return true
@@ -329,18 +378,31 @@ func (r *quickRun) object(s *quickSchema, m map[string]any, depth int) bool {
 // evaluated.
 func (r *quickRun) unevaluated(u *quickSchema, m map[string]any, depth, mark int) bool {
 	seen := r.ev[depth][mark:]
-	for k, v := range m {
-		if slices.Contains(seen, k) {
-			continue
-		}
-		if !r.child(u, v, depth) {
+	if u.isFalse {
+		// Every key in seen is a key of m (only m's keys are recorded at
+		// this depth from mark on), so m has no unevaluated key exactly
+		// when seen holds len(m) distinct keys; then nothing is added.
+		if len(seen) < len(m) {
 			return false
 		}
-	}
-	for k := range m {
-		if !slices.Contains(seen, k) {
-			r.ev[depth] = append(r.ev[depth], k)
+		n := 0
+		for i, k := range seen {
+			if !slices.Contains(seen[:i], k) {
+				n++
+			}
 		}
+		return n == len(m)
+	}
+	// seen keeps its length while keys are appended below, so one pass both
+	// checks and records the keys (on failure the caller drops them).
+	for _, e := range r.entries(m, depth) {
+		if slices.Contains(seen, e.k) {
+			continue
+		}
+		if !r.child(u, e.v, depth) {
+			return false
+		}
+		r.ev[depth] = append(r.ev[depth], e.k)
 	}
 	return true
 }

@@ -125,6 +125,22 @@ func satAdd(a, b int) int {
 type converter struct {
 	file     string
 	findings []Finding
+	strs     [64]any // recently boxed short strings (see str)
+}
+
+// str boxes a string value, reusing the box of an equal short string met
+// recently: contracts repeat values such as `string` or `varchar` on
+// every property, and each box is an allocation.
+func (c *converter) str(s string) any {
+	if len(s) == 0 || len(s) > 24 {
+		return s
+	}
+	slot := &c.strs[(uint(len(s))*31+uint(s[0])*7+uint(s[len(s)-1]))%uint(len(c.strs))]
+	if b, ok := (*slot).(string); ok && b == s {
+		return *slot
+	}
+	*slot = s
+	return *slot
 }
 
 func (c *converter) value(n *yaml.Node) any {
@@ -148,6 +164,9 @@ func (c *converter) value(n *yaml.Node) any {
 	case yaml.MappingNode:
 		return c.mapping(n)
 	default:
+		if n.Tag == "!!str" { // scalarValue's answer, with the box shared
+			return c.str(n.Value)
+		}
 		return scalarValue(n)
 	}
 }
@@ -157,7 +176,7 @@ func (c *converter) mapping(n *yaml.Node) map[string]any {
 	var merges []*yaml.Node
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
-		if k.Kind == yaml.ScalarNode && k.ShortTag() == "!!merge" {
+		if k.Kind == yaml.ScalarNode && k.Tag != "!!str" && k.ShortTag() == "!!merge" { // (a !!str key is never one)
 			merges = append(merges, v)
 			continue
 		}
