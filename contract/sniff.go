@@ -52,18 +52,20 @@ func rootKeys(data []byte) map[string]string {
 		}
 		return keys
 	}
-	for _, line := range strings.Split(string(data), "\n") {
-		if line == "" || line[0] == ' ' || line[0] == '\t' || line[0] == '#' || line[0] == '-' {
-			continue
+	for rest := data; len(rest) > 0; {
+		var line []byte
+		line, rest, _ = bytes.Cut(rest, []byte{'\n'})
+		if len(line) == 0 || line[0] == ' ' || line[0] == '\t' || line[0] == '#' || line[0] == '-' {
+			continue // only the root's own lines, each read once: no copy of the file
 		}
-		k, v, ok := strings.Cut(line, ":")
+		k, v, ok := bytes.Cut(line, []byte{':'})
 		if !ok {
 			continue
 		}
-		if i := strings.Index(v, " #"); i >= 0 {
+		if i := bytes.Index(v, []byte(" #")); i >= 0 {
 			v = v[:i]
 		}
-		keys[strings.Trim(strings.TrimSpace(k), `"'`)] = strings.Trim(strings.TrimSpace(v), `"'`)
+		keys[strings.Trim(strings.TrimSpace(string(k)), `"'`)] = strings.Trim(strings.TrimSpace(string(v)), `"'`)
 	}
 	return keys
 }

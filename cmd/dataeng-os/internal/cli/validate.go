@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -210,7 +211,7 @@ func checkFile(dir, file string, rules contract.Rules, canvasTemplate string) (c
 	if strings.EqualFold(filepath.Ext(file), ".md") {
 		return checked{file: file, findings: contract.CheckCanvas(file, data, canvasTemplate)}, nil
 	}
-	if contract.Sniff(data) == contract.KindDCS {
+	if bytes.Contains(data, []byte("dataContractSpecification")) && contract.Sniff(data) == contract.KindDCS {
 		return checked{file: file, findings: []contract.Finding{contract.NotODCS(file, data)}}, nil
 	}
 	return lint(file, data, rules), nil
