@@ -1,8 +1,6 @@
 package contract
 
 import (
-	"os"
-	"path/filepath"
 	"reflect"
 	"sync"
 	"testing"
@@ -14,18 +12,7 @@ import (
 // from several goroutines at once.
 func TestLintMatchesCheck(t *testing.T) {
 	t.Parallel()
-	var inputs [][]byte
-	for _, f := range sharedExamples(t) {
-		inputs = append(inputs, readFile(t, f))
-	}
-	bad, _ := filepath.Glob("testdata/bad/*.yaml")
-	for _, f := range bad {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		inputs = append(inputs, b)
-	}
+	inputs := examplesAndBad(t)
 	inputs = append(inputs, corpus(30)...)
 	rules := DefaultRules()
 	type result struct {

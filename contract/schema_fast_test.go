@@ -1,7 +1,6 @@
 package contract
 
 import (
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -23,15 +22,7 @@ func TestQuickSchemaAgrees(t *testing.T) {
 	if quick == nil {
 		t.Fatal("the quick checker does not compile the v3.1.0 schema")
 	}
-	var inputs [][]byte
-	for _, f := range sharedExamples(t) {
-		inputs = append(inputs, readFile(t, f))
-	}
-	bad, _ := filepath.Glob("testdata/bad/*.yaml")
-	for _, f := range bad {
-		b, _ := os.ReadFile(f)
-		inputs = append(inputs, b)
-	}
+	inputs := examplesAndBad(t)
 	for _, v := range optionVariants() {
 		inputs = append(inputs, []byte(v))
 	}

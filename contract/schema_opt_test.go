@@ -3,8 +3,6 @@ package contract
 import (
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -50,15 +48,7 @@ func TestOptimizedSchemaEquivalent(t *testing.T) {
 	if !optimizeSchema(doc) {
 		t.Fatal("the optimisation no longer applies to the embedded schema")
 	}
-	var inputs [][]byte
-	for _, f := range sharedExamples(t) {
-		inputs = append(inputs, readFile(t, f))
-	}
-	bad, _ := filepath.Glob("testdata/bad/*.yaml")
-	for _, f := range bad {
-		b, _ := os.ReadFile(f)
-		inputs = append(inputs, b)
-	}
+	inputs := examplesAndBad(t)
 	inputs = append(inputs, []byte(goodContract))
 	for _, v := range optionVariants() {
 		inputs = append(inputs, []byte(v))

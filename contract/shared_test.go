@@ -30,6 +30,24 @@ func sharedExamples(t testing.TB) []string {
 	return files
 }
 
+// examplesAndBad returns the official examples and the bad corpus
+// (testdata/bad), read.
+func examplesAndBad(t testing.TB) [][]byte {
+	t.Helper()
+	var inputs [][]byte
+	for _, f := range sharedExamples(t) {
+		inputs = append(inputs, readFile(t, f))
+	}
+	bad, _ := filepath.Glob("testdata/bad/*.yaml")
+	if len(bad) == 0 {
+		t.Fatal("no bad corpus under testdata/bad")
+	}
+	for _, f := range bad {
+		inputs = append(inputs, readFile(t, f))
+	}
+	return inputs
+}
+
 func readFile(t testing.TB, path string) []byte {
 	t.Helper()
 	data, err := os.ReadFile(path)
