@@ -237,37 +237,22 @@ var (
 	reservedSets = map[string]map[string]bool{}
 )
 
-// lastReserved is the set built for the last slice asked for (see
+// lastReserved is the set built for the last list asked for (see
 // lastMatcher).
 var lastReserved atomic.Pointer[reservedEntry]
 
 type reservedEntry struct {
-	id  sliceID
-	set map[string]bool
-}
-
-// sliceID identifies a slice by its backing array and length: rule slices
-// are built once per run and never changed in place.
-type sliceID struct {
-	first *string
-	n     int
-}
-
-func idOf(s []string) sliceID {
-	if len(s) == 0 {
-		return sliceID{}
-	}
-	return sliceID{&s[0], len(s)}
+	words []string
+	set   map[string]bool
 }
 
 // reservedSet returns the lower-cased reserved words as a set (cached).
 func reservedSet(words []string) map[string]bool {
-	id := idOf(words)
-	if e := lastReserved.Load(); e != nil && e.id == id {
+	if e := lastReserved.Load(); e != nil && slices.Equal(e.words, words) {
 		return e.set
 	}
 	set := reservedSetKey(words)
-	lastReserved.Store(&reservedEntry{id: id, set: set})
+	lastReserved.Store(&reservedEntry{words: slices.Clone(words), set: set})
 	return set
 }
 

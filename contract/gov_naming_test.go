@@ -58,3 +58,26 @@ func TestTypedNamingHints(t *testing.T) {
 		})
 	}
 }
+
+// TestRuleListsChangedInPlace: the cached reserved-word set and PII
+// matcher follow a rule list edited in place, not only a new one.
+func TestRuleListsChangedInPlace(t *testing.T) {
+	t.Parallel()
+	words := []string{"select", "from"}
+	if !reservedSet(words)["select"] {
+		t.Fatal("select is not reserved")
+	}
+	words[0] = "order"
+	if s := reservedSet(words); s["select"] || !s["order"] {
+		t.Fatalf("after the edit: %v", s)
+	}
+	pats := []string{"email"}
+	if m := matcherFor(pats, DefaultPersonNameWords, DefaultPersonQualifiers); m.match("customer_email", "") == "" {
+		t.Fatal("customer_email is not matched")
+	}
+	pats[0] = "phone"
+	m := matcherFor(pats, DefaultPersonNameWords, DefaultPersonQualifiers)
+	if m.match("customer_email", "") != "" || m.match("phone", "") == "" {
+		t.Fatal("the matcher did not follow the edited patterns")
+	}
+}

@@ -209,23 +209,24 @@ var (
 	matchers   = map[string]*piiMatcher{} // joined patterns → matcher
 )
 
-// lastMatcher is the matcher built for the last slices asked for: every
-// file of a run passes the same rule slices, so the joined key (a few
-// hundred bytes per file) is built only when they change.
+// lastMatcher is the matcher built for the last lists asked for: every
+// file of a run passes the same rule lists, so the joined key (a few
+// hundred bytes per file) is built only when they change. The lists are
+// compared by content (a list changed in place is not a stale hit).
 var lastMatcher atomic.Pointer[matcherEntry]
 
 type matcherEntry struct {
-	ids [3]sliceID
-	m   *piiMatcher
+	lists [3][]string
+	m     *piiMatcher
 }
 
 func matcherFor(patterns, personWords, qualifiers []string) *piiMatcher {
-	ids := [3]sliceID{idOf(patterns), idOf(personWords), idOf(qualifiers)}
-	if e := lastMatcher.Load(); e != nil && e.ids == ids {
+	if e := lastMatcher.Load(); e != nil && slices.Equal(e.lists[0], patterns) &&
+		slices.Equal(e.lists[1], personWords) && slices.Equal(e.lists[2], qualifiers) {
 		return e.m
 	}
 	m := matcherForKey(patterns, personWords, qualifiers)
-	lastMatcher.Store(&matcherEntry{ids: ids, m: m})
+	lastMatcher.Store(&matcherEntry{lists: [3][]string{slices.Clone(patterns), slices.Clone(personWords), slices.Clone(qualifiers)}, m: m})
 	return m
 }
 
