@@ -68,13 +68,19 @@ func compiledSchema(v SchemaVersion) (*jsonschema.Schema, error) {
 //go:generate go test -run TestQuickGenerated -update .
 func quickSchemaFor(v SchemaVersion) *quickSchema {
 	c, ok := schemas[v]
-	if !ok || v != SchemaV310 {
+	build := quickBuilders[v]
+	if !ok || build == nil {
 		return nil
 	}
 	// Generated from the embedded schema by TestQuickGenerated: no JSON
 	// decode or compilation at run time.
-	c.quickOnce.Do(func() { c.quick = indexQuick(quickV310()) })
+	c.quickOnce.Do(func() { c.quick = indexQuick(build()) })
 	return c.quick
+}
+
+// quickBuilders are the generated quick checkers, one per embedded schema.
+var quickBuilders = map[SchemaVersion]func() *quickSchema{
+	SchemaV310: quickV310, SchemaV320: quickV320, SchemaV302: quickV302, SchemaV222: quickV222,
 }
 
 // schemaDoc decodes the embedded schema for v, optionally with the

@@ -318,3 +318,6 @@ func quickFloat(v any) (float64, bool) {
 	}
 	return 0, false
 }
+
+// quickFloatPtr is a generated checker's bound.
+func quickFloatPtr(f float64) *float64 { return &f }

@@ -142,3 +142,51 @@ func FuzzQuickSchema(f *testing.F) {
 		}
 	})
 }
+
+// TestQuickSchemaAgreesAllVersions: the generated checkers of the other
+// embedded schemas (v3.2.0, v3.0.2, v2.2.2) give the published schema's
+// verdict whenever they are sure, on the same inputs declared as that
+// version, their mutations, and the v2 example.
+func TestQuickSchemaAgreesAllVersions(t *testing.T) {
+	t.Parallel()
+	inputs := examplesAndBad(t)
+	v2 := readFile(t, filepath.Join("testdata", "odcs", "examples", "v2.2.2", "full-example.yaml"))
+	inputs = append(inputs, v2)
+	for _, v := range optionVariants() {
+		inputs = append(inputs, []byte(v))
+	}
+	inputs = append(inputs, corpus(30)...)
+	for _, v := range []SchemaVersion{SchemaV320, SchemaV302, SchemaV222} {
+		t.Run(string(v), func(t *testing.T) {
+			t.Parallel()
+			plain, err := compileSchema(v, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			st := &agreeStats{t: t, plain: plain, quick: quickSchemaFor(v)}
+			if st.quick == nil {
+				t.Fatalf("no quick checker for %s", v)
+			}
+			for i, in := range inputs {
+				d, _ := Parse("x.yaml", in)
+				if d == nil || d.value == nil {
+					continue
+				}
+				st.compare(d.value, func() string { return string(inputs[i]) })
+				declared := withKey(d.value, "apiVersion", string(v))
+				st.compare(declared, func() string { return "as " + string(v) + ":\n" + string(inputs[i]) })
+			}
+			seed := []byte(goodContract)
+			if v == SchemaV222 {
+				seed = v2
+			}
+			d, _ := Parse("x.yaml", seed)
+			good := withKey(d.value, "apiVersion", string(v))
+			st.mutations(good, good)
+			t.Logf("%d compared, %d sure, %d sure and valid", st.n, st.sure, st.valid)
+			if st.sure < st.n/2 || st.valid < 50 {
+				t.Errorf("the quick checker is rarely sure: %d compared, %d sure, %d valid", st.n, st.sure, st.valid)
+			}
+		})
+	}
+}

@@ -714,5 +714,3 @@ func quickV310() *quickSchema {
 	n[703] = quickSchema{types: 64, minItems: -1, maxItems: -1}
 	return &n[0]
 }
-
-func quickFloatPtr(f float64) *float64 { return &f }

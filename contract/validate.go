@@ -112,8 +112,14 @@ func applySeverities(fs []Finding, p Policy) []Finding {
 	return out
 }
 
-// validAs reports whether value passes the embedded schema v.
+// validAs reports whether value passes the embedded schema v: the quick
+// checker's verdict when it is sure, the full validator's otherwise.
 func validAs(v SchemaVersion, value any) bool {
+	if q := quickSchemaFor(v); q != nil {
+		if ok, sure := quickValid(q, value); sure {
+			return ok
+		}
+	}
 	sch, err := compiledSchema(v)
 	return err == nil && sch.Validate(value) == nil
 }
