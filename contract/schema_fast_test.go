@@ -126,19 +126,28 @@ func FuzzQuickSchema(f *testing.F) {
 	for _, v := range optionVariants()[:40] {
 		f.Add([]byte(v))
 	}
-	plain, err := compileSchema(SchemaV310, false)
-	if err != nil {
-		f.Fatal(err)
+	type pair struct {
+		plain *jsonschema.Schema
+		quick *quickSchema
 	}
-	quick := quickSchemaFor(SchemaV310)
+	var pairs []pair
+	for _, v := range []SchemaVersion{SchemaV310, SchemaV320, SchemaV302, SchemaV222} {
+		plain, err := compileSchema(v, false)
+		if err != nil {
+			f.Fatal(err)
+		}
+		pairs = append(pairs, pair{plain, quickSchemaFor(v)})
+	}
 	f.Fuzz(func(t *testing.T, in []byte) {
 		d, _ := Parse("x.yaml", in)
 		if d == nil || d.value == nil {
 			return
 		}
-		ok, sure := quickValid(quick, d.value)
-		if want := plain.Validate(d.value) == nil; sure && ok != want {
-			t.Fatalf("quick checker says valid=%v, the schema %v", ok, want)
+		for i, p := range pairs { // every embedded schema's checker
+			ok, sure := quickValid(p.quick, d.value)
+			if want := p.plain.Validate(d.value) == nil; sure && ok != want {
+				t.Fatalf("quick checker %d says valid=%v, the schema %v", i, ok, want)
+			}
 		}
 	})
 }
