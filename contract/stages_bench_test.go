@@ -29,6 +29,7 @@ func BenchmarkStages(b *testing.B) {
 			g.run()
 		}},
 		{"check", func(i int) { Check("c.yaml", docs[i], rules) }},
+		{"lint", func(i int) { Lint("c.yaml", docs[i], rules) }}, // Check with the parse buffers reused
 	}
 	for _, s := range stages {
 		b.Run(s.name, func(b *testing.B) {
