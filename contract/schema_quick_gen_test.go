@@ -17,7 +17,7 @@ var quickGenerated = []struct {
 	file string
 	fn   string
 }{
-	{SchemaV310, "schema_quick_gen.go", "quickV310"},
+	{SchemaV310, "schema_quick_v310_gen.go", "quickV310"},
 	{SchemaV320, "schema_quick_v320_gen.go", "quickV320"},
 	{SchemaV302, "schema_quick_v302_gen.go", "quickV302"},
 	{SchemaV222, "schema_quick_v222_gen.go", "quickV222"},
