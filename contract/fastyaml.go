@@ -479,8 +479,8 @@ func decimalInt(v string) bool {
 // the difference of the capacities.
 func (p *fastParser) str(b []byte) string {
 	off := cap(p.data) - cap(b)
-	if off < 0 || off+len(b) > len(p.src) {
-		return string(b) // not a slice of data: copy
+	if off < 0 || off+len(b) > len(p.src) || p.src[off:off+len(b)] != string(b) {
+		return string(b) // not a slice of data: copy (the comparison allocates nothing)
 	}
 	return p.src[off : off+len(b)]
 }

@@ -133,3 +133,20 @@ func truncate(s string, n int) string {
 	}
 	return strings.TrimSpace(s)
 }
+
+// TestFastParserStr: a slice of the input comes back as a substring of
+// the one copy; any other slice (same length and capacity or not) as
+// its own content.
+func TestFastParserStr(t *testing.T) {
+	t.Parallel()
+	data := []byte("name: orders\nkind: DataContract\n")
+	p := &fastParser{data: data, src: string(data)}
+	if got := p.str(data[6:12]); got != "orders" {
+		t.Fatalf("slice of data: %q", got)
+	}
+	other := make([]byte, len(data), cap(data)) // same capacity, other bytes
+	copy(other, "xxxxxxzzzzzz")
+	if got := p.str(other[6:12]); got != "zzzzzz" {
+		t.Fatalf("foreign slice: %q, want its own bytes", got)
+	}
+}
