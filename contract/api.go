@@ -53,7 +53,10 @@ var lintBuffers = sync.Pool{New: func() any { return &parseBuffers{} }}
 // hasID is false where ContractID's ok would be. Safe for concurrent use.
 func Lint(file string, data []byte, rules Rules) (fs []Finding, id ContractID, hasID bool) {
 	bufs := lintBuffers.Get().(*parseBuffers)
-	defer lintBuffers.Put(bufs)
+	defer func() {
+		bufs.releaseValues()
+		lintBuffers.Put(bufs)
+	}()
 	doc, fs := parseInto(file, data, rules.MaxBytes, bufs)
 	if doc != nil {
 		fs = append(fs, Validate(doc, rules)...)

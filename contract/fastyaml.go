@@ -30,6 +30,12 @@ type parseBuffers struct {
 	ptrs  []*yaml.Node
 	stack []*yaml.Node
 	lines [][]byte
+	// The value view's maps and sequence slots, handed to one document at
+	// a time and cleared for the next (see values.go).
+	maps  []map[string]any // free, empty
+	used  []map[string]any // the current document's
+	slots []any            // the current document's sequence elements
+	nSlot int
 }
 
 // fastYAMLInto is fastYAML building into bufs (nil: fresh memory). The tree

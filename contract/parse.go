@@ -37,7 +37,7 @@ func parseInto(file string, data []byte, maxBytes int64, bufs *parseBuffers) (do
 		return nil, []Finding{*f}
 	}
 	doc = &Document{File: file, Data: data, Root: root}
-	fs = doc.build(fast)
+	fs = doc.build(fast, bufs)
 	if more != nil {
 		fs = append(fs, *more)
 	}
@@ -181,7 +181,7 @@ func kindName(n *yaml.Node) string {
 // build measures, converts and decodes the root mapping into the document's
 // value and typed views. A tree of the fast parser (fast) needs no
 // measuring: it has no aliases and gives up nesting far below MaxDepth.
-func (d *Document) build(fast bool) []Finding {
+func (d *Document) build(fast bool, bufs *parseBuffers) []Finding {
 	if !fast {
 		m := &measure{}
 		if f := m.run(d.File, d.Root); f != nil {
@@ -189,7 +189,7 @@ func (d *Document) build(fast bool) []Finding {
 			return []Finding{*f}
 		}
 	}
-	c := &converter{file: d.File}
+	c := &converter{file: d.File, bufs: bufs}
 	d.value, _ = c.value(d.Root).(map[string]any)
 	fs := c.findings
 	d.APIVersion, _ = d.value["apiVersion"].(string)

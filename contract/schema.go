@@ -291,14 +291,14 @@ func kindMessage(k jsonschema.ErrorKind) string {
 // firstKey returns loc extended with whichever of keys comes first in the
 // file.
 func (d *Document) firstKey(loc, keys []string) []string {
-	best, bestLine := "", 0
+	best, bestLine, found := "", 0, false // (the empty string is a key too)
 	for _, k := range keys {
 		n, _ := locate(d.Root, append(slices.Clip(loc), k))
-		if n != nil && (best == "" || n.Line < bestLine || (n.Line == bestLine && k < best)) {
-			best, bestLine = k, n.Line
+		if n != nil && (!found || n.Line < bestLine || (n.Line == bestLine && k < best)) {
+			best, bestLine, found = k, n.Line, true
 		}
 	}
-	if best == "" {
+	if !found {
 		best = slices.Min(keys)
 	}
 	return append(slices.Clip(loc), best)

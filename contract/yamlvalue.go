@@ -124,6 +124,7 @@ func satAdd(a, b int) int {
 // timestamps stay strings. Duplicate and non-string keys become findings.
 type converter struct {
 	file     string
+	bufs     *parseBuffers // where maps and sequences come from (nil: fresh memory)
 	findings []Finding
 	strs     [64]any // recently boxed short strings (see str)
 }
@@ -156,7 +157,7 @@ func (c *converter) value(n *yaml.Node) any {
 		}
 		return c.value(n.Alias)
 	case yaml.SequenceNode:
-		out := make([]any, len(n.Content))
+		out := c.bufs.newSeq(len(n.Content))
 		for i, e := range n.Content {
 			out[i] = c.value(e)
 		}
@@ -172,7 +173,7 @@ func (c *converter) value(n *yaml.Node) any {
 }
 
 func (c *converter) mapping(n *yaml.Node) map[string]any {
-	out := make(map[string]any, len(n.Content)/2)
+	out := c.bufs.newMap(len(n.Content) / 2)
 	var merges []*yaml.Node
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
