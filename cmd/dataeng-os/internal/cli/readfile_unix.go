@@ -15,6 +15,12 @@ import (
 // regular file (a directory, a pipe, /dev/stdin) or cannot be opened: the
 // caller's os.Open path then reads it, and says why it cannot.
 func readRegularFast(path string, maxBytes int64) (data []byte, ok bool, err error) {
+	return readRegularInto(path, maxBytes, nil)
+}
+
+// readRegularInto is readRegularFast reading into buf when it is large
+// enough (validate's workers reuse one buffer for every file).
+func readRegularInto(path string, maxBytes int64, buf []byte) (data []byte, ok bool, err error) {
 	fd, err := syscall.Open(path, syscall.O_RDONLY|syscall.O_CLOEXEC, 0)
 	if err != nil {
 		return nil, false, nil
@@ -28,7 +34,11 @@ func readRegularFast(path string, maxBytes int64) (data []byte, ok bool, err err
 	if size >= maxBytes {
 		size = maxBytes + 1
 	}
-	buf := make([]byte, size)
+	if int64(cap(buf)) >= size {
+		buf = buf[:size]
+	} else {
+		buf = make([]byte, size)
+	}
 	n := 0
 	for n < len(buf) {
 		m, err := syscall.Read(fd, buf[n:])

@@ -177,12 +177,13 @@ func checkFiles(dir string, files []string, rules contract.Rules, canvasTemplate
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var buf []byte // one read buffer per worker: nothing keeps a file's bytes after its check
 			for i := int(next.Add(1) - 1); i < len(files); i = int(next.Add(1) - 1) {
 				if files[i] == stdinArg {
 					results[i], errs[i] = checkStdin(stdin, rules)
 					continue
 				}
-				results[i], errs[i] = checkFile(dir, files[i], rules, canvasTemplate)
+				results[i], errs[i] = checkFile(dir, files[i], rules, canvasTemplate, &buf)
 			}
 		}()
 	}
@@ -203,8 +204,13 @@ func checkStdin(in io.Reader, rules contract.Rules) (checked, error) {
 	return lint(stdinName, data, rules), nil
 }
 
-func checkFile(dir, file string, rules contract.Rules, canvasTemplate string) (checked, error) {
-	data, err := readLimited(resolve(dir, file), rules.MaxBytes)
+// checkFile checks one file read into *buf; the findings copy what they
+// quote, so the next file may overwrite it.
+func checkFile(dir, file string, rules contract.Rules, canvasTemplate string, buf *[]byte) (checked, error) {
+	data, err := readLimitedInto(resolve(dir, file), rules.MaxBytes, *buf)
+	if cap(data) > cap(*buf) && cap(data) <= 1<<20 {
+		*buf = data[:0] // keep the larger buffer, up to 1 MB
+	}
 	if err != nil {
 		return checked{file: file}, fmt.Errorf("read %s: %w", file, err)
 	}

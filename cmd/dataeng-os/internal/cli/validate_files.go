@@ -184,10 +184,16 @@ const (
 // huge file is refused without being read whole. Pipes, FIFOs and devices
 // such as /dev/stdin (whose size is 0) are read to the same limit.
 func readLimited(path string, maxBytes int64) ([]byte, error) {
+	return readLimitedInto(path, maxBytes, nil)
+}
+
+// readLimitedInto is readLimited reading a regular file into buf when it
+// fits (the caller must be done with buf's previous contents).
+func readLimitedInto(path string, maxBytes int64, buf []byte) ([]byte, error) {
 	if maxBytes <= 0 {
 		maxBytes = contract.DefaultMaxBytes
 	}
-	if data, ok, err := readRegularFast(path, maxBytes); ok {
+	if data, ok, err := readRegularInto(path, maxBytes, buf); ok {
 		return data, err
 	}
 	fh, err := os.Open(path)
@@ -213,7 +219,7 @@ func readLimited(path string, maxBytes int64) ([]byte, error) {
 	if size >= maxBytes {
 		size = maxBytes + 1
 	}
-	buf := make([]byte, size)
+	buf = make([]byte, size)
 	n, err := io.ReadFull(fh, buf)
 	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
 		return nil, err
