@@ -50,7 +50,9 @@ var lintBuffers = sync.Pool{New: func() any { return &parseBuffers{} }}
 // contract's id (validate over a folder, a pre-commit hook): no Document
 // is returned, so its parse buffers go back to a pool for the next call
 // and a run over thousands of files allocates and collects far less.
-// hasID is false where ContractID's ok would be. Safe for concurrent use.
+// hasID is false where ContractID's ok would be. Nothing returned refers
+// to data, so the caller may reuse it (validate's workers read every file
+// into one buffer). Safe for concurrent use.
 func Lint(file string, data []byte, rules Rules) (fs []Finding, id ContractID, hasID bool) {
 	bufs := lintBuffers.Get().(*parseBuffers)
 	defer func() {
