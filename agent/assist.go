@@ -3,6 +3,7 @@ package agent
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/dataeng-os/dataeng-os/agent/spec"
@@ -78,9 +79,17 @@ func (a *Architect) askAssist(ctx context.Context, q assistQuestion, notes strin
 		why = q.apply(ans)
 	}
 	if why != "" {
-		dropAssist(emit, q, why)
+		dropAssist(emit, q, why+" ("+quoteAnswer(raw)+")")
 	}
 	return nil
+}
+
+// quoteAnswer shows a dropped answer in the event, cut to 80 characters.
+func quoteAnswer(s string) string {
+	if r := []rune(s); len(r) > 80 {
+		s = string(r[:80]) + "…"
+	}
+	return strconv.Quote(s)
 }
 
 func dropAssist(emit func(Event), q assistQuestion, why string) {

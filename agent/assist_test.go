@@ -58,11 +58,15 @@ func TestAssistAppliesGoodAnswersAndDropsBadOnes(t *testing.T) {
 	if !strings.Contains(y, "name: weight\n        logicalType: number") {
 		t.Errorf("the weight type was not applied:\n%s", y)
 	}
-	drops := 0
+	drops, quoted := 0, false
 	for _, ev := range rec.of(EventInfo) {
 		if strings.HasPrefix(ev.Text, "answer dropped") {
 			drops++
+			quoted = quoted || strings.Contains(ev.Text, "basket_id") // the event shows what was refused
 		}
+	}
+	if !quoted {
+		t.Error("no dropped-answer event quotes the refused answer")
 	}
 	if strings.Contains(y, "name: channel\n        logicalType: integer") {
 		t.Errorf("a type the notes give no sign of was applied:\n%s", y)

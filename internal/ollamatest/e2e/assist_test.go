@@ -115,6 +115,7 @@ func assistOne(t *testing.T, srv *ollamatest.Server, model string, tr truth) {
 	res, err := a.DraftFromNotes(ctx, name, note, func(e agent.Event) {
 		if e.Phase == agent.PhaseAssist && strings.Contains(e.Text, "dropped") {
 			dropped++
+			t.Logf("  %s", e.Text) // what the model said and why it was refused (-v)
 		}
 	})
 	elapsed := time.Since(start)
