@@ -7,19 +7,15 @@ import (
 	"syscall"
 )
 
-// readRegularFast reads a regular file of at most maxBytes+1 bytes with
-// four system calls (open, fstat, read, close). os.Open adds four fcntl
-// calls and a failing epoll_ctl per file to register it with the network
-// poller, which a regular file never uses: on 10,000 small contracts those
-// were half of validate's system calls. ok is false when path is not a
-// regular file (a directory, a pipe, /dev/stdin) or cannot be opened: the
-// caller's os.Open path then reads it, and says why it cannot.
-func readRegularFast(path string, maxBytes int64) (data []byte, ok bool, err error) {
-	return readRegularInto(path, maxBytes, nil)
-}
-
-// readRegularInto is readRegularFast reading into buf when it is large
-// enough (validate's workers reuse one buffer for every file).
+// readRegularInto reads a regular file of at most maxBytes+1 bytes with
+// four system calls (open, fstat, read, close), into buf when it is large
+// enough (validate's workers reuse one buffer for every file). os.Open
+// adds four fcntl calls and a failing epoll_ctl per file to register it
+// with the network poller, which a regular file never uses: on 10,000
+// small contracts those were half of validate's system calls. ok is false
+// when path is not a regular file (a directory, a pipe, /dev/stdin) or
+// cannot be opened: the caller's os.Open path then reads it, and says why
+// it cannot.
 func readRegularInto(path string, maxBytes int64, buf []byte) (data []byte, ok bool, err error) {
 	fd, err := syscall.Open(path, syscall.O_RDONLY|syscall.O_CLOEXEC, 0)
 	if err != nil {

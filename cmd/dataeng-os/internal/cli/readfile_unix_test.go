@@ -9,9 +9,9 @@ import (
 	"testing"
 )
 
-// TestReadRegularFast: a regular file is read whole, one past the limit
+// TestReadRegularInto: a regular file is read whole, one past the limit
 // when it is bigger; anything else is left to os.Open (ok false).
-func TestReadRegularFast(t *testing.T) {
+func TestReadRegularInto(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
 	small := filepath.Join(dir, "c.yaml")
@@ -34,7 +34,7 @@ func TestReadRegularFast(t *testing.T) {
 		{dir, 1 << 20, "", false, 0},
 		{filepath.Join(dir, "missing.yaml"), 1 << 20, "", false, 0},
 	} {
-		data, ok, err := readRegularFast(tc.path, tc.max)
+		data, ok, err := readRegularInto(tc.path, tc.max, nil)
 		if err != nil || ok != tc.wantOK || len(data) != tc.wantLen || tc.want != "" && string(data) != tc.want {
 			t.Errorf("%s (max %d): %q ok=%v err=%v; want %d bytes ok=%v", filepath.Base(tc.path), tc.max, data, ok, err, tc.wantLen, tc.wantOK)
 		}
