@@ -24,6 +24,11 @@ type Document struct {
 
 	value    map[string]any // JSON-like view for the JSON Schema layer
 	typeErrs []Finding      // the typed decoder's complaints (wrong scalar types)
+
+	// A document Lint built from its value view alone has no Root until a
+	// finding needs it (see tree); keys says where its top-level keys are.
+	lazy *parseBuffers
+	keys []keyPos
 }
 
 // Parse reads a contract and reports layer-1 findings (input, YAML syntax
@@ -59,7 +64,7 @@ func Lint(file string, data []byte, rules Rules) (fs []Finding, id ContractID, h
 		bufs.releaseValues()
 		lintBuffers.Put(bufs)
 	}()
-	doc, fs := parseInto(file, data, rules.MaxBytes, bufs)
+	doc, fs := lintParse(file, data, rules.MaxBytes, bufs)
 	if doc != nil {
 		fs = append(fs, Validate(doc, rules)...)
 		id, hasID = doc.ContractID()

@@ -12,6 +12,7 @@ import (
 // at its line; keys the model does not name go to Extra unchanged.
 type typed struct {
 	doc  *Document
+	bufs *parseBuffers // where property lists come from (nil: fresh memory)
 	errs []Finding
 	path []string
 }

@@ -144,7 +144,7 @@ func (t *typed) schemaObject(m map[string]any) SchemaObject {
 			return t.strs(k, v, &o.Tags)
 		case "properties":
 			if l, ok := v.([]any); ok && len(l) > 0 {
-				o.Properties = make([]Property, 0, len(l))
+				o.Properties = t.bufs.newProps(len(l))
 			}
 			return t.list(k, v, func(_ int, m map[string]any) { o.Properties = append(o.Properties, t.property(m)) })
 		case "relationships":

@@ -3,7 +3,7 @@ package contract
 import (
 	"bytes"
 	"encoding/binary"
-	"strings"
+	"slices"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -36,18 +36,28 @@ type parseBuffers struct {
 	used  []map[string]any // the current document's
 	slots []any            // the current document's sequence elements
 	nSlot int
+	// Value mode's stack of children and the root's key positions.
+	entries []fastEntry
+	keys    []keyPos
+	// The typed view's property lists, cut from one slice like slots.
+	props []Property
+	nProp int
+	// Lint's converter and value-mode parser, reset for each document.
+	conv   converter
+	parser fastParser
 }
 
 // fastYAMLInto is fastYAML building into bufs (nil: fresh memory). The tree
 // lives in bufs until they are reused.
 func fastYAMLInto(data []byte, bufs *parseBuffers) *yaml.Node {
-	if !fastYAMLInput(data) {
-		return nil
-	}
-	p := &fastParser{data: data, src: string(data)}
 	if bufs == nil {
 		bufs = &parseBuffers{}
 	}
+	lines, ok := fastYAMLInput(data, bufs.lines[:0])
+	if bufs.lines = lines[:0]; !ok {
+		return nil
+	}
+	p := &fastParser{data: data, src: string(data), lines: lines}
 	// One slab for about every node (a key, a value, an item).
 	n := slabSize(data)
 	if cap(bufs.slab) < n {
@@ -61,7 +71,7 @@ func fastYAMLInto(data []byte, bufs *parseBuffers) *yaml.Node {
 	if cap(bufs.stack) < 64 {
 		bufs.stack = make([]*yaml.Node, 0, 64)
 	}
-	p.slab, p.ptrs, p.stack, p.lines = bufs.slab[:0], bufs.ptrs[:0], bufs.stack[:0], bufs.lines[:0]
+	p.slab, p.ptrs, p.stack = bufs.slab[:0], bufs.ptrs[:0], bufs.stack[:0]
 	p.dirty = bufs.dirty
 	defer func() {
 		bufs.ptrs, bufs.stack, bufs.lines = p.ptrs, p.stack, p.lines
@@ -71,7 +81,6 @@ func fastYAMLInto(data []byte, bufs *parseBuffers) *yaml.Node {
 			bufs.dirty = max(bufs.dirty, len(p.slab))
 		}
 	}()
-	p.split(data)
 	p.skipBlank()
 	if p.i >= len(p.lines) {
 		return nil
@@ -89,11 +98,16 @@ func fastYAMLInto(data []byte, bufs *parseBuffers) *yaml.Node {
 
 // fastYAMLInput rejects input with characters the fast parser leaves to
 // yaml.v3: tabs, CR, other line breaks, BOM, non-printable runes, merge
-// keys (<<) and document markers (--- or ... at a line start). One pass.
-func fastYAMLInput(data []byte) bool {
+// keys (<<) and document markers (--- or ... at a line start). The same
+// pass appends data's lines (without their '\n') to lines.
+func fastYAMLInput(data []byte, lines [][]byte) ([][]byte, bool) {
 	if docMarker(data) {
-		return false
+		return lines, false
 	}
+	if cap(lines)-len(lines) < len(data)/16 { // (lines are rarely shorter)
+		lines = slices.Grow(lines, bytes.Count(data, []byte{'\n'})+1)
+	}
+	start := 0
 	for i := 0; i < len(data); {
 		for i+8 <= len(data) && plainWord(binary.LittleEndian.Uint64(data[i:])) {
 			i += 8
@@ -108,23 +122,29 @@ func fastYAMLInput(data []byte) bool {
 		}
 		if c < utf8.RuneSelf {
 			switch {
-			case (c < 0x20 && c != '\n') || c == 0x7F:
-				return false // tab, CR and other controls
+			case c == '\n':
+				if docMarker(data[i+1:]) {
+					return lines, false
+				}
+				lines, start = append(lines, data[start:i]), i+1
+			case c < 0x20 || c == 0x7F:
+				return lines, false // tab, CR and other controls
 			case c == '<' && i+1 < len(data) && data[i+1] == '<':
-				return false
-			case c == '\n' && docMarker(data[i+1:]):
-				return false
+				return lines, false
 			}
 			i++
 			continue
 		}
 		r, n := utf8.DecodeRune(data[i:])
 		if r < 0xA0 || r == 0x2028 || r == 0x2029 || r == 0xFEFF || r == 0xFFFE || r == 0xFFFF || r == utf8.RuneError {
-			return false
+			return lines, false
 		}
 		i += n
 	}
-	return true
+	if start < len(data) {
+		lines = append(lines, data[start:])
+	}
+	return lines, true
 }
 
 // plainInputByte marks the ASCII bytes fastYAMLInput passes without a
@@ -159,17 +179,7 @@ type fastParser struct {
 	overflow bool // slab is no longer the buffers' slab
 	ptrs     []*yaml.Node
 	stack    []*yaml.Node
-}
-
-func (p *fastParser) split(data []byte) {
-	if n := bytes.Count(data, []byte{'\n'}) + 1; cap(p.lines) < n {
-		p.lines = make([][]byte, 0, n)
-	}
-	for len(data) > 0 {
-		line, rest, _ := bytes.Cut(data, []byte{'\n'})
-		p.lines = append(p.lines, line)
-		data = rest
-	}
+	vm       valueMode // with vm.c set, values are built instead of a tree (fastyaml_value.go)
 }
 
 func (p *fastParser) indent(i int) int {
@@ -193,6 +203,9 @@ func (p *fastParser) skipBlank() {
 }
 
 func (p *fastParser) node(kind yaml.Kind, tag, value string, line, col int) *yaml.Node {
+	if p.vm.c != nil {
+		return p.vm.scratchNode(kind, tag, value)
+	}
 	if len(p.slab) == cap(p.slab) {
 		p.slab = make([]yaml.Node, 0, 32) // slabSize's estimate was short: a little more at a time
 		p.dirty, p.overflow = 0, true
@@ -223,8 +236,13 @@ func slabSize(data []byte) int {
 	return 2*bytes.Count(data, []byte{':'}) + bytes.Count(data, []byte{','}) + bytes.Count(data, []byte("- ")) + 8
 }
 
-// content moves the children pushed since mark into the node's Content.
-func (p *fastParser) content(n *yaml.Node, mark int) {
+// content moves the children pushed since mark into the node's Content
+// (in value mode, into the collection's value).
+func (p *fastParser) content(n *yaml.Node, kind yaml.Kind, mark int) {
+	if p.vm.c != nil {
+		p.vm.collect(kind, mark)
+		return
+	}
 	kids := p.stack[mark:]
 	if len(kids) > 0 {
 		if cap(p.ptrs)-len(p.ptrs) < len(kids) {
@@ -271,7 +289,7 @@ func (p *fastParser) nextAt(col int) (more, ok bool) {
 }
 
 func (p *fastParser) mapping(col, depth int) (*yaml.Node, bool) {
-	mark := len(p.stack)
+	mark := p.mark()
 	var m *yaml.Node
 	for first := true; ; first = false {
 		line := p.lines[p.i]
@@ -282,15 +300,20 @@ func (p *fastParser) mapping(col, depth int) (*yaml.Node, bool) {
 		if !ok {
 			return nil, false
 		}
+		key := k.Value // (in value mode k is the scratch node that m reuses)
 		if first {
 			m = p.node(yaml.MappingNode, "!!map", "", p.i, col)
 		}
-		p.stack = append(p.stack, k)
+		if p.vm.c == nil {
+			p.stack = append(p.stack, k)
+		} else if depth == 0 {
+			p.vm.rootKey(key, p.i, runeCol(line, col))
+		}
 		v, ok := p.value(line, len(line)-len(rest), col, depth)
 		if !ok {
 			return nil, false
 		}
-		p.stack = append(p.stack, v)
+		p.push(key, v)
 		more, ok := p.nextAt(col)
 		if !ok {
 			return nil, false
@@ -299,32 +322,52 @@ func (p *fastParser) mapping(col, depth int) (*yaml.Node, bool) {
 			break
 		}
 	}
-	p.content(m, mark)
+	p.content(m, yaml.MappingNode, mark)
 	return m, true
+}
+
+// keyEnd is the index of a key's colon in s: the first ':' followed by a
+// space or ending s; -1 when there is none or a '#' comes before it.
+func keyEnd(s []byte) int {
+	for i, c := range s {
+		switch {
+		case c == '#':
+			return -1
+		case c == ':' && (i+1 == len(s) || s[i+1] == ' '):
+			return i
+		}
+	}
+	return -1
+}
+
+// The bytes a plain key, and a plain scalar, may not start with.
+var notKeyStart, notScalarStart = byteSet(`#-?:,[]{}&*!|>'"%@` + "`"), byteSet(`#?:,[]{}&*!|>%@` + "`")
+
+func byteSet(s string) (t [256]bool) {
+	for i := 0; i < len(s); i++ {
+		t[s[i]] = true
+	}
+	return t
 }
 
 // key reads a plain key at col and returns what follows its colon.
 func (p *fastParser) key(line []byte, col int) (*yaml.Node, []byte, bool) {
 	s := line[col:]
-	if len(s) == 0 || strings.IndexByte(`#-?:,[]{}&*!|>'"%@`+"`", s[0]) >= 0 {
+	if len(s) == 0 || notKeyStart[s[0]] {
 		return nil, nil, false
 	}
-	end := bytes.Index(s, []byte(": "))
+	end := keyEnd(s)
 	if end < 0 {
-		if s[len(s)-1] != ':' {
-			return nil, nil, false
-		}
-		end = len(s) - 1
-	}
-	if bytes.IndexByte(s[:end], '#') >= 0 {
 		return nil, nil, false
 	}
 	name := p.str(bytes.TrimRight(s[:end], " "))
 	if name == "<<" || len(name) > 1000 {
 		return nil, nil, false
 	}
-	k := p.node(yaml.ScalarNode, "", name, p.i, runeCol(line, col))
-	k.Tag = plainTag(k)
+	k := p.node(yaml.ScalarNode, "", name, p.i, p.runeCol(line, col))
+	if p.vm.c == nil { // (a value view needs no key tag: `<<` is refused above)
+		k.Tag = plainTag(k)
+	}
 	return k, s[end+1:], true
 }
 
@@ -352,7 +395,7 @@ func (p *fastParser) value(line []byte, off, col, depth int) (*yaml.Node, bool) 
 }
 
 func (p *fastParser) sequence(col, depth int) (*yaml.Node, bool) {
-	mark := len(p.stack)
+	mark := p.mark()
 	s := p.node(yaml.SequenceNode, "!!seq", "", p.i, col)
 	for {
 		line := p.lines[p.i]
@@ -367,7 +410,7 @@ func (p *fastParser) sequence(col, depth int) (*yaml.Node, bool) {
 		if !ok {
 			return nil, false
 		}
-		p.stack = append(p.stack, item)
+		p.push("", item)
 		more, ok := p.nextAt(col)
 		if !ok {
 			return nil, false
@@ -376,7 +419,7 @@ func (p *fastParser) sequence(col, depth int) (*yaml.Node, bool) {
 			break // the parent mapping goes on (an indentless sequence)
 		}
 	}
-	p.content(s, mark)
+	p.content(s, yaml.SequenceNode, mark)
 	return s, true
 }
 
@@ -407,7 +450,7 @@ func (p *fastParser) item(line []byte, off, col, depth int) (*yaml.Node, bool) {
 // scalar, or a flow list of scalars.
 func (p *fastParser) scalarOrFlow(line []byte, off int) (*yaml.Node, bool) {
 	s := line[off:]
-	col := runeCol(line, off)
+	col := p.runeCol(line, off)
 	if s[0] == '[' {
 		return p.flowList(line, off)
 	}
@@ -462,7 +505,25 @@ func plainTag(n *yaml.Node) string {
 	if decimalInt(v) {
 		return "!!int" // what resolve's ParseInt finds, without boxing the int
 	}
+	if dotted(v) {
+		return "!!str" // `version: 1.0.0`: resolve's four failing parses, skipped
+	}
 	return n.ShortTag()
+}
+
+// dotted reports digits with two or more dots between them (1.0.0), which
+// no YAML number or timestamp is: resolve keeps them strings.
+func dotted(v string) bool {
+	dots := 0
+	for i := 0; i < len(v); i++ {
+		switch c := v[i]; {
+		case c == '.':
+			dots++
+		case c < '0' || c > '9':
+			return false
+		}
+	}
+	return dots >= 2
 }
 
 // decimalInt reports a plain decimal integer that fits an int64 and that
@@ -493,9 +554,9 @@ func (p *fastParser) str(b []byte) string {
 
 // flowList parses `[a, b, "c"]` (scalars only) ending the line.
 func (p *fastParser) flowList(line []byte, off int) (*yaml.Node, bool) {
-	seq := p.node(yaml.SequenceNode, "!!seq", "", p.i, runeCol(line, off))
+	seq := p.node(yaml.SequenceNode, "!!seq", "", p.i, p.runeCol(line, off))
 	seq.Style = yaml.FlowStyle
-	mark := len(p.stack)
+	mark := p.mark()
 	i := off + 1
 	// The column is advanced from the previous item, never recounted from
 	// the start of the line: a long one-line list stays linear.
@@ -507,7 +568,7 @@ func (p *fastParser) flowList(line []byte, off int) (*yaml.Node, bool) {
 		if i >= len(line) {
 			return nil, false
 		}
-		if line[i] == ']' && len(p.stack) == mark {
+		if line[i] == ']' && p.mark() == mark {
 			i++
 			break
 		}
@@ -515,9 +576,11 @@ func (p *fastParser) flowList(line []byte, off int) (*yaml.Node, bool) {
 		if !ok || v == "" && style == 0 {
 			return nil, false
 		}
-		col += utf8.RuneCount(line[colOff:i])
-		colOff = i
-		p.stack = append(p.stack, p.scalar(v, style, col))
+		if p.vm.c == nil {
+			col += utf8.RuneCount(line[colOff:i])
+			colOff = i
+		}
+		p.push("", p.scalar(v, style, col))
 		rest = bytes.TrimLeft(rest, " ")
 		i = len(line) - len(rest)
 		if len(rest) > 0 && rest[0] == ',' {
@@ -533,7 +596,7 @@ func (p *fastParser) flowList(line []byte, off int) (*yaml.Node, bool) {
 	if !lineEnd(line[i:]) {
 		return nil, false
 	}
-	p.content(seq, mark)
+	p.content(seq, yaml.SequenceNode, mark)
 	return seq, true
 }
 
@@ -563,7 +626,7 @@ func (p *fastParser) scanScalar(s []byte, flow bool) (string, yaml.Style, []byte
 		}
 		return "", 0, nil, false
 	}
-	if strings.IndexByte(`#?:,[]{}&*!|>%@`+"`", s[0]) >= 0 || (s[0] == '-' && (len(s) == 1 || s[1] == ' ')) {
+	if notScalarStart[s[0]] || (s[0] == '-' && (len(s) == 1 || s[1] == ' ')) {
 		return "", 0, nil, false
 	}
 	end := len(s)

@@ -150,3 +150,19 @@ func TestFastParserStr(t *testing.T) {
 		t.Fatalf("foreign slice: %q, want its own bytes", got)
 	}
 }
+
+// TestPlainTagMatchesResolve holds plainTag's shortcuts to yaml.v3's own
+// resolution (ShortTag) on the values they skip resolve for.
+func TestPlainTagMatchesResolve(t *testing.T) {
+	t.Parallel()
+	for _, v := range []string{
+		"1.0.0", "0.0.1", "10.20.30", "1.2.3.4", "1..2", "1.2.", "9..", "1.0", "1.", "1e5", "1.0e5",
+		"1.0.0-rc1", "2024-01-02", "2024.01.02", "12", "012", "0x1F", "1_000", "1.5.e3", "123456789012345678901",
+		"true", "True", "TRUE", "yes", "no", "on", "off", "y", "n", "null", "Null", "~", "<<", "tru", "nulls",
+	} {
+		n := &yaml.Node{Kind: yaml.ScalarNode, Value: v}
+		if got, want := plainTag(n), n.ShortTag(); got != want {
+			t.Errorf("plainTag(%q) = %s, resolve says %s", v, got, want)
+		}
+	}
+}

@@ -97,7 +97,10 @@ func child(n *yaml.Node, tok string) (val, key *yaml.Node) {
 // element, the deepest existing ancestor when the path runs out; 1:1 when
 // there is no tree.
 func (d *Document) Position(tokens ...string) (line, col int) {
-	if d == nil || d.Root == nil {
+	if k, ok := d.rootKey(tokens); ok {
+		return k.line, k.col
+	}
+	if d == nil || d.tree() == nil {
 		return 1, 1
 	}
 	if n, _ := locate(d.Root, tokens); n != nil && n.Line > 0 {
@@ -107,7 +110,10 @@ func (d *Document) Position(tokens ...string) (line, col int) {
 }
 
 func (d *Document) at(rule string, sev Severity, msg, hint string, tokens ...string) Finding {
-	n, p := locate(d.Root, tokens)
+	if k, ok := d.rootKey(tokens); ok {
+		return Finding{File: d.File, Line: k.line, Column: k.col, Path: tokens[0], Rule: rule, Severity: sev, Message: msg, Hint: hint}
+	}
+	n, p := locate(d.tree(), tokens)
 	f := Finding{File: d.File, Line: 1, Column: 1, Path: p, Rule: rule, Severity: sev, Message: msg, Hint: hint}
 	if n != nil {
 		f.Line, f.Column = n.Line, n.Column

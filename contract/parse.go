@@ -190,16 +190,21 @@ func (d *Document) build(fast bool, bufs *parseBuffers) []Finding {
 		}
 	}
 	c := &converter{file: d.File, bufs: bufs}
-	d.value, _ = c.value(d.Root).(map[string]any)
-	fs := c.findings
-	d.APIVersion, _ = d.value["apiVersion"].(string)
-	if d.value == nil { // a merge key turned the root into something else
-		d.value = map[string]any{}
+	value, _ := c.value(d.Root).(map[string]any)
+	d.decode(value, bufs)
+	return c.findings
+}
+
+// decode sets the document's value view and builds the typed one from it.
+func (d *Document) decode(value map[string]any, bufs *parseBuffers) {
+	if value == nil { // a merge key turned the root into something else
+		value = map[string]any{}
 	}
-	t := &typed{doc: d}
-	d.Contract = t.contract(d.value)
+	d.value = value
+	d.APIVersion, _ = value["apiVersion"].(string)
+	t := &typed{doc: d, bufs: bufs}
+	d.Contract = t.contract(value)
 	d.typeErrs = t.errs
-	return fs
 }
 
 // isNullDoc reports an empty or null document (a trailing `---`).

@@ -293,7 +293,7 @@ func kindMessage(k jsonschema.ErrorKind) string {
 func (d *Document) firstKey(loc, keys []string) []string {
 	best, bestLine, found := "", 0, false // (the empty string is a key too)
 	for _, k := range keys {
-		n, _ := locate(d.Root, append(slices.Clip(loc), k))
+		n, _ := locate(d.tree(), append(slices.Clip(loc), k))
 		if n != nil && (!found || n.Line < bestLine || (n.Line == bestLine && k < best)) {
 			best, bestLine, found = k, n.Line, true
 		}

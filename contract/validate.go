@@ -10,7 +10,7 @@ import (
 // overrides applied (rules set to off are dropped). It performs no I/O, does
 // not modify doc, and is safe for concurrent use.
 func Validate(doc *Document, rules Rules) (fs []Finding) {
-	if doc == nil || doc.Root == nil {
+	if doc == nil || (doc.Root == nil && doc.lazy == nil) {
 		return nil
 	}
 	defer func() {

@@ -11,6 +11,7 @@ const (
 	maxFreeMaps = 1024
 	maxFreeMap  = 64 // entries
 	maxSlots    = 1 << 16
+	maxProps    = 1 << 12
 )
 
 // newMap returns an empty map for the current document.
@@ -42,6 +43,19 @@ func (b *parseBuffers) newSeq(n int) []any {
 	return out
 }
 
+// newProps returns an empty property list with room for n.
+func (b *parseBuffers) newProps(n int) []Property {
+	if b == nil || n > maxProps/4 {
+		return make([]Property, 0, n)
+	}
+	if b.nProp+n > len(b.props) {
+		b.props, b.nProp = make([]Property, max(2*len(b.props), 64, n)), 0
+	}
+	out := b.props[b.nProp : b.nProp : b.nProp+n]
+	b.nProp += n
+	return out
+}
+
 // releaseValues takes back the current document's maps and slots, cleared
 // (so the pool keeps no value of it alive).
 func (b *parseBuffers) releaseValues() {
@@ -57,5 +71,10 @@ func (b *parseBuffers) releaseValues() {
 	b.nSlot = 0
 	if len(b.slots) > maxSlots {
 		b.slots = nil
+	}
+	clear(b.props[:b.nProp])
+	b.nProp = 0
+	if len(b.props) > maxProps {
+		b.props = nil
 	}
 }

@@ -157,7 +157,8 @@ func workFiles(dir string, g gitRepo, args []string) (work map[string]string, sp
 			missing[a] = spec
 			continue
 		}
-		files, _, err := expandArg(dir, a)
+		var files []string
+		_, err = expandArg(dir, a, func(f string) { files = append(files, f) })
 		if err != nil {
 			return nil, nil, nil, err
 		}

@@ -10,7 +10,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	"github.com/spf13/cobra"
 
@@ -78,6 +77,7 @@ type checked struct {
 	file     string
 	findings []contract.Finding
 	id       *contract.ContractID // where a contract declares its id, for gov-id-duplicate
+	err      error                // the file could not be read
 }
 
 // checkFlags refuses bad flag values and combinations.
@@ -105,7 +105,22 @@ func runValidate(f *Factory, opts *validateOptions) error {
 	}
 	rules := p.Rules
 	rules.SchemaOnly = opts.Rules == "schema"
-	files, skipped, err := collectFiles(f.Dir, opts.Paths, p)
+	walk := func(emit func(string)) (int, error) { return walkFiles(f.Dir, opts.Paths, p, emit) }
+	var fixErr error
+	if opts.Fix {
+		files, skipped, err := collectFiles(f.Dir, opts.Paths, p)
+		if err != nil {
+			return err
+		}
+		if len(files) > 0 {
+			var done bool
+			if done, fixErr = runFix(f, opts, files, rules); done {
+				return fixErr
+			}
+		}
+		walk = listed(files, skipped)
+	}
+	results, skipped, ioErr, err := checkFiles(f.Dir, walk, rules, p.Templates.Canvas, f.IO.In)
 	if err != nil {
 		return err
 	}
@@ -116,21 +131,13 @@ func runValidate(f *Factory, opts *validateOptions) error {
 		}
 		fmt.Fprintf(f.IO.ErrOut, "skipped %s that %s not contracts (YAML/JSON without kind: DataContract)\n", plural(skipped, "file"), verb)
 	}
-	if len(files) == 0 {
+	if len(results) == 0 {
 		fmt.Fprintln(f.IO.ErrOut, "no contracts or canvases to validate")
 		if opts.Format == "json" {
 			fmt.Fprintln(f.IO.Out, "[]")
 		}
 		return nil
 	}
-	var fixErr error
-	if opts.Fix {
-		var done bool
-		if done, fixErr = runFix(f, opts, files, rules); done {
-			return fixErr
-		}
-	}
-	results, ioErr := checkFiles(f.Dir, files, rules, p.Templates.Canvas, f.IO.In)
 	addDuplicateIDs(results, rules)
 	localizeResults(results, opts.lang(f.Getenv))
 	if err := writeFindings(f, opts.Format, results); err != nil {
@@ -165,62 +172,86 @@ func localizeResults(results []checked, lang string) {
 	}
 }
 
-// checkFiles validates the files concurrently; results keep the input
-// order. A file that cannot be read is reported and makes ioErr non-nil.
-// The file "-" is read from stdin.
-func checkFiles(dir string, files []string, rules contract.Rules, canvasTemplate string, stdin io.Reader) ([]checked, error) {
-	results := make([]checked, len(files))
-	errs := make([]error, len(files))
-	var next atomic.Int64 // workers take the next file themselves: no hand-off per file
+// checkFiles validates the files that walk emits, concurrently, while the
+// walk goes on; results come sorted by file, each file once. A file that
+// cannot be read is reported and makes ioErr non-nil; walkErr is the
+// walk's own error. The file "-" is read from stdin.
+func checkFiles(dir string, walk func(emit func(string)) (int, error), rules contract.Rules, canvasTemplate string, stdin io.Reader) (results []checked, skipped int, ioErr, walkErr error) {
+	files := make(chan string, 256)
+	go func() {
+		defer close(files)
+		skipped, walkErr = walk(func(f string) { files <- f })
+	}()
+	n := runtime.GOMAXPROCS(0)
+	done := make([][]checked, n)
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(files)) {
+	for w := range n {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			var buf []byte // one read buffer per worker: nothing keeps a file's bytes after its check
-			for i := int(next.Add(1) - 1); i < len(files); i = int(next.Add(1) - 1) {
-				if files[i] == stdinArg {
-					results[i], errs[i] = checkStdin(stdin, rules)
-					continue
+			for file := range files {
+				var r checked
+				if file == stdinArg {
+					r = checkStdin(stdin, rules)
+				} else {
+					r = checkFile(dir, file, rules, canvasTemplate, &buf)
 				}
-				results[i], errs[i] = checkFile(dir, files[i], rules, canvasTemplate, &buf)
+				done[w] = append(done[w], r)
 			}
 		}()
 	}
 	wg.Wait()
-	return results, errors.Join(errs...)
+	results = slices.Concat(done...)
+	slices.SortStableFunc(results, func(a, b checked) int { return strings.Compare(a.file, b.file) })
+	results = slices.CompactFunc(results, func(a, b checked) bool { return a.file == b.file })
+	var errs []error
+	for _, r := range results {
+		errs = append(errs, r.err)
+	}
+	return results, skipped, errors.Join(errs...), walkErr
+}
+
+// listed is a walk over files already collected.
+func listed(files []string, skipped int) func(emit func(string)) (int, error) {
+	return func(emit func(string)) (int, error) {
+		for _, f := range files {
+			emit(f)
+		}
+		return skipped, nil
+	}
 }
 
 // checkStdin validates a contract read from standard input, named stdinName
 // in findings.
-func checkStdin(in io.Reader, rules contract.Rules) (checked, error) {
+func checkStdin(in io.Reader, rules contract.Rules) checked {
 	if in == nil {
 		in = strings.NewReader("")
 	}
 	data, err := readAllLimited(in, rules.MaxBytes)
 	if err != nil {
-		return checked{file: stdinName}, fmt.Errorf("read %s: %w", stdinName, err)
+		return checked{file: stdinName, err: fmt.Errorf("read %s: %w", stdinName, err)}
 	}
-	return lint(stdinName, data, rules), nil
+	return lint(stdinName, data, rules)
 }
 
 // checkFile checks one file read into *buf; the findings copy what they
 // quote, so the next file may overwrite it.
-func checkFile(dir, file string, rules contract.Rules, canvasTemplate string, buf *[]byte) (checked, error) {
+func checkFile(dir, file string, rules contract.Rules, canvasTemplate string, buf *[]byte) checked {
 	data, err := readLimitedInto(resolve(dir, file), rules.MaxBytes, *buf)
 	if cap(data) > cap(*buf) && cap(data) <= 1<<20 {
 		*buf = data[:0] // keep the larger buffer, up to 1 MB
 	}
 	if err != nil {
-		return checked{file: file}, fmt.Errorf("read %s: %w", file, err)
+		return checked{file: file, err: fmt.Errorf("read %s: %w", file, err)}
 	}
 	if strings.EqualFold(filepath.Ext(file), ".md") {
-		return checked{file: file, findings: contract.CheckCanvas(file, data, canvasTemplate)}, nil
+		return checked{file: file, findings: contract.CheckCanvas(file, data, canvasTemplate)}
 	}
 	if bytes.Contains(data, []byte("dataContractSpecification")) && contract.Sniff(data) == contract.KindDCS {
-		return checked{file: file, findings: []contract.Finding{contract.NotODCS(file, data)}}, nil
+		return checked{file: file, findings: []contract.Finding{contract.NotODCS(file, data)}}
 	}
-	return lint(file, data, rules), nil
+	return lint(file, data, rules)
 }
 
 // lint checks one contract, keeping its findings and id (not the parsed

@@ -33,14 +33,14 @@ func TestCheckFileReusesBuffer(t *testing.T) {
 	fresh := make([]checked, len(files))
 	for i, f := range files {
 		var own []byte
-		fresh[i], _ = checkFile(dir, f, rules, "", &own)
+		fresh[i] = checkFile(dir, f, rules, "", &own)
 	}
 	var buf []byte
 	var shared []checked
 	for _, f := range append(files, files...) {
-		c, err := checkFile(dir, f, rules, "", &buf)
-		if err != nil {
-			t.Fatal(err)
+		c := checkFile(dir, f, rules, "", &buf)
+		if c.err != nil {
+			t.Fatal(c.err)
 		}
 		shared = append(shared, c)
 	}

@@ -20,6 +20,19 @@ import (
 // YAML/JSON files a folder walk skipped as not contracts. A folder named on
 // the command line that holds no contract is an error.
 func collectFiles(dir string, args []string, p *kernel.Project) ([]string, int, error) {
+	var files []string
+	skipped, err := walkFiles(dir, args, p, func(f string) { files = append(files, f) })
+	if err != nil {
+		return nil, 0, err
+	}
+	slices.Sort(files)
+	return slices.Compact(files), skipped, nil
+}
+
+// walkFiles is collectFiles calling emit with each file as the walk finds
+// it (in walk order, a file named twice twice), so that checking can start
+// before the walk ends.
+func walkFiles(dir string, args []string, p *kernel.Project, emit func(string)) (skipped int, err error) {
 	explicit := len(args) > 0
 	if !explicit {
 		for _, d := range []string{scaffold.ContractsDir, scaffold.CanvasesDir} {
@@ -29,20 +42,18 @@ func collectFiles(dir string, args []string, p *kernel.Project) ([]string, int, 
 			}
 		}
 	}
-	var files []string
-	skipped := 0
 	for _, a := range args {
-		got, n, err := expandArg(dir, a)
+		found := 0
+		n, err := expandArg(dir, a, func(f string) { found++; emit(f) })
 		if err != nil {
-			return nil, 0, err
+			return 0, err
 		}
-		if explicit && len(got) == 0 {
-			return nil, 0, fmt.Errorf("%s holds no ODCS contract or canvas (%d other YAML/JSON files skipped): a contract's root has `apiVersion` and `kind: DataContract`", a, n)
+		if explicit && found == 0 {
+			return 0, fmt.Errorf("%s holds no ODCS contract or canvas (%d other YAML/JSON files skipped): a contract's root has `apiVersion` and `kind: DataContract`", a, n)
 		}
-		files, skipped = append(files, got...), skipped+n
+		skipped += n
 	}
-	slices.Sort(files)
-	return slices.Compact(files), skipped, nil
+	return skipped, nil
 }
 
 // displayPath shows abs relative to the working directory when it is below it.
@@ -60,46 +71,49 @@ func resolve(dir, p string) string {
 	return filepath.Join(dir, p)
 }
 
-func expandArg(dir, arg string) ([]string, int, error) {
+// expandArg emits the files an argument names and returns how many
+// YAML/JSON files its folder walk skipped.
+func expandArg(dir, arg string, emit func(string)) (int, error) {
 	if arg == stdinArg {
-		return []string{arg}, 0, nil
+		emit(arg)
+		return 0, nil
 	}
 	if strings.ContainsAny(arg, "*?[") {
 		matches, err := filepath.Glob(resolve(dir, arg))
 		if err != nil {
-			return nil, 0, UsageErrorf("bad glob %q: %v", arg, err)
+			return 0, UsageErrorf("bad glob %q: %v", arg, err)
 		}
 		if len(matches) == 0 {
-			return nil, 0, fmt.Errorf("%s: no files match", arg)
+			return 0, fmt.Errorf("%s: no files match", arg)
 		}
-		var out []string
 		skipped := 0
 		for _, m := range matches {
-			got, n, err := expandArg(dir, displayPath(dir, m))
+			n, err := expandArg(dir, displayPath(dir, m), emit)
 			if err != nil {
-				return nil, 0, err
+				return 0, err
 			}
-			out, skipped = append(out, got...), skipped+n
+			skipped += n
 		}
-		return out, skipped, nil
+		return skipped, nil
 	}
 	st, err := os.Stat(resolve(dir, arg))
 	if err != nil {
-		return nil, 0, fmt.Errorf("%s: %w", arg, errors.Unwrap(err))
+		return 0, fmt.Errorf("%s: %w", arg, errors.Unwrap(err))
 	}
 	if !st.IsDir() {
-		return []string{arg}, 0, nil
+		emit(arg)
+		return 0, nil
 	}
-	return walkDir(dir, arg)
+	return walkDir(dir, arg, emit)
 }
 
 // walkDir finds contracts and canvases below a directory, skipping hidden
 // folders and node_modules. A YAML or JSON file is a contract by its
 // content (contract.Sniff), whatever its name; the others are counted.
-func walkDir(dir, arg string) ([]string, int, error) {
-	var out []string
+func walkDir(dir, arg string, emit func(string)) (int, error) {
 	skipped := 0
 	root := resolve(dir, arg)
+	base := filepath.Base(root)
 	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -111,19 +125,32 @@ func walkDir(dir, arg string) ([]string, int, error) {
 			}
 			return nil
 		}
-		rel, _ := filepath.Rel(root, path)
-		switch wanted(filepath.ToSlash(filepath.Join(filepath.Base(root), rel)), name, path) {
+		rel := relPath(root, path)
+		switch wanted(filepath.ToSlash(base+string(filepath.Separator)+rel), name, path) {
 		case pick:
-			out = append(out, filepath.Join(arg, rel))
+			emit(filepath.Join(arg, rel))
 		case skip:
 			skipped++
 		}
 		return nil
 	})
 	if err != nil {
-		return nil, 0, fmt.Errorf("read %s: %w", arg, err)
+		return 0, fmt.Errorf("read %s: %w", arg, err)
 	}
-	return out, skipped, nil
+	return skipped, nil
+}
+
+// relPath is filepath.Rel(root, path) for a path WalkDir found below root
+// (root + separator + rest: no cleaning needed).
+func relPath(root, path string) string {
+	if len(path) > len(root) && path[:len(root)] == root && os.IsPathSeparator(path[len(root)]) {
+		return path[len(root)+1:]
+	}
+	if strings.HasSuffix(root, string(filepath.Separator)) && strings.HasPrefix(path, root) {
+		return path[len(root):]
+	}
+	rel, _ := filepath.Rel(root, path)
+	return rel
 }
 
 // A walked file is picked, skipped (a YAML/JSON file that is no contract,
