@@ -139,9 +139,19 @@ var printer = message.NewPrinter(language.English)
 // schemaFindings validates value against v and maps every error leaf back
 // to a line of the document.
 func (d *Document) schemaFindings(v SchemaVersion, value any) []Finding {
+	return d.schemaFindingsPruned(v, value, true)
+}
+
+// schemaFindingsPruned is schemaFindings, where prune says whether the
+// full validator gets the pruned copy (see pruneValid).
+func (d *Document) schemaFindingsPruned(v SchemaVersion, value any, prune bool) []Finding {
+	var back *remap
 	if q := quickSchemaFor(v); q != nil {
 		if ok, sure := quickValid(q, value); ok && sure {
 			return nil // proven valid: no error tree to build
+		}
+		if prune {
+			value, back = pruneValid(q, value)
 		}
 	}
 	sch, err := compiledSchema(v)
@@ -156,6 +166,7 @@ func (d *Document) schemaFindings(v SchemaVersion, value any) []Finding {
 	if !errors.As(err, &ve) {
 		return []Finding{{File: d.File, Line: 1, Column: 1, Rule: RuleSchema, Severity: SeverityError, Message: err.Error()}}
 	}
+	back.restore(ve)
 	var leaves []*jsonschema.ValidationError
 	collectLeaves(ve, &leaves)
 	leaves = dropCascade(v, leaves)
