@@ -27,8 +27,10 @@ type Document struct {
 
 	// A document Lint built from its value view alone has no Root until a
 	// finding needs it (see tree); keys says where its top-level keys are.
-	lazy *parseBuffers
-	keys []keyPos
+	lazy    *parseBuffers
+	keys    []keyPos
+	src     string   // the value view's strings are substrings of it
+	pending []string // the paths of findings still without a position (lint_positions.go)
 }
 
 // Parse reads a contract and reports layer-1 findings (input, YAML syntax
@@ -68,6 +70,7 @@ func Lint(file string, data []byte, rules Rules) (fs []Finding, id ContractID, h
 	if doc != nil {
 		fs = append(fs, Validate(doc, rules)...)
 		id, hasID = doc.ContractID()
+		doc.resolvePositions(fs)
 	}
 	SortFindings(fs)
 	return fs, id, hasID

@@ -204,7 +204,7 @@ func (p *fastParser) skipBlank() {
 
 func (p *fastParser) node(kind yaml.Kind, tag, value string, line, col int) *yaml.Node {
 	if p.vm.c != nil {
-		return p.vm.scratchNode(kind, tag, value)
+		return p.vm.scratchNode(kind, tag, value, line, col)
 	}
 	if len(p.slab) == cap(p.slab) {
 		p.slab = make([]yaml.Node, 0, 32) // slabSize's estimate was short: a little more at a time
@@ -304,14 +304,22 @@ func (p *fastParser) mapping(col, depth int) (*yaml.Node, bool) {
 		if first {
 			m = p.node(yaml.MappingNode, "!!map", "", p.i, col)
 		}
-		if p.vm.c == nil {
+		t := p.vm.track
+		switch {
+		case p.vm.c == nil:
 			p.stack = append(p.stack, k)
-		} else if depth == 0 {
+		case t != nil:
+			t.enter(key)
+			t.at(p.i, runeCol(line, col))
+		case depth == 0:
 			p.vm.rootKey(key, p.i, runeCol(line, col))
 		}
 		v, ok := p.value(line, len(line)-len(rest), col, depth)
 		if !ok {
 			return nil, false
+		}
+		if t != nil {
+			t.leave()
 		}
 		p.push(key, v)
 		more, ok := p.nextAt(col)
@@ -406,9 +414,17 @@ func (p *fastParser) sequence(col, depth int) (*yaml.Node, bool) {
 		for off < len(line) && line[off] == ' ' {
 			off++
 		}
+		t := p.vm.track
+		if t != nil {
+			t.enter(indexToken(p.mark() - mark))
+			t.armed = true
+		}
 		item, ok := p.item(line, off, col, depth)
 		if !ok {
 			return nil, false
+		}
+		if t != nil {
+			t.leave()
 		}
 		p.push("", item)
 		more, ok := p.nextAt(col)
@@ -576,11 +592,18 @@ func (p *fastParser) flowList(line []byte, off int) (*yaml.Node, bool) {
 		if !ok || v == "" && style == 0 {
 			return nil, false
 		}
-		if p.vm.c == nil {
+		if p.vm.c == nil || p.vm.track != nil {
 			col += utf8.RuneCount(line[colOff:i])
 			colOff = i
 		}
-		p.push("", p.scalar(v, style, col))
+		if t := p.vm.track; t != nil {
+			t.enter(indexToken(p.mark() - mark))
+			t.armed = true
+			p.push("", p.scalar(v, style, col))
+			t.leave()
+		} else {
+			p.push("", p.scalar(v, style, col))
+		}
 		rest = bytes.TrimLeft(rest, " ")
 		i = len(line) - len(rest)
 		if len(rest) > 0 && rest[0] == ',' {

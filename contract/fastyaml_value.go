@@ -20,6 +20,7 @@ type valueMode struct {
 	dup      bool // a mapping repeats a key: the tree path reports it
 	scratch  yaml.Node
 	keys     []keyPos // the root mapping's keys, where they are
+	track    *tracker // position mode: no values, only where wanted nodes are (lint_positions.go)
 }
 
 type fastEntry struct {
@@ -35,13 +36,14 @@ type keyPos struct {
 
 // fastValueInto parses data as fastYAMLInto does and returns the value of
 // its root mapping, built with c (whose bufs lend the parser's slices),
-// and the positions of the root's keys. ok is false where fastYAMLInto
+// the positions of the root's keys and the copy of data its strings are
+// cut from. ok is false where fastYAMLInto
 // would give up, and on a repeated key (the tree path reports it).
-func fastValueInto(data []byte, c *converter) (root map[string]any, keys []keyPos, ok bool) {
+func fastValueInto(data []byte, c *converter) (root map[string]any, keys []keyPos, src string, ok bool) {
 	bufs := c.bufs
 	lines, ok := fastYAMLInput(data, bufs.lines[:0])
 	if bufs.lines = lines[:0]; !ok {
-		return nil, nil, false
+		return nil, nil, "", false
 	}
 	p := &bufs.parser
 	*p = fastParser{data: data, src: string(data), lines: lines}
@@ -52,24 +54,28 @@ func fastValueInto(data []byte, c *converter) (root map[string]any, keys []keyPo
 		*p = fastParser{}
 	}()
 	if p.skipBlank(); p.i >= len(p.lines) {
-		return nil, nil, false
+		return nil, nil, "", false
 	}
 	ind := p.indent(p.i)
 	if _, ok := p.block(ind, ind, 0); !ok || p.vm.dup || !p.vm.lastColl {
-		return nil, nil, false
+		return nil, nil, "", false
 	}
 	if p.skipBlank(); p.i < len(p.lines) {
-		return nil, nil, false
+		return nil, nil, "", false
 	}
 	root, ok = p.vm.last.(map[string]any)
-	return root, p.vm.keys, ok
+	return root, p.vm.keys, p.src, ok
 }
 
 // scratchNode is node in value mode: the caller reads it before the next.
-func (vm *valueMode) scratchNode(kind yaml.Kind, tag, value string) *yaml.Node {
+func (vm *valueMode) scratchNode(kind yaml.Kind, tag, value string, line, col int) *yaml.Node {
 	n := &vm.scratch
-	n.Kind, n.Tag, n.Value, n.Style = kind, tag, value, 0
+	n.Kind, n.Tag, n.Value, n.Style, n.Line, n.Column = kind, tag, value, 0, line+1, col+1
 	vm.lastColl = false
+	if t := vm.track; t != nil && t.armed {
+		t.armed = false
+		t.at(line, col)
+	}
 	return n
 }
 
@@ -81,6 +87,10 @@ func (vm *valueMode) rootKey(name string, line, col int) {
 // collect turns the entries pushed since mark into the collection's value.
 func (vm *valueMode) collect(kind yaml.Kind, mark int) {
 	kids := vm.stack[mark:]
+	if vm.track != nil { // (position mode builds nothing)
+		vm.stack, vm.last, vm.lastColl = vm.stack[:mark], nil, true
+		return
+	}
 	if kind == yaml.MappingNode {
 		m := vm.c.bufs.newMap(len(kids))
 		for _, e := range kids {
@@ -116,10 +126,12 @@ func (p *fastParser) push(key string, n *yaml.Node) {
 		p.stack = append(p.stack, n)
 		return
 	}
-	var v any
-	if p.vm.lastColl {
+	var v any // (none in position mode: the entry only counts the items)
+	switch {
+	case p.vm.track != nil:
+	case p.vm.lastColl:
 		v = p.vm.last
-	} else {
+	default:
 		v = p.vm.c.value(n) // a scalar
 	}
 	p.vm.stack = append(p.vm.stack, fastEntry{key: key, val: v})
@@ -127,7 +139,7 @@ func (p *fastParser) push(key string, n *yaml.Node) {
 
 // runeCol is runeCol for the tree; value mode has no use for columns.
 func (p *fastParser) runeCol(line []byte, off int) int {
-	if p.vm.c != nil {
+	if p.vm.c != nil && p.vm.track == nil {
 		return 0
 	}
 	return runeCol(line, off)

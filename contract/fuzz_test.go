@@ -18,6 +18,8 @@ func FuzzCheck(f *testing.F) {
 		}
 	}
 	f.Add([]byte(goodContract))
+	f.Add(wideInvalid(8)) // Lint locates its findings without a tree
+	f.Add([]byte(header + "tags: [a, 5, b]\nschema:\n  - name: t\n    properties:\n      - name: c\n        tags:\n          - x\n          - 7\n"))
 	f.Add([]byte("a: &x [*x]\n"))
 	f.Add([]byte("<<: {a: 1}\n"))
 	rules := DefaultRules()

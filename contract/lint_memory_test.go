@@ -3,7 +3,9 @@ package contract
 import (
 	"bytes"
 	"fmt"
+	"reflect"
 	"runtime"
+	"strings"
 	"testing"
 )
 
@@ -29,7 +31,7 @@ func wideContract(n int) []byte {
 // TestLintMemory bounds what Lint allocates for one large valid contract
 // (issue 20: RSS ≤ 15× the file): the value view is built straight from
 // the text, with no node tree, so the total stays under 10× the input.
-// Check, which keeps the tree for its caller, allocates about 18×.
+// Check, which keeps the tree for its caller, allocates over twice that.
 func TestLintMemory(t *testing.T) {
 	data := wideContract(5000)
 	var before, after runtime.MemStats
@@ -42,5 +44,32 @@ func TestLintMemory(t *testing.T) {
 	}
 	if ratio := float64(after.TotalAlloc-before.TotalAlloc) / float64(len(data)); ratio > 10 {
 		t.Errorf("Lint of a %d-byte contract allocated %.1f× its size, want ≤ 10×", len(data), ratio)
+	}
+}
+
+// TestLintPositionsMatchCheck: findings of a document Lint parsed without
+// a tree get their positions from a second pass (lint_positions.go); they
+// are Check's, wherever the finding points (a key, a list item, a flow
+// list element, a path that runs out, the root).
+func TestLintPositionsMatchCheck(t *testing.T) {
+	t.Parallel()
+	wide := string(wideContract(30))
+	for name, data := range map[string]string{
+		"mistakes":     string(wideInvalid(30)),
+		"unknown keys": strings.ReplaceAll(wide, "        description: Column", "        descriptio: Column"),
+		"flow item":    strings.Replace(wide, "tags: [wide, generated]", "tags: [wide, 5]", 1),
+		"block item":   strings.Replace(wide, "        tags: [wide, generated]\n", "        tags:\n          - ok\n          - 7\n", 1),
+		"no id":        strings.Replace(wide, "id: scaling\n", "", 1),
+		"root error":   strings.Replace(wide, "kind: DataContract\n", "kind: Contract\n", 1),
+		"type error":   strings.Replace(wide, "primaryKey: true", "primaryKey: [yes]", 1),
+	} {
+		_, want := Check("c.yaml", []byte(data), DefaultRules())
+		got, _, _ := Lint("c.yaml", []byte(data), DefaultRules())
+		if len(want) == 0 || fastYAML([]byte(data)) == nil {
+			t.Errorf("%s: the case has no findings, or is not plain YAML that Lint parses without a tree", name)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: Lint\n%v\nCheck\n%v", name, got, want)
+		}
 	}
 }

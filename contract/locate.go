@@ -113,6 +113,9 @@ func (d *Document) at(rule string, sev Severity, msg, hint string, tokens ...str
 	if k, ok := d.rootKey(tokens); ok {
 		return Finding{File: d.File, Line: k.line, Column: k.col, Path: tokens[0], Rule: rule, Severity: sev, Message: msg, Hint: hint}
 	}
+	if d.Root == nil && d.lazy != nil {
+		return d.pendingAt(Finding{File: d.File, Rule: rule, Severity: sev, Message: msg, Hint: hint}, tokens)
+	}
 	n, p := locate(d.tree(), tokens)
 	f := Finding{File: d.File, Line: 1, Column: 1, Path: p, Rule: rule, Severity: sev, Message: msg, Hint: hint}
 	if n != nil {

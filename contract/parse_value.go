@@ -21,11 +21,11 @@ func lintParse(file string, data []byte, maxBytes int64, bufs *parseBuffers) (do
 	}
 	c := &bufs.conv
 	*c = converter{file: file, bufs: bufs} // (a fresh box cache: it may hold the previous document's strings)
-	value, keys, ok := fastValueInto(data, c)
+	value, keys, src, ok := fastValueInto(data, c)
 	if !ok {
 		return parseInto(file, data, maxBytes, bufs)
 	}
-	doc = &Document{File: file, Data: data, lazy: bufs, keys: keys}
+	doc = &Document{File: file, Data: data, lazy: bufs, keys: keys, src: src}
 	doc.decode(value, bufs)
 	return doc, nil
 }

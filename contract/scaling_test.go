@@ -44,6 +44,16 @@ var scalingShapes = []struct {
 		}
 		return b.Bytes()
 	}},
+	{"many-errors", 1000, func(n int) []byte {
+		// every property has an unknown key: a finding each, and a cascade
+		// of "key not allowed" leaves to drop (once quadratic)
+		var b bytes.Buffer
+		b.WriteString(header + "schema:\n  - name: orders\n    properties:\n")
+		for i := 0; i < n; i++ {
+			fmt.Fprintf(&b, "      - name: col_%d\n        logicalType: string\n        descriptio: column %d\n", i, i)
+		}
+		return b.Bytes()
+	}},
 	{"many-documents", 2_000, func(n int) []byte {
 		return []byte(strings.Repeat(header+"---\n", n))
 	}},

@@ -22,22 +22,28 @@ func dropCascade(v SchemaVersion, leaves []*jsonschema.ValidationError) []*jsons
 		loc := l.InstanceLocation
 		return ok && len(loc) > 0 && known[loc[len(loc)-1]]
 	}
-	var real []string
+	// Every object that holds (or is) a real error, as a set, so that
+	// thousands of errors in one document stay linear. The root counts only
+	// for an error at the root itself.
+	holds := map[string]bool{}
 	for _, l := range leaves {
-		if !cascade(l) {
-			real = append(real, "/"+strings.Join(l.InstanceLocation, "/")+"/")
+		if cascade(l) {
+			continue
+		}
+		if len(l.InstanceLocation) == 0 {
+			holds[""] = true
+		}
+		for k := 1; k <= len(l.InstanceLocation); k++ {
+			holds[strings.Join(l.InstanceLocation[:k], "/")] = true
 		}
 	}
-	if len(real) == 0 {
+	if len(holds) == 0 {
 		return leaves
 	}
 	out := leaves[:0]
 	for _, l := range leaves {
-		if cascade(l) {
-			parent := "/" + strings.Join(l.InstanceLocation[:len(l.InstanceLocation)-1], "/") + "/"
-			if slices.ContainsFunc(real, func(r string) bool { return strings.HasPrefix(r, parent) }) {
-				continue
-			}
+		if cascade(l) && holds[strings.Join(l.InstanceLocation[:len(l.InstanceLocation)-1], "/")] {
+			continue
 		}
 		out = append(out, l)
 	}
