@@ -86,11 +86,11 @@ func (vm *valueMode) rootKey(name string, line, col int) {
 
 // collect turns the entries pushed since mark into the collection's value.
 func (vm *valueMode) collect(kind yaml.Kind, mark int) {
-	kids := vm.stack[mark:]
 	if vm.track != nil { // (position mode builds nothing)
-		vm.stack, vm.last, vm.lastColl = vm.stack[:mark], nil, true
+		vm.track.n, vm.last, vm.lastColl = mark, nil, true
 		return
 	}
+	kids := vm.stack[mark:]
 	if kind == yaml.MappingNode {
 		m := vm.c.bufs.newMap(len(kids))
 		for _, e := range kids {
@@ -113,7 +113,10 @@ func (vm *valueMode) collect(kind yaml.Kind, mark int) {
 
 // mark is where the children of a collection starting now will begin.
 func (p *fastParser) mark() int {
-	if p.vm.c != nil {
+	switch {
+	case p.vm.track != nil:
+		return p.vm.track.n
+	case p.vm.c != nil:
 		return len(p.vm.stack)
 	}
 	return len(p.stack)
@@ -126,9 +129,11 @@ func (p *fastParser) push(key string, n *yaml.Node) {
 		p.stack = append(p.stack, n)
 		return
 	}
-	var v any // (none in position mode: the entry only counts the items)
+	var v any
 	switch {
-	case p.vm.track != nil:
+	case p.vm.track != nil: // position mode only counts the children
+		p.vm.track.n++
+		return
 	case p.vm.lastColl:
 		v = p.vm.last
 	default:

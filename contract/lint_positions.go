@@ -82,8 +82,14 @@ func (d *Document) resolvePositions(fs []Finding) {
 	}
 	if root, ok := want[""]; ok && len(d.keys) > 0 {
 		*root = d.keys[0] // the root mapping starts at its first key
+		delete(want, "")
 	}
-	positionsOf(d.Data, d.src, want)
+	if len(want) > 0 {
+		positionsOf(d.Data, d.src, want)
+	}
+	if len(d.keys) > 0 {
+		want[""] = &d.keys[0]
+	}
 	for i := range fs {
 		if fs[i].Line >= 0 {
 			continue
@@ -100,6 +106,7 @@ type tracker struct {
 	marks []int
 	want  map[string]*keyPos
 	armed bool // a list element begins: its first node is the item
+	n     int  // children pushed (the open collections' marks count from it)
 }
 
 func (t *tracker) enter(tok string) {
