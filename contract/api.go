@@ -66,7 +66,7 @@ func Lint(file string, data []byte, rules Rules) (fs []Finding, id ContractID, h
 		bufs.releaseValues()
 		lintBuffers.Put(bufs)
 	}()
-	doc, fs := lintParse(file, data, rules.MaxBytes, bufs)
+	doc, fs := parseInto(file, data, rules.MaxBytes, bufs, true)
 	if doc != nil {
 		fs = append(fs, Validate(doc, rules)...)
 		id, hasID = doc.ContractID()

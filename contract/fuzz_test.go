@@ -7,10 +7,9 @@ import (
 	"testing"
 )
 
-// FuzzCheck: parse + validate never panic (Check recovers, so a recovered
-// panic shows up as an internal-error finding, which fails the fuzz run),
-// and every finding has a position.
-func FuzzCheck(f *testing.F) {
+// addBadSeeds seeds a fuzz target with the bad-input corpus and a good
+// contract.
+func addBadSeeds(f *testing.F) {
 	seeds, _ := filepath.Glob("testdata/bad/*.yaml")
 	for _, s := range seeds {
 		if data, err := os.ReadFile(s); err == nil {
@@ -18,6 +17,13 @@ func FuzzCheck(f *testing.F) {
 		}
 	}
 	f.Add([]byte(goodContract))
+}
+
+// FuzzCheck: parse + validate never panic (Check recovers, so a recovered
+// panic shows up as an internal-error finding, which fails the fuzz run),
+// and every finding has a position.
+func FuzzCheck(f *testing.F) {
+	addBadSeeds(f)
 	f.Add(wideInvalid(8)) // Lint locates its findings without a tree
 	f.Add([]byte(header + "tags: [a, 5, b]\nschema:\n  - name: t\n    properties:\n      - name: c\n        tags:\n          - x\n          - 7\n"))
 	f.Add([]byte("a: &x [*x]\n"))

@@ -18,11 +18,12 @@ const DefaultMaxBytes = 10 << 20
 
 // ParseLimit is Parse with an explicit size limit (0 = DefaultMaxBytes).
 func ParseLimit(file string, data []byte, maxBytes int64) (doc *Document, fs []Finding) {
-	return parseInto(file, data, maxBytes, nil)
+	return parseInto(file, data, maxBytes, nil, false)
 }
 
 // parseInto is ParseLimit building the tree into bufs (nil: fresh memory).
-func parseInto(file string, data []byte, maxBytes int64, bufs *parseBuffers) (doc *Document, fs []Finding) {
+// For Lint (treeless), plain block YAML gets no tree at all (valueDoc).
+func parseInto(file string, data []byte, maxBytes int64, bufs *parseBuffers, treeless bool) (doc *Document, fs []Finding) {
 	defer func() {
 		if r := recover(); r != nil {
 			doc = nil
@@ -31,6 +32,11 @@ func parseInto(file string, data []byte, maxBytes int64, bufs *parseBuffers) (do
 	}()
 	if f := checkInput(file, data, maxBytes); f != nil {
 		return nil, []Finding{*f}
+	}
+	if treeless {
+		if doc := valueDoc(file, data, bufs); doc != nil {
+			return doc, nil
+		}
 	}
 	root, fast, more, f := decodeNode(file, data, bufs)
 	if f != nil {

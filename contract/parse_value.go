@@ -4,34 +4,26 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// lintParse is parseInto for Lint: plain block YAML is parsed straight
-// into the value view (fastValueInto), and the node tree is built only if
-// a finding needs a position below the top-level keys (tree). Other input
-// takes parseInto's path. The findings are the same either way
-// (FuzzCheck compares Lint with Check).
-func lintParse(file string, data []byte, maxBytes int64, bufs *parseBuffers) (doc *Document, fs []Finding) {
-	defer func() {
-		if r := recover(); r != nil {
-			doc = nil
-			fs = []Finding{internalFinding(file, r)}
-		}
-	}()
-	if f := checkInput(file, data, maxBytes); f != nil {
-		return nil, []Finding{*f}
-	}
+// valueDoc is Lint's document for plain block YAML, parsed straight into
+// the value view (fastValueInto): the node tree is built only if a caller
+// asks for it (tree), and findings get their positions without it
+// (lint_positions.go). It is nil for other input, which takes the tree
+// path. The findings are the same either way (FuzzCheck compares Lint with
+// Check).
+func valueDoc(file string, data []byte, bufs *parseBuffers) *Document {
 	c := &bufs.conv
 	*c = converter{file: file, bufs: bufs} // (a fresh box cache: it may hold the previous document's strings)
 	value, keys, src, ok := fastValueInto(data, c)
 	if !ok {
-		return parseInto(file, data, maxBytes, bufs)
+		return nil
 	}
-	doc = &Document{File: file, Data: data, lazy: bufs, keys: keys, src: src}
+	doc := &Document{File: file, Data: data, lazy: bufs, keys: keys, src: src}
 	doc.decode(value, bufs)
-	return doc, nil
+	return doc
 }
 
 // tree returns the document's node tree, parsing it now for a document
-// that lintParse built without one.
+// that valueDoc built without one.
 func (d *Document) tree() *yaml.Node {
 	if d.Root == nil && d.lazy != nil {
 		d.Root = fastYAMLInto(d.Data, d.lazy)

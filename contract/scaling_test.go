@@ -23,14 +23,7 @@ var scalingShapes = []struct {
 	{"long-line", 2_000, func(n int) []byte {
 		return []byte(header + "description:\n  purpose: " + strings.Repeat("ação ", n) + "\n")
 	}},
-	{"many-properties", 2_000, func(n int) []byte {
-		var b bytes.Buffer
-		b.WriteString(header + "schema:\n  - name: orders\n    properties:\n")
-		for i := 0; i < n; i++ {
-			fmt.Fprintf(&b, "      - name: col_%d\n        logicalType: string\n        description: column %d\n", i, i)
-		}
-		return b.Bytes()
-	}},
+	{"many-properties", 2_000, func(n int) []byte { return properties(n, "description") }},
 	{"deep-nesting", 200, func(n int) []byte {
 		// depth stays under MaxDepth; n copies of a 40-deep object
 		var b bytes.Buffer
@@ -44,19 +37,23 @@ var scalingShapes = []struct {
 		}
 		return b.Bytes()
 	}},
-	{"many-errors", 1000, func(n int) []byte {
-		// every property has an unknown key: a finding each, and a cascade
-		// of "key not allowed" leaves to drop (once quadratic)
-		var b bytes.Buffer
-		b.WriteString(header + "schema:\n  - name: orders\n    properties:\n")
-		for i := 0; i < n; i++ {
-			fmt.Fprintf(&b, "      - name: col_%d\n        logicalType: string\n        descriptio: column %d\n", i, i)
-		}
-		return b.Bytes()
-	}},
+	// every property with an unknown key: a finding each, and a cascade of
+	// "key not allowed" leaves to drop (once quadratic)
+	{"many-errors", 1000, func(n int) []byte { return properties(n, "descriptio") }},
 	{"many-documents", 2_000, func(n int) []byte {
 		return []byte(strings.Repeat(header+"---\n", n))
 	}},
+}
+
+// properties is a contract of n properties, each with a name, a type and
+// a `key: column i` line.
+func properties(n int, key string) []byte {
+	var b bytes.Buffer
+	b.WriteString(header + "schema:\n  - name: orders\n    properties:\n")
+	for i := 0; i < n; i++ {
+		fmt.Fprintf(&b, "      - name: col_%d\n        logicalType: string\n        %s: column %d\n", i, key, i)
+	}
+	return b.Bytes()
 }
 
 const header = "apiVersion: v3.1.0\nkind: DataContract\nid: scaling\nname: scaling\nversion: 1.0.0\nstatus: active\n"

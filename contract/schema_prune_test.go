@@ -1,8 +1,6 @@
 package contract
 
 import (
-	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -71,13 +69,7 @@ func TestPrunePrunes(t *testing.T) {
 
 // FuzzPruneAgrees: the pruned copy's findings are the whole document's.
 func FuzzPruneAgrees(f *testing.F) {
-	seeds, _ := filepath.Glob("testdata/bad/*.yaml")
-	for _, s := range seeds {
-		if data, err := os.ReadFile(s); err == nil {
-			f.Add(data)
-		}
-	}
-	f.Add([]byte(goodContract))
+	addBadSeeds(f)
 	for _, v := range []string{"v3.1.0", "v3.2.0", "v3.0.2", "v2.2.2"} {
 		f.Add([]byte(strings.Replace(string(wideInvalid(20)), "v3.1.0", v, 1)))
 	}
