@@ -67,20 +67,47 @@ func (r *remap) kid(tok string) *remap {
 // pruneValid returns v without the prunable elements that are valid, and
 // the remap (nil when nothing was dropped: v itself is returned).
 func pruneValid(s *quickSchema, v any) (any, *remap) {
+	return (&pruner{items: map[listKey]*quickSchema{}}).object(s, v)
+}
+
+// pruner remembers, per schema and key, the items schema listItems found
+// (every element of a long list has the same schema).
+type pruner struct {
+	items map[listKey]*quickSchema
+}
+
+type listKey struct {
+	s *quickSchema
+	k string
+}
+
+func (pr *pruner) listItems(s *quickSchema, k string) *quickSchema {
+	key := listKey{s, k}
+	items, ok := pr.items[key]
+	if !ok {
+		items = listItems(applied(s, nil), k)
+		pr.items[key] = items
+	}
+	return items
+}
+
+func (pr *pruner) object(s *quickSchema, v any) (any, *remap) {
 	m, ok := v.(map[string]any)
 	if !ok {
 		return v, nil
 	}
-	closure := applied(s, nil)
 	var out map[string]any
 	var r *remap
 	for k, val := range m {
-		items := listItems(closure, k)
 		list, isList := val.([]any)
-		if items == nil || !isList {
+		if !isList {
 			continue
 		}
-		kept, sub := pruneList(items, list)
+		items := pr.listItems(s, k)
+		if items == nil {
+			continue
+		}
+		kept, sub := pr.list(items, list)
 		if sub == nil {
 			continue
 		}
@@ -98,9 +125,9 @@ func pruneValid(s *quickSchema, v any) (any, *remap) {
 	return out, r
 }
 
-// pruneList drops the elements valid under items (and prunes the kept
+// list drops the elements valid under items (and prunes the kept
 // ones); nil remap when nothing changed.
-func pruneList(items *quickSchema, list []any) ([]any, *remap) {
+func (pr *pruner) list(items *quickSchema, list []any) ([]any, *remap) {
 	r := &remap{}
 	kept := make([]any, 0, 8)
 	changed := false
@@ -110,7 +137,7 @@ func pruneList(items *quickSchema, list []any) ([]any, *remap) {
 			continue
 		}
 		tok := strconv.Itoa(len(kept))
-		pe, sub := pruneValid(items, e)
+		pe, sub := pr.object(items, e)
 		if sub != nil {
 			changed = true
 			r.kid(tok).kids = sub.kids
