@@ -7,11 +7,12 @@ import (
 // Value mode: the fast parser builds the value view (map[string]any,
 // []any, scalars) straight from the text, with no yaml.Node tree. Lint
 // uses it: a contract's findings need the tree only to say where they
-// are, so a document is parsed again into a tree (Document.tree) only
-// when a finding deeper than a top-level key needs a position. A valid
-// contract then costs neither the tree's 160 bytes a node nor the walk
-// that converts it. Every node the parser makes is one scratch node,
-// read at once; the children of an open collection wait on vm.stack.
+// are, and lint_positions.go finds that without one (the tree is built,
+// by Document.tree, only to tell which of several unknown keys comes
+// first, or for Position). A contract then costs neither the tree's 160
+// bytes a node nor the walk that converts it. Every node the parser makes
+// is one scratch node, read at once; the children of an open collection
+// wait on vm.stack.
 type valueMode struct {
 	c        *converter // boxes scalars, hands out maps and slots; nil: tree mode
 	stack    []fastEntry
@@ -22,6 +23,10 @@ type valueMode struct {
 	keys     []keyPos // the root mapping's keys, where they are
 	track    *tracker // position mode: no values, only where wanted nodes are (lint_positions.go)
 }
+
+// maxFreeEntries bounds the value stack the buffers keep for the next
+// document.
+const maxFreeEntries = 1 << 12
 
 type fastEntry struct {
 	key string // "" in a sequence
@@ -49,8 +54,15 @@ func fastValueInto(data []byte, c *converter) (root map[string]any, keys []keyPo
 	*p = fastParser{data: data, src: string(data), lines: lines}
 	p.vm = valueMode{c: c, stack: bufs.entries[:0], keys: bufs.keys[:0]}
 	defer func() {
-		clear(p.vm.stack[:cap(p.vm.stack)]) // keep no value of this document
-		bufs.lines, bufs.entries, bufs.keys = p.lines, p.vm.stack[:0], p.vm.keys[:0]
+		bufs.lines, bufs.keys = p.lines, p.vm.keys[:0]
+		// Keep no value of this document: clear the stack, or drop it when
+		// a large document grew it (clearing it for every small one after
+		// would cost more than a new one).
+		bufs.entries = nil
+		if s := p.vm.stack; cap(s) <= maxFreeEntries {
+			clear(s[:cap(s)])
+			bufs.entries = s[:0]
+		}
 		*p = fastParser{}
 	}()
 	if p.skipBlank(); p.i >= len(p.lines) {

@@ -85,7 +85,11 @@ func (d *Document) resolvePositions(fs []Finding) {
 		delete(want, "")
 	}
 	if len(want) > 0 {
-		positionsOf(d.Data, d.src, want)
+		var lines [][]byte // (the value parse's line slice, when the buffers still have it)
+		if d.lazy != nil {
+			lines = d.lazy.lines[:0]
+		}
+		positionsOf(d.Data, d.src, lines, want)
 	}
 	if len(d.keys) > 0 {
 		want[""] = &d.keys[0]
@@ -127,9 +131,10 @@ func (t *tracker) at(line, col int) {
 }
 
 // positionsOf parses data (whose copy src is) again, as it parsed before
-// in value mode, and fills want with where each path's node is.
-func positionsOf(data []byte, src string, want map[string]*keyPos) {
-	lines, ok := fastYAMLInput(data, nil)
+// in value mode, and fills want with where each path's node is; lines is
+// room for the line slices.
+func positionsOf(data []byte, src string, lines [][]byte, want map[string]*keyPos) {
+	lines, ok := fastYAMLInput(data, lines)
 	if !ok {
 		return
 	}
