@@ -78,6 +78,7 @@ type checked struct {
 	findings []contract.Finding
 	id       *contract.ContractID // where a contract declares its id, for gov-id-duplicate
 	err      error                // the file could not be read
+	arg      string               // the path as the walk named it ("-" for stdin): the order of results
 }
 
 // checkFlags refuses bad flag values and combinations.
@@ -197,14 +198,15 @@ func checkFiles(dir string, walk func(emit func(string)) (int, error), rules con
 				} else {
 					r = checkFile(dir, file, rules, canvasTemplate, &buf)
 				}
+				r.arg = file
 				done[w] = append(done[w], r)
 			}
 		}()
 	}
 	wg.Wait()
 	results = slices.Concat(done...)
-	slices.SortStableFunc(results, func(a, b checked) int { return strings.Compare(a.file, b.file) })
-	results = slices.CompactFunc(results, func(a, b checked) bool { return a.file == b.file })
+	slices.SortStableFunc(results, func(a, b checked) int { return strings.Compare(a.arg, b.arg) })
+	results = slices.CompactFunc(results, func(a, b checked) bool { return a.arg == b.arg })
 	var errs []error
 	for _, r := range results {
 		errs = append(errs, r.err)
