@@ -48,8 +48,8 @@ func fullOne(b *testing.B, srv *ollamatest.Server, model string, tr truth) {
 			ungrounded++
 		}
 	}
-	b.Logf("%-12s full %-40s fields %2d/%2d  pii %d/%d (+%d false)  types %2d/%2d  described %2d/%2d  valid %v  ungrounded findings %d  errors %d",
-		model, tr.Path, s.fieldHit, len(tr.Fields), s.piiHit, len(tr.PII), s.piiFalse, s.typeHit, s.typed, s.described, s.fields,
+	b.Logf("%-12s full %-40s fields %2d/%2d  pii %d/%d (+%d false)  types %2d/%2d  described %2d/%2d (%d say more than the name)  valid %v  ungrounded findings %d  errors %d",
+		model, tr.Path, s.fieldHit, len(tr.Fields), s.piiHit, len(tr.PII), s.piiFalse, s.typeHit, s.typed, s.described, s.fields, s.explained,
 		run.res.Valid, ungrounded, countErrors(run.res.Findings))
 	b.Logf("%-12s calls %d, tokens %d in + %d out, %.1fs", model, run.res.Calls, run.res.Usage.InputTokens, run.res.Usage.OutputTokens, run.elapsed.Seconds())
 }
