@@ -25,8 +25,11 @@ type Document struct {
 	value    map[string]any // JSON-like view for the JSON Schema layer
 	typeErrs []Finding      // the typed decoder's complaints (wrong scalar types)
 
-	// A document Lint built from its value view alone has no Root until a
-	// finding needs it (see tree); keys says where its top-level keys are.
+	// A document Lint built from its value view alone (valueDoc) has no
+	// Root: keys says where its top-level keys are, and its findings get
+	// positions from pending (lint_positions.go); tree builds Root only
+	// for firstKey. Such a document never leaves Lint, so Validate may
+	// write these fields and stays safe for the documents Parse returns.
 	lazy    *parseBuffers
 	keys    []keyPos
 	src     string   // the value view's strings are substrings of it
