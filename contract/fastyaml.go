@@ -304,13 +304,12 @@ func (p *fastParser) mapping(col, depth int) (*yaml.Node, bool) {
 		if first {
 			m = p.node(yaml.MappingNode, "!!map", "", p.i, col)
 		}
-		t := p.vm.track
 		switch {
 		case p.vm.c == nil:
 			p.stack = append(p.stack, k)
-		case t != nil:
-			t.enter(key)
-			t.at(p.i, runeCol(line, col))
+		case p.vm.track != nil:
+			p.vm.track.enter(key)
+			p.vm.track.at(p.i, runeCol(line, col))
 		case depth == 0:
 			p.vm.rootKey(key, p.i, runeCol(line, col))
 		}
@@ -318,9 +317,7 @@ func (p *fastParser) mapping(col, depth int) (*yaml.Node, bool) {
 		if !ok {
 			return nil, false
 		}
-		if t != nil {
-			t.leave()
-		}
+		p.leave()
 		p.push(key, v)
 		more, ok := p.nextAt(col)
 		if !ok {
@@ -390,18 +387,12 @@ func (p *fastParser) sequence(col, depth int) (*yaml.Node, bool) {
 		for off < len(line) && line[off] == ' ' {
 			off++
 		}
-		t := p.vm.track
-		if t != nil {
-			t.enter(indexToken(p.mark() - mark))
-			t.armed = true
-		}
+		p.enterItem(p.mark() - mark)
 		item, ok := p.item(line, off, col, depth)
 		if !ok {
 			return nil, false
 		}
-		if t != nil {
-			t.leave()
-		}
+		p.leave()
 		p.push("", item)
 		more, ok := p.nextAt(col)
 		if !ok {
@@ -501,18 +492,13 @@ func (p *fastParser) flowList(line []byte, off int) (*yaml.Node, bool) {
 		if !ok || v == "" && style == 0 {
 			return nil, false
 		}
-		if p.vm.c == nil || p.vm.track != nil {
+		if p.columns() {
 			col += utf8.RuneCount(line[colOff:i])
 			colOff = i
 		}
-		if t := p.vm.track; t != nil {
-			t.enter(indexToken(p.mark() - mark))
-			t.armed = true
-			p.push("", p.scalar(v, style, col))
-			t.leave()
-		} else {
-			p.push("", p.scalar(v, style, col))
-		}
+		p.enterItem(p.mark() - mark)
+		p.push("", p.scalar(v, style, col))
+		p.leave()
 		rest = bytes.TrimLeft(rest, " ")
 		i = len(line) - len(rest)
 		if len(rest) > 0 && rest[0] == ',' {

@@ -154,10 +154,30 @@ func (p *fastParser) push(key string, n *yaml.Node) {
 	p.vm.stack = append(p.vm.stack, fastEntry{key: key, val: v})
 }
 
-// runeCol is runeCol for the tree; value mode has no use for columns.
+// columns reports a parse whose nodes need columns: the tree and the
+// position pass; value mode has no use for them.
+func (p *fastParser) columns() bool { return p.vm.c == nil || p.vm.track != nil }
+
+// runeCol is runeCol where columns are needed, else 0.
 func (p *fastParser) runeCol(line []byte, off int) int {
-	if p.vm.c != nil && p.vm.track == nil {
+	if !p.columns() {
 		return 0
 	}
 	return runeCol(line, off)
+}
+
+// enterItem tells the position pass that element i of a list begins: its
+// first node is the item.
+func (p *fastParser) enterItem(i int) {
+	if t := p.vm.track; t != nil {
+		t.enter(indexToken(i))
+		t.armed = true
+	}
+}
+
+// leave ends the member or element the position pass entered.
+func (p *fastParser) leave() {
+	if t := p.vm.track; t != nil {
+		t.leave()
+	}
 }

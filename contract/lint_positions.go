@@ -80,19 +80,18 @@ func (d *Document) resolvePositions(fs []Finding) {
 	for _, p := range d.pending {
 		want[p] = &keyPos{}
 	}
+	// The root mapping starts at its first key (the tracker never asks
+	// for the empty path): the second pass is for paths below it.
+	deeper := len(want)
 	if root, ok := want[""]; ok && len(d.keys) > 0 {
-		*root = d.keys[0] // the root mapping starts at its first key
-		delete(want, "")
+		*root, deeper = d.keys[0], deeper-1
 	}
-	if len(want) > 0 {
+	if deeper > 0 {
 		var lines [][]byte // (the value parse's line slice, when the buffers still have it)
 		if d.lazy != nil {
 			lines = d.lazy.lines[:0]
 		}
 		positionsOf(d.Data, d.src, lines, want)
-	}
-	if len(d.keys) > 0 {
-		want[""] = &d.keys[0]
 	}
 	for i := range fs {
 		if fs[i].Line >= 0 {

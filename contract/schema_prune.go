@@ -1,6 +1,7 @@
 package contract
 
 import (
+	"maps"
 	"strconv"
 
 	"github.com/dataeng-os/dataeng-os/third_party/jsonschema"
@@ -55,15 +56,6 @@ func (r *remap) restore(e *jsonschema.ValidationError) {
 	}
 }
 
-func (r *remap) kid(tok string) *remap {
-	if r.kids == nil {
-		r.kids = map[string]*remap{}
-	}
-	k := &remap{}
-	r.kids[tok] = k
-	return k
-}
-
 // pruneValid returns v without the prunable elements that are valid, and
 // the remap (nil when nothing was dropped: v itself is returned).
 func pruneValid(s *quickSchema, v any) (any, *remap) {
@@ -112,10 +104,7 @@ func (pr *pruner) object(s *quickSchema, v any) (any, *remap) {
 			continue
 		}
 		if out == nil {
-			out, r = make(map[string]any, len(m)), &remap{kids: map[string]*remap{}}
-			for k2, v2 := range m {
-				out[k2] = v2
-			}
+			out, r = maps.Clone(m), &remap{kids: map[string]*remap{}}
 		}
 		out[k], r.kids[k] = kept, sub
 	}
@@ -140,7 +129,10 @@ func (pr *pruner) list(items *quickSchema, list []any) ([]any, *remap) {
 		pe, sub := pr.object(items, e)
 		if sub != nil {
 			changed = true
-			r.kid(tok).kids = sub.kids
+			if r.kids == nil {
+				r.kids = map[string]*remap{}
+			}
+			r.kids[tok] = sub
 		}
 		kept = append(kept, pe)
 		r.index = append(r.index, i)
